@@ -1,0 +1,114 @@
+# termquiz — plain GNU make. `make` builds ./termquiz; see README.md.
+
+PKG_CONFIG ?= pkg-config
+PKGS        = ncursesw libcjson
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share/termquiz
+MANDIR     ?= $(PREFIX)/share/man
+DESTDIR    ?=
+CC         ?= cc
+VERSION     = 0.1.0
+
+WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+OPT ?= -O2 -g
+ifeq ($(SAN),1)
+OPT  = -O1 -g -fno-omit-frame-pointer
+SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined
+endif
+
+# pkg-config is asked only when a target needs the libraries, so that
+# `make deps` and `make clean` work before they are installed.
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+CJSON_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcjson 2>/dev/null)
+CJSON_LIBS   = $(shell $(PKG_CONFIG) --libs libcjson 2>/dev/null)
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+CPPFLAGS += -Isrc -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE \
+	    -DTERMQUIZ_VERSION='"$(VERSION)"' -DTERMQUIZ_DATADIR='"$(DATADIR)"'
+ALL_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) $(CFLAGS)
+LDLIBS_ALL = $(SANFLAGS) $(LDFLAGS) -lm
+
+B = build$(if $(filter 1,$(SAN)),-san)
+CORE_SRC = $(wildcard src/core/*.c)
+UI_SRC   = $(wildcard src/ui/*.c)
+CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o)
+UI_OBJ   = $(UI_SRC:%.c=$(B)/%.o)
+MAIN_OBJ = $(patsubst %.c,$(B)/%.o,$(wildcard src/*.c))
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+.PHONY: all run test unit e2e check lint deps deps-test install uninstall \
+	clean bench fuzz format
+
+all: termquiz
+
+termquiz: $(CORE_OBJ) $(UI_OBJ) $(MAIN_OBJ)
+	@$(PKG_CONFIG) --exists $(PKGS) || { sh tools/deps.sh --explain; exit 1; }
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS_ALL)
+
+# src/core never sees curses: its objects get only cJSON's flags.
+$(B)/src/core/%.o: src/core/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CJSON_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/src/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Unit tests link the core alone, without curses: that proves the layering.
+$(B)/tests/test_%: tests/unit/test_%.c $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CJSON_CFLAGS) $(CMOCKA_CFLAGS) -Isrc/core \
+	    $(ALL_CFLAGS) -o $@ $^ $(CJSON_LIBS) $(CMOCKA_LIBS) $(LDLIBS_ALL)
+
+run:
+	@sh tools/deps.sh build
+	@$(MAKE) --no-print-directory termquiz
+	./termquiz
+
+test:
+	@sh tools/deps.sh test
+	@$(MAKE) --no-print-directory termquiz $(UNIT_BIN)
+	@sh tests/run.sh $(B)
+
+check:
+	@sh tools/deps.sh test
+	@$(MAKE) --no-print-directory clean
+	@$(MAKE) --no-print-directory WERROR=1 termquiz
+	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory WERROR=1 SAN=1 test
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
+	    --std=c11 --inline-suppr --suppress=missingIncludeSystem \
+	    -Isrc/core src
+
+deps:
+	@sh tools/deps.sh test
+
+install: termquiz
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/packs \
+	    $(DESTDIR)$(MANDIR)/man6
+	install -m 755 termquiz $(DESTDIR)$(BINDIR)/termquiz
+	install -m 644 config.json $(DESTDIR)$(DATADIR)/config.json
+	install -m 644 assets/packs/*.json $(DESTDIR)$(DATADIR)/packs/
+	install -m 644 termquiz.6 $(DESTDIR)$(MANDIR)/man6/termquiz.6
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/termquiz $(DESTDIR)$(MANDIR)/man6/termquiz.6
+	rm -rf $(DESTDIR)$(DATADIR)
+
+format:
+	clang-format -i src/*.c src/*/*.c src/*/*.h tests/unit/*.c
+
+clean:
+	rm -rf build build-san termquiz
+
+-include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

@@ -1,0 +1,116 @@
+#include "answer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+#include "util.h"
+
+/* Base letters of U+00C0..U+017F (Latin-1 Supplement, Latin Extended-A),
+ * already lower case; '\0' where the fold is longer (see fold_special). */
+static const char latin_base[] =
+	/* C0 */ "aaaaaa\0ceeeeiiii" "dnooooo\0ouuuuy\0\0"
+	/* E0 */ "aaaaaa\0ceeeeiiii" "dnooooo\0ouuuuy\0y"
+	/* 100 */ "aaaaaaccccccccdd" "ddeeeeeeeeeegggg"
+	/* 120 */ "gggghhhhiiiiiiii" "ii\0\0jjkkklllllll"
+	/* 140 */ "lllnnnnnnnnnoooo" "oo\0\0rrrrrrssssss"
+	/* 160 */ "ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";
+
+static const char *
+fold_special(uint32_t cp)
+{
+	switch (cp) {
+	case 0xC6: case 0xE6: return "ae";
+	case 0xD7: return "x";
+	case 0xF7: return "/";
+	case 0xDE: case 0xFE: return "th";
+	case 0xDF: return "ss";
+	case 0x132: case 0x133: return "ij";
+	case 0x152: case 0x153: return "oe";
+	case 0x2018: case 0x2019: case 0x2032: return "'";
+	case 0x201C: case 0x201D: case 0x2033: return "\"";
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+		return "-";
+	default: return NULL;
+	}
+}
+
+static bool
+is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+	    cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A);
+}
+
+/* Lower-case cp in the scripts a pack is likely to use. */
+static uint32_t
+lower(uint32_t cp)
+{
+	if (cp >= 'A' && cp <= 'Z')
+		return cp + 32;
+	if ((cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) ||
+	    (cp >= 0x410 && cp <= 0x42F))
+		return cp + 32;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 80;
+	return cp;
+}
+
+static void
+add_cp(struct strbuf *b, uint32_t cp)
+{
+	char enc[4];
+	const char *sp = fold_special(cp);
+
+	if (sp != NULL) {
+		strbuf_puts(b, sp);
+	} else if (cp >= 0xC0 && cp <= 0x17F && latin_base[cp - 0xC0] != '\0') {
+		strbuf_add(b, &latin_base[cp - 0xC0], 1);
+	} else {
+		cp = lower(cp);
+		strbuf_add(b, enc, utf8_encode(cp, enc));
+	}
+}
+
+char *
+answer_fold(const char *s)
+{
+	struct strbuf b = { 0 };
+	size_t n = strlen(s), i = 0, k;
+	bool pending_space = false;
+	uint32_t cp;
+
+	while (i < n) {
+		k = utf8_decode(s + i, n - i, &cp);
+		i += k ? k : 1;
+		/* Combining marks (decomposed accents) carry no letter. */
+		if ((cp >= 0x300 && cp <= 0x36F) || cp == 0x200B)
+			continue;
+		if (is_space(cp)) {
+			pending_space = b.len > 0;
+			continue;
+		}
+		if (pending_space)
+			strbuf_add(&b, " ", 1);
+		pending_space = false;
+		add_cp(&b, cp);
+	}
+	return strbuf_take(&b);
+}
+
+bool
+answer_text_matches(const struct question *q, const char *typed)
+{
+	char *t = answer_fold(typed);
+	bool hit = false;
+	int i;
+
+	for (i = 0; i < q->nanswers && !hit && t[0] != '\0'; i++) {
+		char *a = answer_fold(q->answers[i]);
+
+		hit = strcmp(a, t) == 0;
+		free(a);
+	}
+	free(t);
+	return hit;
+}

@@ -1,0 +1,28 @@
+#ifndef TERMQUIZ_CATALOG_H
+#define TERMQUIZ_CATALOG_H
+
+#include "diag.h"
+#include "pack.h"
+
+/* A pack file found in a folder: loaded, or why not. */
+struct catalog_entry {
+	char *path;
+	struct pack *pack;  /* NULL when it did not load */
+	char *problem;      /* the first error when it did not; else NULL */
+};
+
+/* The packs found for the menu, sorted by title. */
+struct catalog {
+	struct catalog_entry *v;
+	int n;
+};
+
+/* Load every *.json file in dir into c (a missing folder adds nothing). */
+void catalog_scan(struct catalog *c, const char *dir);
+
+/* Number of entries that loaded. */
+int catalog_playable(const struct catalog *c);
+
+void catalog_fini(struct catalog *c);
+
+#endif

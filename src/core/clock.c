@@ -1,0 +1,95 @@
+#include "clock.h"
+
+#include <math.h>
+#include <time.h>
+
+int64_t
+clock_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * CLOCK_US + ts.tv_nsec / 1000;
+}
+
+void
+countdown_start(struct countdown *c, int64_t now, double seconds)
+{
+	c->start = now;
+	c->deadline = seconds > 0 ? now + (int64_t)llround(seconds * CLOCK_US) :
+	    CLOCK_NEVER;
+}
+
+bool
+countdown_untimed(const struct countdown *c)
+{
+	return c->deadline == CLOCK_NEVER;
+}
+
+bool
+countdown_expired(const struct countdown *c, int64_t now)
+{
+	return now >= c->deadline;
+}
+
+int64_t
+countdown_left(const struct countdown *c, int64_t now)
+{
+	return now >= c->deadline ? 0 : c->deadline - now;
+}
+
+int
+countdown_tenths(const struct countdown *c, int64_t now)
+{
+	int64_t left = countdown_left(c, now);
+
+	return (int)((left + CLOCK_US / 10 - 1) / (CLOCK_US / 10));
+}
+
+int
+countdown_filled(const struct countdown *c, int64_t now, int steps)
+{
+	int64_t total = c->deadline - c->start, left = countdown_left(c, now);
+
+	if (countdown_untimed(c) || total <= 0)
+		return steps;
+	/* No overflow: steps is a screen width times 8, left at most a day. */
+	return (int)(((int64_t)steps * left + total - 1) / total);
+}
+
+/* Time left at which the count shown (tenths, or filled steps) next drops. */
+static int64_t
+next_drop(int64_t left, int64_t total, int64_t count)
+{
+	int64_t shown = (left * count + total - 1) / total;
+
+	return shown <= 0 ? 0 : ((shown - 1) * total) / count;
+}
+
+int
+countdown_wait_ms(const struct countdown *c, int64_t now, int steps,
+    int floor_ms)
+{
+	int64_t total = c->deadline - c->start, left, at, wait;
+
+	if (countdown_untimed(c))
+		return -1;
+	left = countdown_left(c, now);
+	if (left == 0)
+		return 0;
+	/* Tenths drop at multiples of 0.1 s left. */
+	at = ((left - 1) / (CLOCK_US / 10)) * (CLOCK_US / 10);
+	if (steps > 0 && total > 0) {
+		int64_t bar = next_drop(left, total, steps);
+
+		if (bar > at)
+			at = bar;
+	}
+	wait = left - at;
+	if (wait < (int64_t)floor_ms * 1000)
+		wait = (int64_t)floor_ms * 1000;
+	if (wait > left)
+		wait = left;
+	/* Round up: waking a hair early would only mean waking twice. */
+	return (int)((wait + 999) / 1000);
+}

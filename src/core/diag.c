@@ -1,0 +1,72 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "util.h"
+
+void
+diags_add(struct diags *d, enum diag_level level, const char *file, int line,
+    int col, const char *fmt, ...)
+{
+	struct diag *e;
+	va_list ap;
+
+	if (d == NULL)
+		return;
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 8;
+		d->v = xrealloc(d->v, (size_t)d->cap * sizeof *d->v);
+	}
+	e = &d->v[d->n++];
+	e->level = level;
+	e->file = xstrdup(file);
+	e->line = line;
+	e->col = col;
+	va_start(ap, fmt);
+	e->msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (level == DIAG_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+}
+
+char *
+diags_format(const struct diags *d, int i)
+{
+	const struct diag *e = &d->v[i];
+	const char *lv = e->level == DIAG_ERROR ? "error" : "warning";
+
+	if (e->line > 0)
+		return xasprintf("%s:%d:%d: %s: %s", e->file, e->line, e->col,
+		    lv, e->msg);
+	return xasprintf("%s: %s: %s", e->file, lv, e->msg);
+}
+
+void
+diags_print(const struct diags *d, FILE *fp)
+{
+	int i;
+
+	for (i = 0; i < d->n; i++) {
+		char *s = diags_format(d, i);
+
+		fprintf(fp, "%s\n", s);
+		free(s);
+	}
+}
+
+void
+diags_fini(struct diags *d)
+{
+	int i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].msg);
+	}
+	free(d->v);
+	d->v = NULL;
+	d->n = d->cap = d->errors = d->warnings = 0;
+}

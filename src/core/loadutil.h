@@ -1,0 +1,39 @@
+#ifndef TERMQUIZ_LOADUTIL_H
+#define TERMQUIZ_LOADUTIL_H
+
+/* Checks shared by the JSON loaders: typed getters that report what is wrong. */
+
+#include <stdbool.h>
+
+#include "jdoc.h"
+
+/* Borrow obj.key as a string; report a wrong type, and a missing key when
+ * required. Returns NULL when absent or wrong. */
+const char *lu_string(struct jdoc *doc, const cJSON *obj, struct jpath p,
+    const char *key, bool required);
+
+/* Read obj.key as a number in [min, max]; whole if integer. Returns 1 when
+ * read, 0 when absent, -1 when wrong (reported). */
+int lu_number(struct jdoc *doc, const cJSON *obj, struct jpath p,
+    const char *key, double min, double max, bool integer, double *out);
+
+/* lu_number for whole numbers stored in an int. */
+int lu_int(struct jdoc *doc, const cJSON *obj, struct jpath p,
+    const char *key, int min, int max, int *out);
+
+/* Read obj.key as a boolean. Returns 1, 0 (absent) or -1 (wrong, reported). */
+int lu_bool(struct jdoc *doc, const cJSON *obj, struct jpath p,
+    const char *key, bool *out);
+
+/* Warn about members of obj not in the NULL-terminated list known, with a
+ * "did you mean" for near misses. */
+void lu_unknown_keys(struct jdoc *doc, const cJSON *obj, struct jpath p,
+    const char *const *known);
+
+/* The name of a JSON value's type for messages ("a string", "an array"...). */
+const char *lu_type_name(const cJSON *v);
+
+/* Edit distance between a and b, ASCII case-insensitive, capped at cap + 1. */
+int lu_distance(const char *a, const char *b, int cap);
+
+#endif

@@ -1,0 +1,56 @@
+#ifndef TERMQUIZ_PACK_H
+#define TERMQUIZ_PACK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+enum qtype { Q_CHOICE, Q_TRUEFALSE, Q_TEXT, QTYPE_COUNT };
+
+#define CHOICES_MIN 2
+#define CHOICES_MAX 9
+#define TIME_LIMIT_MAX 86400.0
+
+struct question {
+	enum qtype type;
+	char *text;
+	char *explanation;  /* NULL when none */
+	char *category;     /* Open Trivia DB only, else NULL */
+	char *difficulty;   /* Open Trivia DB only, else NULL */
+	double time_limit;  /* seconds; 0 when the question sets none */
+	char **choices;     /* choice: the choices as written */
+	int nchoices;
+	int answer;         /* choice: index of the correct choice */
+	bool truth;         /* truefalse: the correct answer */
+	char **answers;     /* text: accepted answers, the first one shown */
+	int nanswers;
+};
+
+struct pack {
+	char *path;
+	char *title;
+	char *description;  /* "" when none */
+	char *author;       /* "" when none */
+	double time_limit;  /* seconds; 0 when the pack sets none */
+	struct question *q;
+	int nq;
+};
+
+/* Load a pack (ours or an Open Trivia Database file). Every problem goes to
+ * d; returns NULL when any of them is an error. Caller frees with pack_free. */
+struct pack *pack_load(const char *path, struct diags *d);
+
+/* The same for text already in memory, reported under name. */
+struct pack *pack_parse(const char *name, const char *text, size_t len,
+    struct diags *d);
+
+void pack_free(struct pack *p);
+
+/* "choice", "truefalse" or "text". */
+const char *qtype_name(enum qtype t);
+
+/* The correct answer as shown to the player. Borrowed from q. */
+const char *question_answer_text(const struct question *q);
+
+#endif

@@ -1,0 +1,297 @@
+/* Line mode: no curses, for screen readers, pipes and scripts. */
+
+#include <errno.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/answer.h"
+#include "core/clock.h"
+#include "core/util.h"
+#include "plain.h"
+
+#define LINE_MAX_BYTES 4096
+
+static volatile sig_atomic_t plain_signal;
+
+static void
+on_signal(int signo)
+{
+	plain_signal = signo;
+}
+
+/* Input read ahead: lines piped in at once serve the following questions. */
+struct input {
+	char buf[LINE_MAX_BYTES];
+	size_t len;
+	bool eof;
+};
+
+enum got { GOT_LINE, GOT_TIMEOUT, GOT_EOF, GOT_SIGNAL };
+
+/* Take one complete line out of in into line (without the newline). */
+static bool
+take_line(struct input *in, char *line, size_t size)
+{
+	char *nl = memchr(in->buf, '\n', in->len);
+	size_t n;
+
+	if (nl == NULL) {
+		if (in->len == sizeof in->buf) /* a line too long: cut it */
+			nl = in->buf + in->len - 1;
+		else
+			return false;
+	}
+	n = (size_t)(nl - in->buf);
+	if (n >= size)
+		n = size - 1;
+	memcpy(line, in->buf, n);
+	line[n] = '\0';
+	if (n > 0 && line[n - 1] == '\r')
+		line[n - 1] = '\0';
+	in->len -= (size_t)(nl - in->buf) + 1;
+	memmove(in->buf, nl + 1, in->len);
+	return true;
+}
+
+/* Wait for a line until the deadline. marks[] are the seconds left (in
+ * falling order) at which to say how much time is left; *said counts those
+ * already said. */
+static enum got
+read_line(struct input *in, const struct countdown *cd, const double *marks,
+    int nmarks, int *said, char *line, size_t size)
+{
+	for (;;) {
+		int64_t now = clock_now(), left = countdown_left(cd, now), until;
+		struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+		ssize_t got;
+		int r, k = *said;
+
+		if (take_line(in, line, size))
+			return GOT_LINE;
+		if (in->eof)
+			return GOT_EOF;
+		if (plain_signal)
+			return GOT_SIGNAL;
+		if (countdown_expired(cd, now))
+			return GOT_TIMEOUT;
+		while (k < nmarks && left <= (int64_t)(marks[k] * CLOCK_US))
+			k++;
+		if (k > *said) {
+			printf("  [%.0f s left]\n", marks[k - 1]);
+			fflush(stdout);
+			*said = k;
+		}
+		until = countdown_untimed(cd) ? -1 : left;
+		if (until > 0 && k < nmarks)
+			until = left - (int64_t)(marks[k] * CLOCK_US);
+		r = poll(&p, 1, until < 0 ? -1 : (int)((until + 999) / 1000));
+		if (r < 0 && errno != EINTR)
+			return GOT_EOF;
+		if (r <= 0)
+			continue;
+		got = read(STDIN_FILENO, in->buf + in->len,
+		    sizeof in->buf - in->len);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got > 0) {
+			in->len += (size_t)got;
+		} else {
+			in->eof = true;
+			/* A last line without a newline still counts. */
+			if (in->len > 0 && in->len < sizeof in->buf)
+				in->buf[in->len++] = '\n';
+		}
+	}
+}
+
+/* The moments to announce: fractions of the limit, then the last seconds. */
+static int
+make_marks(const struct config *c, double limit, double *marks)
+{
+	int i, n = 0;
+
+	if (limit <= 0)
+		return 0;
+	for (i = 0; i < c->nannounce; i++)
+		marks[n++] = round(limit * c->announce[i]);
+	if (c->announce_last_seconds > 0 && c->announce_last_seconds < limit)
+		marks[n++] = c->announce_last_seconds;
+	/* Falling order, no repeats, none at the very start. */
+	for (i = 1; i < n; i++) {
+		double x = marks[i];
+		int j = i;
+
+		for (; j > 0 && marks[j - 1] < x; j--)
+			marks[j] = marks[j - 1];
+		marks[j] = x;
+	}
+	for (i = 0, c = NULL; i < n; i++)
+		if (marks[i] <= 0 || marks[i] >= limit ||
+		    (i > 0 && marks[i] == marks[i - 1]))
+			marks[i] = -1;
+	for (i = 0; i < n;)
+		if (marks[i] < 0)
+			memmove(&marks[i], &marks[i + 1],
+			    (size_t)(--n - i) * sizeof *marks);
+		else
+			i++;
+	return n;
+}
+
+static void
+ask(const struct outcome *o, int num, int total)
+{
+	const struct question *q = o->q;
+	int k;
+
+	printf("\nQuestion %d/%d", num, total);
+	if (o->limit > 0)
+		printf(" (%g seconds)", o->limit);
+	printf(": %s\n", q->text);
+	if (q->type == Q_CHOICE)
+		for (k = 0; k < q->nchoices; k++)
+			printf("  %d) %s\n", k + 1, q->choices[o->order[k]]);
+	else if (q->type == Q_TRUEFALSE)
+		printf("  t) True\n  f) False\n");
+	printf("%s> ", q->type == Q_TEXT ? "Type your answer, then Enter.\n" :
+	    "");
+	fflush(stdout);
+}
+
+/* Turn a typed line into an answer; NULL (with a hint printed) if it is
+ * not one. */
+static const struct outcome *
+answer(struct quiz *z, const char *line, double t)
+{
+	const struct outcome *o = quiz_current(z);
+	char *f = answer_fold(line);
+	const struct outcome *r = NULL;
+	int k;
+
+	if (o->q->type == Q_TEXT) {
+		if (f[0] != '\0')
+			r = quiz_answer_text(z, line, t);
+	} else if (o->q->type == Q_TRUEFALSE) {
+		if (!strcmp(f, "t") || !strcmp(f, "true") || !strcmp(f, "1"))
+			r = quiz_answer_truefalse(z, true, t);
+		else if (!strcmp(f, "f") || !strcmp(f, "false") ||
+		    !strcmp(f, "2"))
+			r = quiz_answer_truefalse(z, false, t);
+	} else {
+		k = atoi(f);
+		if (k >= 1 && k <= o->q->nchoices && strspn(f, "0123456789") ==
+		    strlen(f))
+			r = quiz_answer_choice(z, k - 1, t);
+		for (k = 0; r == NULL && k < o->q->nchoices; k++) {
+			char *c = answer_fold(o->q->choices[o->order[k]]);
+
+			if (strcmp(c, f) == 0)
+				r = quiz_answer_choice(z, k, t);
+			free(c);
+		}
+	}
+	free(f);
+	if (r == NULL && o->q->type != Q_TEXT) {
+		printf("  Answer with %s.\n> ", o->q->type == Q_TRUEFALSE ?
+		    "t or f" : "the number of a choice");
+		fflush(stdout);
+	}
+	return r;
+}
+
+static void
+tell(const struct outcome *o)
+{
+	if (o->correct)
+		printf("Correct! +%d points\n", o->points);
+	else if (o->timed_out)
+		printf("\nTime's up! The answer: %s\n",
+		    question_answer_text(o->q));
+	else
+		printf("Wrong. The answer: %s\n", question_answer_text(o->q));
+	if (o->q->explanation != NULL)
+		printf("  %s\n", o->q->explanation);
+}
+
+static void
+summary(const struct quiz *z)
+{
+	int done = quiz_answered(z);
+
+	printf("\n%s: final score %d / %d\n", z->title, z->score,
+	    quiz_max_score(z));
+	printf("Correct %d   Wrong %d   Time's up %d   Unanswered %d\n",
+	    z->correct, z->wrong, z->timed_out, z->n - done);
+	printf("Accuracy %d%%   Best streak %d   Avg answer %.1f s\n",
+	    done ? (z->correct * 100 + done / 2) / done : 0, z->best_streak,
+	    quiz_mean_seconds(z));
+}
+
+/* One question: ask, wait for an answer or the deadline, tell. */
+static enum got
+play_one(struct session *s, struct input *in)
+{
+	struct quiz *z = s->z;
+	const struct outcome *o = quiz_current(z), *r = NULL;
+	struct countdown cd;
+	double marks[ANNOUNCE_MAX + 1];
+	int nmarks = make_marks(&s->cfg, o->limit, marks), said = 0;
+	char line[LINE_MAX_BYTES];
+	enum got g = GOT_LINE;
+
+	ask(o, z->cur + 1, z->n);
+	countdown_start(&cd, clock_now(), o->limit);
+	while (r == NULL) {
+		g = read_line(in, &cd, marks, nmarks, &said, line, sizeof line);
+		if (g == GOT_TIMEOUT)
+			r = quiz_time_out(z);
+		else if (g != GOT_LINE)
+			return g;
+		else
+			r = answer(z, line, fmin((double)(clock_now() -
+			    cd.start) / CLOCK_US, o->limit > 0 ? o->limit :
+			    INFINITY));
+	}
+	tell(r);
+	return g;
+}
+
+enum ui_end
+plain_run(struct session *s, int *signo)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+	struct input in = { .len = 0 };
+	enum got g = GOT_LINE;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	if (s->plain_note)
+		fputs("termquiz: not a terminal: playing in plain mode\n",
+		    stderr);
+	printf("%s: %d question%s\n", s->z->title, s->z->n,
+	    s->z->n == 1 ? "" : "s");
+	do {
+		g = play_one(s, &in);
+	} while ((g == GOT_LINE || g == GOT_TIMEOUT) && quiz_next(s->z));
+	if (g == GOT_SIGNAL) {
+		*signo = plain_signal;
+		return plain_signal == SIGHUP ? UI_HANGUP : UI_SIGNAL;
+	}
+	if (g == GOT_EOF)
+		printf("\n(end of input: the game stops here)\n");
+	summary(s->z);
+	fflush(stdout);
+	*signo = 0;
+	return UI_DONE;
+}

@@ -1,0 +1,257 @@
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "core/utf8.h"
+#include "ui.h"
+
+void
+ui_colors_init(struct app *a)
+{
+	static const short fg[C_COUNT] = {
+		-1, COLOR_CYAN, COLOR_GREEN, COLOR_YELLOW, COLOR_RED, -1,
+		COLOR_CYAN
+	};
+	short i;
+
+	if (!a->color)
+		return;
+	start_color();
+	use_default_colors();
+	for (i = 1; i < C_COUNT; i++)
+		init_pair(i, fg[i], -1);
+}
+
+int
+ui_attr(const struct app *a, enum ui_color c)
+{
+	static const int mono[C_COUNT] = {
+		A_NORMAL, A_BOLD, A_BOLD, A_BOLD, A_BOLD | A_UNDERLINE, A_DIM,
+		A_REVERSE
+	};
+	int at;
+
+	if (!a->color)
+		return mono[c];
+	at = c == C_NORMAL ? A_NORMAL : (int)COLOR_PAIR(c);
+	if (c == C_TITLE || c == C_ACCENT || a->s->cfg.theme ==
+	    THEME_HIGH_CONTRAST)
+		at |= A_BOLD;
+	if (c == C_DIM && a->s->cfg.theme != THEME_HIGH_CONTRAST)
+		at = A_DIM;
+	return at;
+}
+
+/* Width of one code point as drawn: control characters become spaces, and
+ * what the locale cannot show becomes '?'. */
+static int
+cp_width(uint32_t cp, wchar_t *out)
+{
+	int w;
+
+	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+		*out = L' ';
+		return 1;
+	}
+	w = wcwidth((wchar_t)cp);
+	if (w < 0) {
+		*out = L'?';
+		return 1;
+	}
+	*out = (wchar_t)cp;
+	return w;
+}
+
+int
+text_width(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	int w = 0;
+	uint32_t cp;
+	wchar_t wc;
+
+	while (i < n) {
+		k = utf8_decode(s + i, n - i, &cp);
+		i += k ? k : 1;
+		w += cp_width(cp, &wc);
+	}
+	return w;
+}
+
+int
+text_put(int y, int x, const char *s, size_t n, int maxw)
+{
+	wchar_t buf[512];
+	size_t i = 0, k;
+	int used = 0, nb = 0, total = text_width(s, n), room = maxw;
+	uint32_t cp;
+
+	if (maxw <= 0)
+		return 0;
+	if (total > maxw)
+		room = maxw - 1;    /* leave a column for the ellipsis */
+	while (i < n && nb < (int)(sizeof buf / sizeof buf[0]) - 2) {
+		wchar_t wc;
+		int w;
+
+		k = utf8_decode(s + i, n - i, &cp);
+		i += k ? k : 1;
+		w = cp_width(cp, &wc);
+		if (used + w > room)
+			break;
+		if (w == 0 && nb == 0)
+			continue;
+		buf[nb++] = wc;
+		used += w;
+	}
+	if (total > maxw) {
+		buf[nb++] = wcwidth(0x2026) == 1 ? (wchar_t)0x2026 : L'~';
+		used++;
+	}
+	buf[nb] = L'\0';
+	mvaddnwstr(y, x, buf, nb);
+	return used;
+}
+
+int
+text_wrap(const char *s, int width, size_t (*spans)[2], int max)
+{
+	size_t n = strlen(s), start = 0, i, brk, k;
+	int lines = 0, w;
+	uint32_t cp;
+	wchar_t wc;
+
+	if (width < 1)
+		width = 1;
+	while (start < n && lines < max) {
+		while (start < n && s[start] == ' ')
+			start++;
+		if (start >= n)
+			break;
+		w = 0;
+		brk = 0;
+		for (i = start; i < n && s[i] != '\n'; i += k ? k : 1) {
+			k = utf8_decode(s + i, n - i, &cp);
+			if (w + cp_width(cp, &wc) > width)
+				break;
+			w += cp_width(cp, &wc);
+			if (s[i] == ' ')
+				brk = i;
+		}
+		if (i < n && s[i] != '\n' && brk > start)
+			i = brk;
+		else if (i == start)
+			i = utf8_next(s, start);   /* one glyph wider than width */
+		spans[lines][0] = start;
+		spans[lines][1] = i;
+		lines++;
+		start = i < n && s[i] == '\n' ? i + 1 : i;
+	}
+	return lines;
+}
+
+int
+text_block(int y, int x, int width, const char *s, int maxrows)
+{
+	size_t spans[64][2];
+	int n, i;
+
+	if (maxrows > 64)
+		maxrows = 64;
+	n = text_wrap(s, width, spans, maxrows);
+	for (i = 0; i < n; i++)
+		text_put(y + i, x, s + spans[i][0], spans[i][1] - spans[i][0],
+		    width);
+	return n;
+}
+
+void
+draw_header(struct app *a, const char *right)
+{
+	const char *title = a->s->z ? a->s->z->title : "termquiz";
+	int rw = text_width(right, strlen(right));
+
+	attrset(ui_attr(a, C_TITLE));
+	text_put(0, 1, title, strlen(title), a->cols - rw - 4);
+	attrset(A_NORMAL);
+	text_put(0, a->cols - rw - 1, right, strlen(right), rw);
+	attrset(ui_attr(a, C_DIM));
+	mvhline(1, 0, ACS_HLINE, a->cols);
+	attrset(A_NORMAL);
+}
+
+void
+draw_footer(struct app *a, const char *help)
+{
+	attrset(ui_attr(a, C_DIM));
+	text_put(a->rows - 1, 1, help, strlen(help), a->cols - 2);
+	attrset(A_NORMAL);
+}
+
+/* Width of the bar itself, leaving room for " 12.3 s !" on the right. */
+static int
+bar_cells(const struct app *a)
+{
+	return a->cols - 12 > 1 ? a->cols - 12 : 1;
+}
+
+int
+bar_steps(const struct app *a)
+{
+	return bar_cells(a) * (a->utf8 ? 8 : 1);
+}
+
+void
+draw_bar(struct app *a, int y, int64_t now)
+{
+	const struct countdown *cd = &a->cd;
+	int cells = bar_cells(a), steps = bar_steps(a), tenths, filled, full, i;
+	int64_t total = cd->deadline - cd->start;
+	int64_t left = countdown_left(cd, now);
+	bool low = left * 4 <= total || left <= 5 * CLOCK_US;
+	enum ui_color c = left * 2 > total ? C_GOOD : left * 4 > total ?
+	    C_WARN : C_BAD;
+	char label[32];
+
+	if (countdown_untimed(cd)) {
+		attrset(ui_attr(a, C_DIM));
+		mvaddstr(y, 1, "untimed");
+		attrset(A_NORMAL);
+		return;
+	}
+	filled = countdown_filled(cd, now, steps);
+	full = a->utf8 ? filled / 8 : filled;
+	attrset(ui_attr(a, c));
+	move(y, 1);
+	for (i = 0; i < full; i++)
+		a->utf8 ? (void)addwstr(L"\u2588") : (void)addch('#');
+	if (a->utf8 && filled % 8) {
+		wchar_t part[2] = { (wchar_t)(0x2590 - filled % 8), 0 };
+
+		addwstr(part);
+		i++;
+	}
+	for (; i < cells; i++)
+		addch(a->utf8 ? ' ' : '.');
+	tenths = countdown_tenths(cd, now);
+	/* Words as well as colour: a "!" marks the last stretch. */
+	snprintf(label, sizeof label, "%3d.%d s%s", tenths / 10, tenths % 10,
+	    low ? " !" : "  ");
+	mvaddstr(y, cells + 2, label);
+	attrset(A_NORMAL);
+}
+
+void
+draw_too_small(struct app *a, int need_cols, int need_rows)
+{
+	char msg[96];
+
+	erase();
+	snprintf(msg, sizeof msg, "Terminal too small: %dx%d, need %dx%d.",
+	    a->cols, a->rows, need_cols, need_rows);
+	mvaddnstr(0, 0, msg, a->cols);
+	mvaddnstr(1, 0, "Make it larger to go on.", a->cols);
+	if (a->cur == SCR_QUESTION && a->rows > 2)
+		mvaddnstr(2, 0, "The clock is still running.", a->cols);
+}

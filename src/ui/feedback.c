@@ -1,0 +1,134 @@
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ui.h"
+
+static void
+feedback_enter(struct app *a, int64_t now)
+{
+	a->feedback_at = now;
+	flushinp();
+}
+
+static enum screen_id
+next_screen(struct app *a)
+{
+	return quiz_next(a->s->z) ? SCR_QUESTION : SCR_RESULTS;
+}
+
+static int64_t
+auto_at(const struct app *a)
+{
+	double s = a->s->cfg.feedback_seconds;
+
+	return s > 0 ? a->feedback_at + (int64_t)(s * CLOCK_US) : CLOCK_NEVER;
+}
+
+static enum screen_id
+feedback_tick(struct app *a, int64_t now)
+{
+	return now >= auto_at(a) ? next_screen(a) : SCR_SAME;
+}
+
+static int
+feedback_wait(struct app *a, int64_t now)
+{
+	int64_t at = auto_at(a);
+
+	if (at == CLOCK_NEVER)
+		return -1;
+	/* Wake each tenth to count down the "next in" seconds. */
+	return at - now > CLOCK_US / 10 ? 100 : (int)((at - now + 999) / 1000);
+}
+
+static enum screen_id
+feedback_key(struct app *a, wint_t ch, bool is_key, int64_t now)
+{
+	(void)now;
+	if (is_key)
+		return ch == KEY_ENTER ? next_screen(a) : SCR_SAME;
+	switch (ch) {
+	case '\r': case '\n': case ' ': return next_screen(a);
+	case 27: case 'q': case 'Q': a->confirm_quit = true; break;
+	default: break;
+	}
+	return SCR_SAME;
+}
+
+static const char *
+verdict(const struct app *a, const struct outcome *o, enum ui_color *c)
+{
+	if (o->correct) {
+		*c = C_GOOD;
+		return a->utf8 ? "\u2714 Correct!" : "Correct!";
+	}
+	*c = C_BAD;
+	if (o->timed_out)
+		return a->utf8 ? "\u231b Time's up" : "Time's up";
+	return a->utf8 ? "\u2718 Wrong" : "Wrong";
+}
+
+static int
+labelled(struct app *a, int y, const char *label, const char *text)
+{
+	int w = (int)strlen(label);
+
+	attrset(ui_attr(a, C_DIM));
+	mvaddstr(y, 3, label);
+	attrset(A_NORMAL);
+	return text_block(y, 3 + w, a->cols - 6 - w, text, 3);
+}
+
+static void
+feedback_draw(struct app *a, int64_t now)
+{
+	const struct outcome *o = a->last;
+	const struct quiz *z = a->s->z;
+	enum ui_color c;
+	const char *v = verdict(a, o, &c);
+	char right[96], pts[64], help[96];
+	int y = 3;
+
+	if (a->cols < MIN_COLS || a->rows < 12) {
+		draw_too_small(a, MIN_COLS, 12);
+		return;
+	}
+	snprintf(right, sizeof right, "Question %d/%d   Score %d   Streak %d",
+	    z->cur + 1, z->n, z->score, z->streak);
+	draw_header(a, right);
+	attrset(ui_attr(a, c) | A_BOLD);
+	mvaddstr(y, 3, v);
+	attrset(A_NORMAL);
+	if (o->bonus > 0)
+		snprintf(pts, sizeof pts, "+%d points (%d streak bonus)",
+		    o->points, o->bonus);
+	else
+		snprintf(pts, sizeof pts, "+%d points", o->points);
+	mvaddstr(y, 3 + text_width(v, strlen(v)) + 3, pts);
+	y += 2;
+	y += text_block(y, 3, a->cols - 6, o->q->text, 3) + 1;
+	if (!o->correct)
+		y += labelled(a, y, "Your answer:    ", o->given ? o->given :
+		    "none (time ran out)");
+	y += labelled(a, y, "Correct answer: ", question_answer_text(o->q)) + 1;
+	if (o->q->explanation != NULL && y < a->rows - 2)
+		text_block(y, 3, a->cols - 6, o->q->explanation,
+		    a->rows - 2 - y);
+	if (auto_at(a) != CLOCK_NEVER)
+		snprintf(help, sizeof help, "next in %.0f s · Enter now · "
+		    "Esc quit", (double)(auto_at(a) - now) / CLOCK_US + 0.499);
+	else
+		snprintf(help, sizeof help, "Enter or Space: %s · Esc quit",
+		    z->cur + 1 < z->n ? "next question" : "see the score");
+	draw_footer(a, help);
+}
+
+const struct screen feedback_screen = {
+	.name = "feedback",
+	.enter = feedback_enter,
+	.draw = feedback_draw,
+	.key = feedback_key,
+	.tick = feedback_tick,
+	.wait_ms = feedback_wait,
+};

@@ -1,0 +1,165 @@
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+#include "ui.h"
+
+/* The last row of the menu plays every playable pack at once. */
+static int
+entries(const struct app *a)
+{
+	int n = a->s->catalog.n;
+
+	return catalog_playable(&a->s->catalog) > 1 ? n + 1 : n;
+}
+
+static void
+menu_enter(struct app *a, int64_t now)
+{
+	(void)now;
+	session_load_catalog(a->s);
+	curs_set(0);
+	if (a->menu_sel >= entries(a))
+		a->menu_sel = 0;
+}
+
+static enum screen_id
+play(struct app *a, int sel)
+{
+	struct session *s = a->s;
+	struct catalog *c = &s->catalog;
+	struct pack **v;
+	int i, n = 0;
+
+	if (sel < c->n && c->v[sel].pack == NULL)
+		return SCR_SAME;
+	v = xcalloc((size_t)c->n + 1, sizeof *v);
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].pack != NULL && (sel >= c->n || i == sel))
+			v[n++] = c->v[i].pack;
+	session_new_game(s, v, n);
+	free(v);
+	return SCR_QUESTION;
+}
+
+static enum screen_id
+menu_key(struct app *a, wint_t ch, bool is_key, int64_t now)
+{
+	int n = entries(a);
+
+	(void)now;
+	if (n == 0)
+		return is_key ? SCR_SAME : SCR_EXIT;
+	if (is_key) {
+		if (ch == KEY_UP)
+			a->menu_sel = (a->menu_sel + n - 1) % n;
+		else if (ch == KEY_DOWN)
+			a->menu_sel = (a->menu_sel + 1) % n;
+		else if (ch == KEY_ENTER)
+			return play(a, a->menu_sel);
+		return SCR_SAME;
+	}
+	if (ch >= '1' && ch <= '9' && (int)(ch - '1') < n)
+		return play(a, (int)(ch - '1'));
+	switch (ch) {
+	case 'k': a->menu_sel = (a->menu_sel + n - 1) % n; break;
+	case 'j': a->menu_sel = (a->menu_sel + 1) % n; break;
+	case '\r': case '\n': case ' ': return play(a, a->menu_sel);
+	case 'a': case 'A':
+		return catalog_playable(&a->s->catalog) > 0 ? play(a, n) :
+		    SCR_SAME;
+	case 'q': case 'Q': case 27: return SCR_EXIT;
+	default: break;
+	}
+	return SCR_SAME;
+}
+
+static void
+draw_entry(struct app *a, int y, int i, bool sel)
+{
+	const struct catalog_entry *e = &a->s->catalog.v[i];
+	char count[32], num[16];
+	const char *name = e->pack ? e->pack->title : e->path;
+
+	snprintf(num, sizeof num, "%d", i + 1);
+	if (sel)
+		mvaddstr(y, 2, a->utf8 ? "\u25b8" : ">");
+	attrset(ui_attr(a, C_ACCENT) & ~A_REVERSE);
+	if (i < 9)
+		mvaddstr(y, 4, num);
+	attrset(e->pack ? (sel ? (int)A_BOLD : (int)A_NORMAL) :
+	    ui_attr(a, C_DIM));
+	text_put(y, 7, name, strlen(name), a->cols - 24);
+	if (e->pack != NULL) {
+		snprintf(count, sizeof count, "%4d questions", e->pack->nq);
+		mvaddstr(y, a->cols - 16, count);
+	} else {
+		mvaddstr(y, a->cols - 16, "   cannot load");
+	}
+	attrset(A_NORMAL);
+}
+
+static void
+draw_detail(struct app *a, int y)
+{
+	const struct catalog *c = &a->s->catalog;
+	const char *text;
+
+	if (a->menu_sel >= c->n)
+		text = "Every pack above in one game, shuffled together.";
+	else if (c->v[a->menu_sel].pack == NULL)
+		text = c->v[a->menu_sel].problem ? c->v[a->menu_sel].problem :
+		    "This pack did not load; run termquiz --check on it.";
+	else
+		text = c->v[a->menu_sel].pack->description;
+	attrset(ui_attr(a, C_DIM));
+	text_block(y, 4, a->cols - 8, text, a->rows - 1 - y);
+	attrset(A_NORMAL);
+}
+
+static void
+menu_draw(struct app *a, int64_t now)
+{
+	const struct catalog *c = &a->s->catalog;
+	int i, y = 3, first = 0, room = a->rows - 8;
+
+	(void)now;
+	if (a->cols < MIN_COLS || a->rows < 10) {
+		draw_too_small(a, MIN_COLS, 10);
+		return;
+	}
+	draw_header(a, "choose a pack");
+	if (c->n == 0) {
+		mvaddstr(3, 3, "No packs found. Looked in:");
+		for (i = 0; i < a->s->ndirs && 4 + i < a->rows - 1; i++)
+			mvaddnstr(4 + i, 5, a->s->dirs[i], a->cols - 6);
+		draw_footer(a, "q quit");
+		return;
+	}
+	if (a->menu_sel >= room)
+		first = a->menu_sel - room + 1;
+	for (i = first; i < c->n && y < 3 + room; i++, y++)
+		draw_entry(a, y, i, i == a->menu_sel);
+	if (entries(a) > c->n && y < 3 + room) {
+		bool sel = a->menu_sel == c->n;
+
+		if (sel)
+			mvaddstr(y, 2, a->utf8 ? "\u25b8" : ">");
+		attrset(sel ? A_BOLD : A_NORMAL);
+		mvaddstr(y, 7, "All packs together");
+		attrset(A_NORMAL);
+		y++;
+	}
+	draw_detail(a, y + 1);
+	draw_footer(a, "1-9 or Enter play · a all packs · \u2191\u2193 move · "
+	    "q quit");
+}
+
+const struct screen menu_screen = {
+	.name = "menu",
+	.enter = menu_enter,
+	.draw = menu_draw,
+	.key = menu_key,
+};

@@ -1,0 +1,359 @@
+#include <curses.h>
+#include <string.h>
+
+#include "core/utf8.h"
+#include "ui.h"
+
+#define KEY_ESC 27
+#define CTRL(c) ((c) & 0x1f)
+
+static const char *const tf_labels[2] = { "True", "False" };
+
+static struct outcome *
+current(struct app *a)
+{
+	return quiz_current(a->s->z);
+}
+
+static int
+option_count(const struct outcome *o)
+{
+	return o->q->type == Q_CHOICE ? o->q->nchoices :
+	    o->q->type == Q_TRUEFALSE ? 2 : 0;
+}
+
+static void
+question_enter(struct app *a, int64_t now)
+{
+	const struct outcome *o = current(a);
+
+	a->selected = 0;
+	a->text[0] = '\0';
+	a->text_len = a->cursor = 0;
+	a->more_time_used = false;
+	a->paused = false;
+	/* Keys typed during the feedback must not answer this question. */
+	flushinp();
+	countdown_start(&a->cd, now, o->limit);
+}
+
+/* Seconds since the question appeared, never past its limit. */
+static double
+elapsed(const struct app *a, const struct outcome *o, int64_t now)
+{
+	double t = (double)(now - a->cd.start) / CLOCK_US;
+
+	return o->limit > 0 && t > o->limit ? o->limit : t;
+}
+
+static enum screen_id
+answered(struct app *a, const struct outcome *o)
+{
+	a->last = o;
+	return SCR_FEEDBACK;
+}
+
+static enum screen_id
+question_tick(struct app *a, int64_t now)
+{
+	if (a->paused || !countdown_expired(&a->cd, now))
+		return SCR_SAME;
+	a->confirm_quit = false;
+	return answered(a, quiz_time_out(a->s->z));
+}
+
+static int
+question_wait(struct app *a, int64_t now)
+{
+	if (a->paused)
+		return -1;
+	return countdown_wait_ms(&a->cd, now, bar_steps(a), FRAME_MS);
+}
+
+/* --- the one-line editor for text answers --- */
+
+static void
+text_insert(struct app *a, wint_t ch)
+{
+	char enc[4];
+	size_t n = utf8_encode((uint32_t)ch, enc);
+
+	if (a->text_len + n >= TEXT_MAX)
+		return;
+	memmove(a->text + a->cursor + n, a->text + a->cursor,
+	    a->text_len - a->cursor + 1);
+	memcpy(a->text + a->cursor, enc, n);
+	a->text_len += n;
+	a->cursor += n;
+}
+
+static void
+text_delete(struct app *a, size_t from, size_t to)
+{
+	memmove(a->text + from, a->text + to, a->text_len - to + 1);
+	a->text_len -= to - from;
+	a->cursor = from;
+}
+
+static enum screen_id
+text_submit(struct app *a, int64_t now)
+{
+	const struct outcome *o = current(a);
+
+	if (a->text[strspn(a->text, " ")] == '\0')
+		return SCR_SAME;
+	return answered(a, quiz_answer_text(a->s->z, a->text,
+	    elapsed(a, o, now)));
+}
+
+static enum screen_id
+text_key(struct app *a, wint_t ch, bool is_key, int64_t now)
+{
+	if (is_key) {
+		switch (ch) {
+		case KEY_ENTER: return text_submit(a, now);
+		case KEY_BACKSPACE:
+			if (a->cursor > 0)
+				text_delete(a, utf8_prev(a->text, a->cursor),
+				    a->cursor);
+			break;
+		case KEY_DC:
+			if (a->cursor < a->text_len)
+				text_delete(a, a->cursor,
+				    utf8_next(a->text, a->cursor));
+			break;
+		case KEY_LEFT: a->cursor = utf8_prev(a->text, a->cursor); break;
+		case KEY_RIGHT: a->cursor = utf8_next(a->text, a->cursor); break;
+		case KEY_HOME: a->cursor = 0; break;
+		case KEY_END: a->cursor = a->text_len; break;
+		default: break;
+		}
+		return SCR_SAME;
+	}
+	switch (ch) {
+	case '\r': case '\n': return text_submit(a, now);
+	case 127: case CTRL('H'):
+		if (a->cursor > 0)
+			text_delete(a, utf8_prev(a->text, a->cursor), a->cursor);
+		return SCR_SAME;
+	case CTRL('A'): a->cursor = 0; return SCR_SAME;
+	case CTRL('E'): a->cursor = a->text_len; return SCR_SAME;
+	case CTRL('U'): text_delete(a, 0, a->cursor); return SCR_SAME;
+	default:
+		if (ch >= 0x20 && ch != 0x7F && (ch < 0x80 || ch >= 0xA0) &&
+		    ch <= 0x10FFFF)
+			text_insert(a, ch);
+		return SCR_SAME;
+	}
+}
+
+/* --- choices and true/false --- */
+
+static enum screen_id
+pick(struct app *a, int k, int64_t now)
+{
+	const struct outcome *o = current(a);
+	double t = elapsed(a, o, now);
+
+	if (o->q->type == Q_TRUEFALSE)
+		return answered(a, quiz_answer_truefalse(a->s->z, k == 0, t));
+	return answered(a, quiz_answer_choice(a->s->z, k, t));
+}
+
+static enum screen_id
+choice_key(struct app *a, wint_t ch, bool is_key, int64_t now)
+{
+	const struct outcome *o = current(a);
+	int n = option_count(o);
+
+	if (is_key) {
+		if (ch == KEY_UP)
+			a->selected = (a->selected + n - 1) % n;
+		else if (ch == KEY_DOWN)
+			a->selected = (a->selected + 1) % n;
+		else if (ch == KEY_ENTER)
+			return pick(a, a->selected, now);
+		return SCR_SAME;
+	}
+	if (ch >= '1' && ch < (wint_t)('1' + n))
+		return pick(a, (int)(ch - '1'), now);
+	if (o->q->type == Q_TRUEFALSE && (ch == 't' || ch == 'T'))
+		return pick(a, 0, now);
+	if (o->q->type == Q_TRUEFALSE && (ch == 'f' || ch == 'F'))
+		return pick(a, 1, now);
+	switch (ch) {
+	case 'k': a->selected = (a->selected + n - 1) % n; break;
+	case 'j': a->selected = (a->selected + 1) % n; break;
+	case '\r': case '\n': case ' ': return pick(a, a->selected, now);
+	case 'q': case 'Q': a->confirm_quit = true; break;
+	default: break;
+	}
+	return SCR_SAME;
+}
+
+/* The player's aids, when config allows them: more time once, and pause. */
+static bool
+aid_key(struct app *a, wint_t ch, bool in_text, int64_t now)
+{
+	const struct config *c = &a->s->cfg;
+
+	if (c->allow_pause && !countdown_untimed(&a->cd) &&
+	    (ch == CTRL('P') || (!in_text && (ch == 'p' || ch == 'P')))) {
+		if (!a->paused) {
+			a->paused = true;
+			a->paused_at = now;
+		} else {
+			a->paused = false;
+			a->cd.deadline += now - a->paused_at;
+			a->cd.start += now - a->paused_at;
+		}
+		return true;
+	}
+	if (a->paused)
+		return true;   /* nothing else while paused */
+	if (c->more_time_seconds > 0 && !a->more_time_used &&
+	    !countdown_untimed(&a->cd) &&
+	    (ch == CTRL('T') || (!in_text && ch == '+'))) {
+		a->more_time_used = true;
+		a->cd.deadline += (int64_t)(c->more_time_seconds * CLOCK_US);
+		return true;
+	}
+	return false;
+}
+
+static enum screen_id
+question_key(struct app *a, wint_t ch, bool is_key, int64_t now)
+{
+	const struct outcome *o = current(a);
+	bool in_text = o->q->type == Q_TEXT;
+
+	/* Past the deadline nothing counts: the next tick times it out. */
+	if (countdown_expired(&a->cd, now) && !a->paused)
+		return SCR_SAME;
+	if (!is_key && aid_key(a, ch, in_text, now))
+		return SCR_SAME;
+	if (a->paused)
+		return SCR_SAME;
+	if (!is_key && ch == KEY_ESC) {
+		a->confirm_quit = true;
+		return SCR_SAME;
+	}
+	return in_text ? text_key(a, ch, is_key, now) :
+	    choice_key(a, ch, is_key, now);
+}
+
+/* --- drawing --- */
+
+static void
+draw_options(struct app *a, const struct outcome *o, int y)
+{
+	int k, n = option_count(o);
+	char num[16];
+
+	for (k = 0; k < n; k++) {
+		const char *label = o->q->type == Q_TRUEFALSE ? tf_labels[k] :
+		    o->q->choices[o->order[k]];
+		bool sel = k == a->selected;
+
+		if (sel)
+			mvaddstr(y + k, 3, a->utf8 ? "\u25b8" : ">");
+		snprintf(num, sizeof num, "%d", k + 1);
+		attrset(ui_attr(a, C_ACCENT) & ~A_REVERSE);
+		mvaddstr(y + k, 5, num);
+		attrset(sel ? A_BOLD : A_NORMAL);
+		text_put(y + k, 8, label, strlen(label), a->cols - 10);
+		attrset(A_NORMAL);
+	}
+}
+
+static void
+draw_field(struct app *a, int y)
+{
+	int w = a->cols - 18, before, x0 = 16;
+	size_t start = 0;
+
+	mvaddstr(y, 3, "Your answer:");
+	/* Scroll the field so the cursor stays in view. */
+	while (text_width(a->text + start, a->cursor - start) > w - 1)
+		start = utf8_next(a->text, start);
+	attrset(A_UNDERLINE);
+	mvhline(y, x0, ' ', w);
+	text_put(y, x0, a->text + start, a->text_len - start, w);
+	attrset(A_NORMAL);
+	before = text_width(a->text + start, a->cursor - start);
+	move(y, x0 + before);
+	curs_set(a->confirm_quit ? 0 : 1);
+}
+
+static int
+rows_needed(const struct outcome *o, int qlines)
+{
+	int body = o->q->type == Q_TEXT ? 1 : option_count(o);
+
+	return 2 + 1 + qlines + 1 + body + 1 + 2;
+}
+
+static void
+draw_help(struct app *a, const struct outcome *o)
+{
+	const struct config *c = &a->s->cfg;
+	char help[160];
+	const char *aids = c->allow_pause ? (o->q->type == Q_TEXT ?
+	    " · ^P pause" : " · p pause") : "";
+
+	if (o->q->type == Q_TEXT)
+		snprintf(help, sizeof help, "type the answer · Enter submit · "
+		    "Esc quit%s%s", aids, c->more_time_seconds > 0 &&
+		    !a->more_time_used ? " · ^T more time" : "");
+	else
+		snprintf(help, sizeof help, "%s answer · %s move · Enter "
+		    "choose · Esc quit%s%s", o->q->type == Q_TRUEFALSE ?
+		    "t/f 1-2" : o->q->nchoices == 2 ? "1-2" : o->q->nchoices ==
+		    3 ? "1-3" : "1-9", a->utf8 ? "\u2191\u2193" : "j/k", aids,
+		    c->more_time_seconds > 0 && !a->more_time_used ?
+		    " · + more time" : "");
+	draw_footer(a, help);
+}
+
+static void
+question_draw(struct app *a, int64_t now)
+{
+	const struct outcome *o = current(a);
+	const struct quiz *z = a->s->z;
+	char right[96];
+	size_t spans[32][2];
+	int qlines = text_wrap(o->q->text, a->cols - 6, spans, 32), y;
+
+	curs_set(0);
+	if (a->cols < MIN_COLS || a->rows < rows_needed(o, qlines)) {
+		draw_too_small(a, MIN_COLS, rows_needed(o, qlines));
+		return;
+	}
+	snprintf(right, sizeof right, "Question %d/%d   Score %d   Streak %d",
+	    z->cur + 1, z->n, z->score, z->streak);
+	draw_header(a, right);
+	draw_bar(a, a->rows - 2, a->paused ? a->paused_at : now);
+	draw_help(a, o);
+	if (a->paused) {
+		mvaddstr(4, 3, "Paused: the question is hidden and the clock "
+		    "stopped.");
+		mvaddstr(5, 3, "Press p (or Ctrl-P) to go on.");
+		return;
+	}
+	attrset(A_BOLD);
+	y = 3 + text_block(3, 3, a->cols - 6, o->q->text, qlines);
+	attrset(A_NORMAL);
+	if (o->q->type == Q_TEXT)
+		draw_field(a, y + 1);
+	else
+		draw_options(a, o, y + 1);
+}
+
+const struct screen question_screen = {
+	.name = "question",
+	.enter = question_enter,
+	.draw = question_draw,
+	.key = question_key,
+	.tick = question_tick,
+	.wait_ms = question_wait,
+};
