@@ -93,6 +93,17 @@ lint:
 deps:
 	@sh tools/deps.sh test
 
+# The benchmark drives the real binary in a pseudo-terminal (see README).
+BENCH_SRC = $(wildcard tests/bench/*.c)
+$(B)/bench: $(BENCH_SRC)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $^ -lutil $(LDLIBS_ALL)
+
+bench:
+	@sh tools/deps.sh bench
+	@$(MAKE) --no-print-directory termquiz $(B)/bench
+	$(B)/bench ./termquiz
+
 install: termquiz
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/packs \
 	    $(DESTDIR)$(MANDIR)/man6
