@@ -104,6 +104,23 @@ bench:
 	@$(MAKE) --no-print-directory termquiz $(B)/bench
 	$(B)/bench ./termquiz
 
+# libFuzzer over the pack and config loaders, seeded from the fixtures.
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_BIN = build-fuzz/fuzz_load
+$(FUZZ_BIN): tests/fuzz/fuzz_load.c $(CORE_SRC)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) \
+	    $(CJSON_CFLAGS) -Isrc/core -o $@ $^ $(CJSON_LIBS) -lm
+
+fuzz:
+	@sh tools/deps.sh fuzz
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@mkdir -p build-fuzz/corpus
+	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -dict=tests/fuzz/json.dict -max_len=65536 -timeout=10 \
+	    build-fuzz/corpus tests/fixtures assets/packs
+
 install: termquiz
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/packs \
 	    $(DESTDIR)$(MANDIR)/man6
@@ -120,6 +137,6 @@ format:
 	clang-format -i src/*.c src/*/*.c src/*/*.h tests/unit/*.c
 
 clean:
-	rm -rf build build-san termquiz
+	rm -rf build build-san build-fuzz termquiz
 
 -include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

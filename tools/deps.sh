@@ -3,6 +3,7 @@
 #   deps.sh build     the libraries to build and play
 #   deps.sh test      those and the test tools
 #   deps.sh bench     those and the benchmark's reference tools
+#   deps.sh fuzz      the libraries, clang and its fuzzer runtime
 #   deps.sh --explain say what is missing and how to get it; install nothing
 # On Debian and Ubuntu it runs apt-get (through sudo when not root); elsewhere
 # it names the packages to install and stops.
@@ -22,7 +23,7 @@ have_cmd cc || have_cmd gcc || need gcc
 have_pc ncursesw || need libncurses-dev
 have_pc libcjson || need libcjson-dev
 case "$mode" in
-test | bench)
+test | bench | fuzz)
 	have_pc cmocka || need libcmocka-dev
 	have_cmd tmux || need tmux
 	have_cmd cppcheck || need cppcheck
@@ -30,7 +31,14 @@ test | bench)
 	;;
 esac
 case "$mode" in
-bench) have_cmd clang || need clang ;;
+fuzz)
+	have_cmd clang || need clang
+	# The fuzzer runtime comes apart from clang on Debian.
+	if ! printf 'int LLVMFuzzerTestOneInput(const char *d, long n) { (void)d; return (int)n * 0; }\n' |
+		clang -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1; then
+		need libclang-rt-dev
+	fi
+	;;
 esac
 
 [ -z "$missing" ] && exit 0

@@ -43,6 +43,22 @@ ui_attr(const struct app *a, enum ui_color c)
 	return at;
 }
 
+/* What to show for a code point the locale cannot (a non-UTF-8 terminal). */
+static wchar_t
+ascii_stand_in(uint32_t cp)
+{
+	switch (cp) {
+	case 0xB7: case 0x2013: case 0x2014: case 0x2212: return L'-';
+	case 0x2018: case 0x2019: return L'\'';
+	case 0x201C: case 0x201D: return L'"';
+	case 0x2191: return L'^';
+	case 0x2193: return L'v';
+	case 0x25B8: return L'>';
+	case 0x2026: return L'~';
+	default: return L'?';
+	}
+}
+
 /* Width of one code point as drawn: control characters become spaces, and
  * what the locale cannot show becomes '?'. */
 static int
@@ -56,7 +72,7 @@ cp_width(uint32_t cp, wchar_t *out)
 	}
 	w = wcwidth((wchar_t)cp);
 	if (w < 0) {
-		*out = L'?';
+		*out = ascii_stand_in(cp);
 		return 1;
 	}
 	*out = (wchar_t)cp;
@@ -177,7 +193,7 @@ draw_header(struct app *a, const char *right)
 	attrset(A_NORMAL);
 	text_put(0, a->cols - rw - 1, right, strlen(right), rw);
 	attrset(ui_attr(a, C_DIM));
-	mvhline(1, 0, ACS_HLINE, a->cols);
+	mvhline(1, 0, a->utf8 ? ACS_HLINE : '-', a->cols);
 	attrset(A_NORMAL);
 }
 
@@ -209,7 +225,8 @@ draw_bar(struct app *a, int y, int64_t now)
 	int cells = bar_cells(a), steps = bar_steps(a), tenths, filled, full, i;
 	int64_t total = cd->deadline - cd->start;
 	int64_t left = countdown_left(cd, now);
-	bool low = left * 4 <= total || left <= 5 * CLOCK_US;
+	bool low = left * 4 <= total || (left <= 5 * CLOCK_US &&
+	    total >= 15 * CLOCK_US);
 	enum ui_color c = left * 2 > total ? C_GOOD : left * 4 > total ?
 	    C_WARN : C_BAD;
 	char label[32];

@@ -306,11 +306,10 @@ draw_help(struct app *a, const struct outcome *o)
 		    "Esc quit%s%s", aids, c->more_time_seconds > 0 &&
 		    !a->more_time_used ? " · ^T more time" : "");
 	else
-		snprintf(help, sizeof help, "%s answer · %s move · Enter "
+		snprintf(help, sizeof help, "%s1-%d answer · %s move · Enter "
 		    "choose · Esc quit%s%s", o->q->type == Q_TRUEFALSE ?
-		    "t/f 1-2" : o->q->nchoices == 2 ? "1-2" : o->q->nchoices ==
-		    3 ? "1-3" : "1-9", a->utf8 ? "\u2191\u2193" : "j/k", aids,
-		    c->more_time_seconds > 0 && !a->more_time_used ?
+		    "t/f " : "", option_count(o), a->utf8 ? "\u2191\u2193" :
+		    "j/k", aids, c->more_time_seconds > 0 && !a->more_time_used ?
 		    " · + more time" : "");
 	draw_footer(a, help);
 }
