@@ -310,6 +310,7 @@ run_check(struct session *s, char **files, int n, struct diags *d)
 {
 	int r = load_packs(s, files, n, d);
 
+	diags_sort(d);
 	diags_print(d, stdout);
 	if (r == 0 && d->errors == 0)
 		fprintf(stderr, "termquiz: %d pack%s valid (%d warning%s)\n", n,
@@ -400,11 +401,13 @@ main(int argc, char **argv)
 	s.dirs[s.ndirs++] = p.share_packs;
 	s.dirs[s.ndirs++] = p.user_packs;
 	if (load_config(&s, &o, &p, &d) < 0) {
+		diags_sort(&d);
 		diags_print(&d, o.check ? stdout : stderr);
 		r = 1;
 	} else if (o.check) {
 		r = run_check(&s, argv + optind, npacks, &d);
 	} else if (load_packs(&s, argv + optind, npacks, &d) < 0) {
+		diags_sort(&d);
 		diags_print(&d, stderr);
 		r = 1;
 	} else {

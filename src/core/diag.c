@@ -2,6 +2,7 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util.h"
 
@@ -55,6 +56,49 @@ diags_print(const struct diags *d, FILE *fp)
 		fprintf(fp, "%s\n", s);
 		free(s);
 	}
+}
+
+/* The sort key: the file's first appearance, then the place, then the order
+ * of reporting (qsort is not stable). */
+struct sort_item {
+	int file, line, col, seq;
+	struct diag e;
+};
+
+static int
+item_cmp(const void *pa, const void *pb)
+{
+	const struct sort_item *a = pa, *b = pb;
+
+	if (a->file != b->file)
+		return a->file < b->file ? -1 : 1;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void
+diags_sort(struct diags *d)
+{
+	struct sort_item *v = xcalloc((size_t)d->n, sizeof *v);
+	int i, j;
+
+	for (i = 0; i < d->n; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(d->v[j].file, d->v[i].file) == 0)
+				break;
+		v[i].file = j < i ? v[j].file : i;
+		v[i].line = d->v[i].line;
+		v[i].col = d->v[i].col;
+		v[i].seq = i;
+		v[i].e = d->v[i];
+	}
+	qsort(v, (size_t)d->n, sizeof *v, item_cmp);
+	for (i = 0; i < d->n; i++)
+		d->v[i] = v[i].e;
+	free(v);
 }
 
 void

@@ -32,6 +32,9 @@ void diags_print(const struct diags *d, FILE *fp);
 /* Format entry i the same way. Caller frees. */
 char *diags_format(const struct diags *d, int i);
 
+/* Order entries by file (in order of first appearance), line and column. */
+void diags_sort(struct diags *d);
+
 void diags_fini(struct diags *d);
 
 #endif

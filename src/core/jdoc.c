@@ -370,6 +370,27 @@ check_text(struct jdoc *doc)
 	return 0;
 }
 
+/* Say what stands where cJSON stopped, up to the end of the line. */
+static void
+syntax_error(struct jdoc *doc, size_t off)
+{
+	const char *t = doc->text + off;
+	size_t n = strcspn(t, "\r\n");
+	char *msg;
+
+	if (off >= doc->len) {
+		report_at(doc, off, "JSON syntax error: unexpected end of file "
+		    "(a missing } or ]?)");
+		return;
+	}
+	if (n > 16)
+		n = utf8_prev(t, 17);
+	msg = n == 0 ? xstrdup("JSON syntax error near here") :
+	    xasprintf("JSON syntax error near '%.*s'", (int)n, t);
+	report_at(doc, off, msg);
+	free(msg);
+}
+
 static int
 parse(struct jdoc *doc)
 {
@@ -387,7 +408,7 @@ parse(struct jdoc *doc)
 		if (skip_ws(doc->text, doc->len, 0) == doc->len)
 			report_at(doc, off, "the file is empty");
 		else
-			report_at(doc, off, "JSON syntax error near here");
+			syntax_error(doc, off);
 		return -1;
 	}
 	return 0;

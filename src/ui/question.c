@@ -59,6 +59,8 @@ question_tick(struct app *a, int64_t now)
 	if (a->paused || !countdown_expired(&a->cd, now))
 		return SCR_SAME;
 	a->confirm_quit = false;
+	if (a->s->cfg.bell)
+		beep();
 	return answered(a, quiz_time_out(a->s->z));
 }
 
