@@ -174,7 +174,7 @@ static int
 load_doc(struct jdoc *doc, struct config *c, int parsed)
 {
 	struct jpath top = { 0 };
-	int bad = 0;
+	int bad = 0, errors = doc->diags->errors;
 
 	if (parsed < 0)
 		return -1;
@@ -190,7 +190,7 @@ load_doc(struct jdoc *doc, struct config *c, int parsed)
 	bad |= load_time_limits(doc, c, top) < 0;
 	bad |= load_announce(doc, c, top) < 0;
 	bad |= load_strings(doc, c, top) < 0;
-	return bad ? -1 : 0;
+	return bad || doc->diags->errors > errors ? -1 : 0;
 }
 
 int

@@ -401,7 +401,7 @@ static struct pack *
 load_doc(struct jdoc *doc, const char *path, int parsed)
 {
 	struct pack *pk;
-	int r;
+	int r, errors = doc->diags->errors;
 
 	if (parsed < 0)
 		return NULL;
@@ -419,7 +419,8 @@ load_doc(struct jdoc *doc, const char *path, int parsed)
 		r = opentdb_load(doc, pk);
 	else
 		r = load_ours(doc, pk);
-	if (r < 0) {
+	/* Any error reported, even one a getter could only note, fails it. */
+	if (r < 0 || doc->diags->errors > errors) {
 		pack_free(pk);
 		return NULL;
 	}
