@@ -83,6 +83,7 @@ load_multiple(struct jdoc *doc, const cJSON *obj, struct jpath p,
 		jdoc_report(doc, DIAG_ERROR, wrong ? &pw : &p, false,
 		    "\"incorrect_answers\" must list 1 to %d strings",
 		    CHOICES_MAX - 1);
+		free(correct); /* not yet in q->choices, so ours to free */
 		return -1;
 	}
 	n = cJSON_GetArraySize(wrong) + 1;
