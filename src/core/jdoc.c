@@ -391,6 +391,24 @@ syntax_error(struct jdoc *doc, size_t off)
 	free(msg);
 }
 
+/*
+ * cJSON reports a member name that is not a string (a trailing comma's '}',
+ * a bare word) one byte past its start: step back onto it when a '{' or ','
+ * comes just before. Digits are left alone: "[1,2x]" stops at the x.
+ */
+static size_t
+member_name_start(const char *t, size_t off)
+{
+	size_t j;
+
+	if (off == 0 || t[off - 1] == '"' || strchr(" \t\r\n", t[off - 1]) ||
+	    (t[off - 1] >= '0' && t[off - 1] <= '9'))
+		return off;
+	for (j = off - 1; j > 0 && strchr(" \t\r\n", t[j - 1]); j--)
+		;
+	return j > 0 && (t[j - 1] == '{' || t[j - 1] == ',') ? off - 1 : off;
+}
+
 static int
 parse(struct jdoc *doc)
 {
@@ -405,6 +423,7 @@ parse(struct jdoc *doc)
 
 		if (off > doc->len)
 			off = doc->len;
+		off = member_name_start(doc->text, off);
 		if (skip_ws(doc->text, doc->len, 0) == doc->len)
 			report_at(doc, off, "the file is empty");
 		else
