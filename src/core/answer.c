@@ -42,10 +42,31 @@ is_space(uint32_t cp)
 	    cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A);
 }
 
+/* Greek vowels with tonos or dialytika as their bare lower case letter, and
+ * final sigma as sigma (Unicode case folding does the same). */
+static uint32_t
+greek_base(uint32_t cp)
+{
+	switch (cp) {
+	case 0x386: case 0x3AC: return 0x3B1;
+	case 0x388: case 0x3AD: return 0x3B5;
+	case 0x389: case 0x3AE: return 0x3B7;
+	case 0x38A: case 0x390: case 0x3AA: case 0x3AF: case 0x3CA:
+		return 0x3B9;
+	case 0x38C: case 0x3CC: return 0x3BF;
+	case 0x38E: case 0x3B0: case 0x3AB: case 0x3CB: case 0x3CD:
+		return 0x3C5;
+	case 0x38F: case 0x3CE: return 0x3C9;
+	case 0x3C2: return 0x3C3;
+	default: return cp;
+	}
+}
+
 /* Lower-case cp in the scripts a pack is likely to use. */
 static uint32_t
 lower(uint32_t cp)
 {
+	cp = greek_base(cp);
 	if (cp >= 'A' && cp <= 'Z')
 		return cp + 32;
 	if ((cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) ||
