@@ -1,7 +1,8 @@
 # termquiz — plain GNU make. `make` builds ./termquiz; see README.md.
 
 PKG_CONFIG ?= pkg-config
-PKGS        = ncursesw libcjson
+PKGS        = ncursesw libcjson sqlite3
+CORE_PKGS   = libcjson sqlite3
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 DATADIR    ?= $(PREFIX)/share/termquiz
@@ -25,8 +26,8 @@ endif
 # `make deps` and `make clean` work before they are installed.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
-CJSON_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcjson 2>/dev/null)
-CJSON_LIBS   = $(shell $(PKG_CONFIG) --libs libcjson 2>/dev/null)
+CJSON_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(CORE_PKGS) 2>/dev/null)
+CJSON_LIBS   = $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) 2>/dev/null)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 

@@ -14,6 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <cJSON.h>
+
 #include "core/util.h"
 #include "plain.h"
 #include "session.h"
@@ -75,9 +77,9 @@ usage(FILE *fp)
 "  --time-scale X      multiply every time limit by X\n"
 "  --untimed           no time limits at all (and no speed bonus)\n"
 "  --no-color          no colour (as does NO_COLOR in the environment)\n"
-"  --stats [PACK...]   history per pack (needs the history database,\n"
-"                      which this version does not keep yet)\n"
-"  --review [PACK...]  a game of the questions most often missed (likewise)\n"
+"  --stats [PACK...]   history per pack on stdout (--json for scripts)\n"
+"  --review [PACK...]  a game of the questions you miss most, recent\n"
+"                      misses first\n"
 "  --version           print the version and exit\n"
 "  --help              print this help and exit\n"
 "\n"
@@ -240,6 +242,7 @@ struct paths {
 	char *user_packs;
 	char *user_config;
 	char *shipped_config;
+	char *history;
 };
 
 static void
@@ -254,6 +257,7 @@ paths_init(struct paths *p)
 	p->user_packs = xdg_path("XDG_DATA_HOME", ".local/share", "packs");
 	p->user_config = xdg_path("XDG_CONFIG_HOME", ".config", "config.json");
 	p->shipped_config = xasprintf("%s/config.json", p->share);
+	p->history = xdg_path("XDG_DATA_HOME", ".local/share", "history.db");
 }
 
 static void
@@ -264,6 +268,7 @@ paths_fini(struct paths *p)
 	free(p->user_packs);
 	free(p->user_config);
 	free(p->shipped_config);
+	free(p->history);
 }
 
 /* The config: --config, else the user's, else the shipped one, else the
@@ -334,8 +339,11 @@ static int
 finish(struct session *s, enum ui_end end, int signo)
 {
 	bool over = s->z != NULL && quiz_over(s->z);
+	int r = session_save(s, over);
 
-	if (session_save(s, over) < 0)
+	if (s->history_note != NULL)
+		fprintf(stderr, "termquiz: %s\n", s->history_note);
+	if (r < 0)
 		fprintf(stderr, "termquiz: %s\n", s->save_error);
 	else if (s->saved && !over)
 		fprintf(stderr, "termquiz: unfinished game saved to %s\n",
@@ -348,16 +356,26 @@ finish(struct session *s, enum ui_end end, int signo)
 	return 1;
 }
 
+/* The player's name: config, else $USER, else "player". */
+static const char *
+player_name(const struct config *c)
+{
+	const char *u = getenv("USER");
+
+	if (c->player != NULL)
+		return c->player;
+	return u != NULL && u[0] != '\0' ? u : "player";
+}
+
+/* Play the game already set up in the session, or the menu when none. */
 static int
-play(struct session *s, const struct options *o, int npacks)
+play(struct session *s, const struct options *o)
 {
 	enum ui_end end;
 	int signo = 0;
 
-	if (npacks > 0)
-		session_new_game(s, s->packs, s->npacks);
 	if (o->plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		if (npacks == 0) {
+		if (s->z == NULL) {
 			fputs("termquiz: plain mode needs packs on the command "
 			    "line (no menu without a terminal)\n", stderr);
 			return 1;
@@ -368,6 +386,156 @@ play(struct session *s, const struct options *o, int npacks)
 		end = ui_run(s, &signo);
 	}
 	return finish(s, end, signo);
+}
+
+/* The packs --stats and --review work on: those named, else every pack
+ * the menu would list. */
+static int
+chosen_packs(struct session *s, struct pack ***packs)
+{
+	int i, n = 0;
+
+	if (s->npacks > 0) {
+		*packs = s->packs;
+		return s->npacks;
+	}
+	session_load_catalog(s);
+	*packs = xcalloc((size_t)s->catalog.n + 1, sizeof **packs);
+	for (i = 0; i < s->catalog.n; i++)
+		if (s->catalog.v[i].pack != NULL)
+			(*packs)[n++] = s->catalog.v[i].pack;
+	return n;
+}
+
+static void
+print_stats_json(const struct history_stats *v, int n)
+{
+	cJSON *arr = cJSON_CreateArray();
+	char *text;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(o, "pack", v[i].title);
+		cJSON_AddStringToObject(o, "hash", v[i].key);
+		cJSON_AddNumberToObject(o, "games", v[i].games);
+		cJSON_AddNumberToObject(o, "best", v[i].best);
+		cJSON_AddNumberToObject(o, "mean_score",
+		    round(v[i].mean_score * 10) / 10);
+		cJSON_AddNumberToObject(o, "accuracy",
+		    round(v[i].accuracy * 1000) / 1000);
+		cJSON_AddNumberToObject(o, "mean_seconds",
+		    round(v[i].mean_seconds * 100) / 100);
+		cJSON_AddNumberToObject(o, "timed_out_share",
+		    round(v[i].timed_out * 1000) / 1000);
+		cJSON_AddItemToArray(arr, o);
+	}
+	text = cJSON_Print(arr);
+	if (text != NULL)
+		printf("%s\n", text);
+	cJSON_free(text);
+	cJSON_Delete(arr);
+}
+
+static void
+print_stats_table(const struct history_stats *v, int n)
+{
+	int i;
+
+	if (n == 0) {
+		puts("No finished games recorded yet.");
+		return;
+	}
+	printf("%-32s %6s %7s %8s %9s %9s %10s\n", "pack", "games", "best",
+	    "average", "accuracy", "avg time", "timed out");
+	for (i = 0; i < n; i++)
+		printf("%-32.32s %6d %7d %8.0f %8.0f%% %7.1f s %9.0f%%\n",
+		    v[i].title[0] ? v[i].title : v[i].key, v[i].games,
+		    v[i].best, v[i].mean_score, v[i].accuracy * 100,
+		    v[i].mean_seconds, v[i].timed_out * 100);
+}
+
+static int
+run_stats(struct session *s, const struct options *o)
+{
+	struct history *h = session_history(s);
+	struct history_stats v[256];
+	char keys[256][HASH_HEX];
+	const char *kp[256];
+	int i, n;
+
+	if (h == NULL) {
+		fprintf(stderr, "termquiz: %s\n", s->history_note);
+		return 1;
+	}
+	for (i = 0; i < s->npacks && i < 256; i++) {
+		pack_hash(s->packs[i], keys[i]);
+		kp[i] = keys[i];
+	}
+	n = history_stats(h, kp, i, v, 256);
+	if (n < 0) {
+		fputs("termquiz: cannot read the history\n", stderr);
+		return 1;
+	}
+	if (o->json)
+		print_stats_json(v, n);
+	else
+		print_stats_table(v, n);
+	return 0;
+}
+
+static int
+run_review(struct session *s, const struct options *o)
+{
+	struct history *h = session_history(s);
+	struct pack **packs;
+	struct quiz *z;
+	double *w;
+	int n = chosen_packs(s, &packs), i, j, k = 0, total = 0;
+	int64_t now = (int64_t)time(NULL);
+
+	if (h == NULL) {
+		fprintf(stderr, "termquiz: %s\n", s->history_note);
+		return 1;
+	}
+	for (i = 0; i < n; i++)
+		total += packs[i]->nq;
+	w = xcalloc((size_t)total + 1, sizeof *w);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < packs[i]->nq; j++) {
+			char hash[HASH_HEX];
+
+			question_hash(&packs[i]->q[j], hash);
+			w[k++] = history_miss_weight(h, s->player, hash, now);
+		}
+	z = quiz_review(packs, n, w, &s->cfg, &s->opts, &s->rng);
+	free(w);
+	if (z == NULL) {
+		puts("Nothing to review: no missed questions in your history "
+		    "for these packs.");
+		if (packs != s->packs)
+			free(packs);
+		return 0;
+	}
+	session_new_game(s, packs, n);   /* "play again" plays these packs */
+	session_set_game(s, z);
+	if (packs != s->packs)
+		free(packs);
+	return play(s, o);
+}
+
+/* What the command line asked for, once everything has loaded. */
+static int
+run(struct session *s, const struct options *o, int npacks)
+{
+	if (o->stats)
+		return run_stats(s, o);
+	if (o->review)
+		return run_review(s, o);
+	if (npacks > 0)
+		session_new_game(s, s->packs, s->npacks);
+	return play(s, o);
 }
 
 int
@@ -383,11 +551,6 @@ main(int argc, char **argv)
 		return r;
 	setlocale(LC_ALL, "");
 	npacks = argc - optind;
-	if (o.stats || o.review) {
-		fputs("termquiz: --stats and --review need the game history, "
-		    "which this version does not record yet\n", stderr);
-		return 1;
-	}
 	if (o.check && npacks == 0)
 		return bad_usage("--check needs at least one PACK");
 	memset(&s, 0, sizeof s);
@@ -398,21 +561,29 @@ main(int argc, char **argv)
 	s.opts.count = (int)o.count;
 	s.seed = o.seed_given ? o.seed : fresh_seed();
 	rng_seed(&s.rng, s.seed);
+	s.history_path = p.history;
 	s.dirs[s.ndirs++] = p.share_packs;
 	s.dirs[s.ndirs++] = p.user_packs;
-	if (load_config(&s, &o, &p, &d) < 0) {
-		diags_sort(&d);
-		diags_print(&d, o.check ? stdout : stderr);
-		r = 1;
-	} else if (o.check) {
+	r = load_config(&s, &o, &p, &d);
+	s.player = player_name(&s.cfg);
+	if (r == 0 && o.check)
 		r = run_check(&s, argv + optind, npacks, &d);
-	} else if (load_packs(&s, argv + optind, npacks, &d) < 0) {
+	else if (r == 0)
+		r = load_packs(&s, argv + optind, npacks, &d);
+	else
+		diags_sort(&d);
+	if (o.check) {
+		/* run_check printed everything; a bad config prints here. */
+		if (r < 0)
+			diags_print(&d, stdout);
+		r = r != 0;
+	} else if (r < 0) {
 		diags_sort(&d);
 		diags_print(&d, stderr);
 		r = 1;
 	} else {
 		diags_print(&d, stderr);   /* warnings only, before the screen */
-		r = play(&s, &o, npacks);
+		r = run(&s, &o, npacks);
 	}
 	diags_fini(&d);
 	session_fini(&s);

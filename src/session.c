@@ -1,7 +1,10 @@
 #include "session.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "core/report.h"
 #include "core/util.h"
@@ -23,7 +26,10 @@ set_game(struct session *s, struct quiz *z)
 {
 	quiz_free(s->z);
 	s->z = z;
-	s->saved = false;
+	s->started_at = (int64_t)time(NULL);
+	s->saved = s->recorded = false;
+	s->ntop = 0;
+	s->best_before = -1;
 	free(s->save_error);
 	s->save_error = NULL;
 }
@@ -40,6 +46,12 @@ session_new_game(struct session *s, struct pack **packs, int npacks)
 	set_game(s, quiz_new(packs, npacks, &s->cfg, &s->opts, &s->rng));
 }
 
+void
+session_set_game(struct session *s, struct quiz *z)
+{
+	set_game(s, z);
+}
+
 bool
 session_retry(struct session *s)
 {
@@ -51,15 +63,95 @@ session_retry(struct session *s)
 	return true;
 }
 
+/* mkdir -p for the folder that holds path. */
+static int
+make_parent(const char *path)
+{
+	char *dir = xstrdup(path), *p;
+	int r = 0;
+
+	for (p = dir + 1; r == 0 && (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+			r = -1;
+		*p = '/';
+	}
+	free(dir);
+	return r;
+}
+
+/* Say once why there is no history; the game goes on without it. */
+static void
+history_warn(struct session *s, const char *what, const char *why)
+{
+	free(s->history_note);
+	s->history_note = xasprintf("%s (%s)", what, why);
+	s->history_failed = true;
+}
+
+struct history *
+session_history(struct session *s)
+{
+	char note[512], err[512];
+
+	if (s->history != NULL || s->history_failed || s->history_path == NULL)
+		return s->history;
+	if (make_parent(s->history_path) < 0) {
+		char *why = xasprintf("%s: %s", s->history_path,
+		    strerror(errno));
+
+		history_warn(s, "history not kept", why);
+		free(why);
+		return NULL;
+	}
+	s->history = history_open(s->history_path, note, sizeof note, err,
+	    sizeof err);
+	if (s->history == NULL)
+		history_warn(s, "history not kept", err);
+	else if (note[0] != '\0')
+		s->history_note = xstrdup(note);
+	return s->history;
+}
+
+static void
+record(struct session *s, bool finished)
+{
+	struct history *h = session_history(s);
+	struct history_meta m;
+	char err[512];
+
+	if (h == NULL)
+		return;
+	m.player = s->player;
+	m.started_at = s->started_at;
+	m.finished = finished;
+	m.time_scale = s->cfg.time_scale;
+	m.untimed = s->cfg.untimed;
+	m.seed = s->seed;
+	s->game_id = history_save(h, s->z, &m, err, sizeof err);
+	if (s->game_id < 0) {
+		history_warn(s, "this game was not saved in the history", err);
+		return;
+	}
+	s->recorded = true;
+	if (finished) {
+		s->best_before = history_best_before(h, s->z->key, s->player,
+		    s->game_id);
+		s->ntop = history_top(h, s->z->key, s->top, 10);
+	}
+}
+
 int
 session_save(struct session *s, bool finished)
 {
 	struct report_info info;
 	char err[512];
 
-	if (s->results_path == NULL || s->z == NULL || s->saved)
+	if (s->z == NULL || quiz_answered(s->z) == 0)
 		return 0;
-	if (!finished && quiz_answered(s->z) == 0)
+	if (!s->recorded)
+		record(s, finished);
+	if (s->results_path == NULL || s->saved)
 		return 0;
 	info.seed = s->seed;
 	info.time_scale = s->cfg.time_scale;
@@ -87,4 +179,6 @@ session_fini(struct session *s)
 	catalog_fini(&s->catalog);
 	config_fini(&s->cfg);
 	free(s->save_error);
+	free(s->history_note);
+	history_close(s->history);
 }

@@ -8,6 +8,7 @@
 
 #include "core/catalog.h"
 #include "core/config.h"
+#include "core/history.h"
 #include "core/quiz.h"
 #include "core/rng.h"
 
@@ -33,8 +34,20 @@ struct session {
 	                            * array of borrowed packs */
 	int ngame_packs;
 	struct quiz *z;            /* the game in play, or the last one */
-	bool saved;                /* z's results are written */
-	char *save_error;          /* why they could not be, or NULL */
+	int64_t started_at;        /* when z began, Unix seconds */
+	bool saved;                /* z's results file is written */
+	char *save_error;          /* why it could not be, or NULL */
+
+	const char *history_path;  /* NULL: keep no history */
+	const char *player;
+	struct history *history;   /* opened on first use */
+	bool history_failed;       /* warned once: no history this run */
+	char *history_note;        /* a message to show once (moved aside...) */
+	bool recorded;             /* z is in the history */
+	int64_t game_id;           /* z's id there */
+	int best_before;           /* the player's best before z, -1 if none */
+	struct history_top top[10];
+	int ntop;
 };
 
 /* Load the menu's packs from the session's folders, once. */
@@ -43,12 +56,21 @@ void session_load_catalog(struct session *s);
 /* Start a new game over packs (the list is copied for "play again"). */
 void session_new_game(struct session *s, struct pack **packs, int npacks);
 
+/* Play z (a review game, say) next; the session owns it. */
+void session_set_game(struct session *s, struct quiz *z);
+
 /* Start a game of the last game's missed questions; false if none. */
 bool session_retry(struct session *s);
 
-/* Write the results file if --results was given and the game has answers.
- * On failure save_error says why. Returns -1 on failure. */
+/* Record the game in the history (once) and write the results file if
+ * --results was given; nothing when no question was answered. On failure
+ * save_error or history_note says why. Returns -1 when the results file
+ * could not be written. */
 int session_save(struct session *s, bool finished);
+
+/* Open the history if not yet; NULL (warned once in history_note) when it
+ * cannot be. */
+struct history *session_history(struct session *s);
 
 void session_fini(struct session *s);
 

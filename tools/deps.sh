@@ -22,6 +22,7 @@ command -v "$PKG_CONFIG" >/dev/null 2>&1 || need pkg-config
 have_cmd cc || have_cmd gcc || need gcc
 have_pc ncursesw || need libncurses-dev
 have_pc libcjson || need libcjson-dev
+have_pc sqlite3 || need libsqlite3-dev
 case "$mode" in
 test | bench | fuzz)
 	have_pc cmocka || need libcmocka-dev

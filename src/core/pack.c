@@ -1,5 +1,7 @@
 #include "pack.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +39,101 @@ question_answer_text(const struct question *q)
 	default:
 		return q->answers[0];
 	}
+}
+
+/* FNV-1a, 64 bits: a fingerprint, not a defence against forgery. */
+static uint64_t
+fnv(uint64_t h, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+#define FNV_SEED 0xcbf29ce484222325ULL
+
+/* Strings hashed with their terminating NUL, so "ab"+"c" differs from "a"+"bc". */
+static uint64_t
+fnv_str(uint64_t h, const char *s)
+{
+	return fnv(h, s, strlen(s) + 1);
+}
+
+static uint64_t
+question_fnv(const struct question *q)
+{
+	uint64_t h = fnv_str(FNV_SEED, qtype_name(q->type));
+	int i;
+
+	h = fnv_str(h, q->text);
+	switch (q->type) {
+	case Q_CHOICE:
+		h = fnv_str(h, q->choices[q->answer]);
+		break;
+	case Q_TRUEFALSE:
+		h = fnv_str(h, q->truth ? "true" : "false");
+		break;
+	default:
+		for (i = 0; i < q->nanswers; i++)
+			h = fnv_str(h, q->answers[i]);
+		break;
+	}
+	return h;
+}
+
+void
+question_hash(const struct question *q, char out[HASH_HEX])
+{
+	snprintf(out, HASH_HEX, "%016llx", (unsigned long long)question_fnv(q));
+}
+
+void
+pack_hash(const struct pack *p, char out[HASH_HEX])
+{
+	uint64_t h = FNV_SEED;
+	int i;
+
+	for (i = 0; i < p->nq; i++) {
+		uint64_t qh = question_fnv(&p->q[i]);
+		char b[8];
+		int k;
+
+		for (k = 0; k < 8; k++)   /* the same bytes on any machine */
+			b[k] = (char)(qh >> (8 * k));
+		h = fnv(h, b, sizeof b);
+	}
+	snprintf(out, HASH_HEX, "%016llx", (unsigned long long)h);
+}
+
+static int
+hex_cmp(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+void
+pack_hash_many(struct pack *const *packs, int n, char out[HASH_HEX])
+{
+	char (*v)[HASH_HEX];
+	uint64_t h = FNV_SEED;
+	int i;
+
+	if (n == 1) {
+		pack_hash(packs[0], out);
+		return;
+	}
+	v = xcalloc((size_t)n, sizeof *v);
+	for (i = 0; i < n; i++)
+		pack_hash(packs[i], v[i]);
+	qsort(v, (size_t)n, sizeof *v, hex_cmp);
+	for (i = 0; i < n; i++)
+		h = fnv_str(h, v[i]);
+	free(v);
+	snprintf(out, HASH_HEX, "%016llx", (unsigned long long)h);
 }
 
 static void

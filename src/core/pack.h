@@ -50,6 +50,19 @@ void pack_free(struct pack *p);
 /* "choice", "truefalse" or "text". */
 const char *qtype_name(enum qtype t);
 
+#define HASH_HEX 17 /* 16 hex digits and a NUL */
+
+/* A fingerprint of a question's type, text and answer, as hex in out. Edits
+ * to the text or the answer give a new question; moving it does not. */
+void question_hash(const struct question *q, char out[HASH_HEX]);
+
+/* A fingerprint of all of a pack's questions, in order, as hex in out. */
+void pack_hash(const struct pack *p, char out[HASH_HEX]);
+
+/* The fingerprint of a game over several packs: pack_hash for one, else a
+ * fingerprint of their fingerprints in sorted order (any order, one key). */
+void pack_hash_many(struct pack *const *packs, int n, char out[HASH_HEX]);
+
 /* The correct answer as shown to the player. Borrowed from q. */
 const char *question_answer_text(const struct question *q);
 

@@ -108,7 +108,65 @@ quiz_new(struct pack *const *packs, int npacks, const struct config *cfg,
 	z->n = count;
 	z->cfg = cfg;
 	z->title = join_titles(packs, npacks);
+	pack_hash_many(packs, npacks, z->key);
 	free(perm);
+	free(all);
+	return z;
+}
+
+struct ranked {
+	int i;
+	double w;
+};
+
+/* Heaviest first; equal weights keep their order. */
+static int
+ranked_cmp(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+
+	if (a->w != b->w)
+		return a->w > b->w ? -1 : 1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+struct quiz *
+quiz_review(struct pack *const *packs, int npacks, const double *weights,
+    const struct config *cfg, const struct quiz_opts *opts, struct rng *r)
+{
+	struct quiz *z;
+	int total, i, n = 0, count;
+	struct pick *all = gather(packs, npacks, &total);
+	struct ranked *idx = xcalloc((size_t)total, sizeof *idx);
+
+	for (i = 0; i < total; i++)
+		if (weights[i] > 0) {
+			idx[n].i = i;
+			idx[n++].w = weights[i];
+		}
+	if (n == 0) {
+		free(idx);
+		free(all);
+		return NULL;
+	}
+	qsort(idx, (size_t)n, sizeof *idx, ranked_cmp);
+	count = opts->count > 0 ? opts->count : cfg->questions_per_game;
+	if (count <= 0 || count > n)
+		count = n;
+	z = xcalloc(1, sizeof *z);
+	z->o = xcalloc((size_t)count, sizeof *z->o);
+	for (i = 0; i < count; i++) {
+		const struct pick *k = &all[idx[i].i];
+
+		outcome_init(&z->o[i], k->q, quiz_limit(k->q, k->p, cfg,
+		    opts->time), cfg->shuffle_choices, r);
+	}
+	z->n = count;
+	z->cfg = cfg;
+	z->title = xasprintf("Review: %s", npacks == 1 ? packs[0]->title :
+	    "missed questions");
+	pack_hash_many(packs, npacks, z->key);
+	free(idx);
 	free(all);
 	return z;
 }
@@ -132,6 +190,7 @@ quiz_retry(const struct quiz *prev, struct rng *r)
 			    prev->o[i].limit, prev->cfg->shuffle_choices, r);
 	z->cfg = prev->cfg;
 	z->title = xstrdup(prev->title);
+	memcpy(z->key, prev->key, sizeof z->key);
 	return z;
 }
 

@@ -25,6 +25,7 @@ struct outcome {
 /* A game: the questions in play and the running score. */
 struct quiz {
 	char *title;
+	char key[HASH_HEX];     /* what is played: pack_hash_many of the packs */
 	struct outcome *o;
 	int n;
 	int cur;
@@ -50,6 +51,13 @@ struct quiz *quiz_new(struct pack *const *packs, int npacks,
 
 /* A new game of the questions prev got wrong or let time out (NULL if none). */
 struct quiz *quiz_retry(const struct quiz *prev, struct rng *r);
+
+/* A game of the packs' questions that have a weight above 0, heaviest first
+ * (ties in pack order); weights[] runs over every question of every pack in
+ * order. NULL when no weight is above 0. */
+struct quiz *quiz_review(struct pack *const *packs, int npacks,
+    const double *weights, const struct config *cfg,
+    const struct quiz_opts *opts, struct rng *r);
 
 void quiz_free(struct quiz *z);
 

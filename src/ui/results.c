@@ -1,6 +1,7 @@
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "ui.h"
 
@@ -15,61 +16,82 @@ results_enter(struct app *a, int64_t now)
 	session_save(a->s, true);
 }
 
+/* The scrolling part: a row per question, then the high-score table. */
+static int
+lines_total(const struct app *a)
+{
+	return a->s->z->n + (a->s->ntop > 0 ? 2 + a->s->ntop : 0);
+}
+
 static int
 table_rows(const struct app *a)
 {
 	return a->rows - TABLE_TOP - 2;
 }
 
-static enum screen_id
-results_key(struct app *a, wint_t ch, bool is_key, int64_t now)
+static void
+scroll_by(struct app *a, int d)
 {
-	int max = a->s->z->n - table_rows(a);
+	int max = lines_total(a) - table_rows(a);
 
-	(void)now;
-	if (is_key) {
-		if (ch == KEY_DOWN || ch == KEY_NPAGE)
-			a->scroll += ch == KEY_DOWN ? 1 : table_rows(a);
-		else if (ch == KEY_UP || ch == KEY_PPAGE)
-			a->scroll -= ch == KEY_UP ? 1 : table_rows(a);
-		else if (ch == KEY_ENTER)
-			ch = '\n', is_key = false;
-	}
-	if (!is_key) {
-		switch (ch) {
-		case 'q': case 'Q': case 27: return SCR_EXIT;
-		case 'j': a->scroll++; break;
-		case 'k': a->scroll--; break;
-		case 'm': case 'M': return SCR_MENU;
-		case 'r': case 'R':
-			return session_retry(a->s) ? SCR_QUESTION : SCR_SAME;
-		case '\r': case '\n':
-			session_new_game(a->s, a->s->game_packs,
-			    a->s->ngame_packs);
-			return SCR_QUESTION;
-		default: break;
-		}
-	}
+	a->scroll += d;
 	if (a->scroll > max)
 		a->scroll = max;
 	if (a->scroll < 0)
 		a->scroll = 0;
+}
+
+static enum screen_id
+results_key(struct app *a, wint_t ch, bool is_key, int64_t now)
+{
+	(void)now;
+	if (is_key) {
+		switch (ch) {
+		case KEY_DOWN: scroll_by(a, 1); break;
+		case KEY_UP: scroll_by(a, -1); break;
+		case KEY_NPAGE: scroll_by(a, table_rows(a)); break;
+		case KEY_PPAGE: scroll_by(a, -table_rows(a)); break;
+		case KEY_ENTER: return results_key(a, '\n', false, now);
+		default: break;
+		}
+		return SCR_SAME;
+	}
+	switch (ch) {
+	case 'q': case 'Q': case 27: return SCR_EXIT;
+	case 'j': scroll_by(a, 1); break;
+	case 'k': scroll_by(a, -1); break;
+	case 'm': case 'M': return SCR_MENU;
+	case 'r': case 'R':
+		return session_retry(a->s) ? SCR_QUESTION : SCR_SAME;
+	case '\r': case '\n':
+		session_new_game(a->s, a->s->game_packs, a->s->ngame_packs);
+		return SCR_QUESTION;
+	default: break;
+	}
 	return SCR_SAME;
+}
+
+static void
+draw_note(struct app *a, int y, enum ui_color c, const char *text)
+{
+	attrset(ui_attr(a, c));
+	text_put(y, 3, text, strlen(text), a->cols - 6);
+	attrset(A_NORMAL);
 }
 
 static void
 draw_summary(struct app *a, const struct quiz *z)
 {
-	char line[160];
+	const struct session *s = a->s;
+	char line[256];
 	int done = quiz_answered(z);
+	bool best = s->recorded && z->score > 0 && z->score > s->best_before;
 
 	snprintf(line, sizeof line, "Score %d / %d      Accuracy %d%%      "
 	    "Best streak %d      Avg answer %.1f s", z->score,
 	    quiz_max_score(z), done ? (z->correct * 100 + done / 2) / done : 0,
 	    z->best_streak, quiz_mean_seconds(z));
-	attrset(A_BOLD);
-	text_put(3, 3, line, strlen(line), a->cols - 6);
-	attrset(A_NORMAL);
+	draw_note(a, 3, C_TITLE, line);
 	move(4, 3);
 	attrset(ui_attr(a, C_GOOD));
 	printw("Correct %d", z->correct);
@@ -77,21 +99,25 @@ draw_summary(struct app *a, const struct quiz *z)
 	printw("   Wrong %d", z->wrong);
 	attrset(ui_attr(a, C_WARN));
 	printw("   Time's up %d", z->timed_out);
+	if (best) {
+		attrset(ui_attr(a, C_GOOD) | A_BOLD);
+		printw(s->best_before < 0 ? "   First score on this pack!" :
+		    "   New best!");
+	}
 	attrset(A_NORMAL);
-	if (a->s->save_error != NULL) {
-		attrset(ui_attr(a, C_BAD));
-		text_put(5, 3, a->s->save_error, strlen(a->s->save_error),
-		    a->cols - 6);
-		attrset(A_NORMAL);
-	} else if (a->s->saved) {
-		attrset(ui_attr(a, C_DIM));
-		printw("   (results saved to %s)", a->s->results_path);
-		attrset(A_NORMAL);
+	if (s->save_error != NULL)
+		draw_note(a, 5, C_BAD, s->save_error);
+	else if (s->history_note != NULL)
+		draw_note(a, 5, C_WARN, s->history_note);
+	else if (s->saved) {
+		snprintf(line, sizeof line, "results saved to %s",
+		    s->results_path);
+		draw_note(a, 5, C_DIM, line);
 	}
 }
 
 static void
-draw_row(struct app *a, int y, int i, const struct outcome *o)
+draw_question(struct app *a, int y, int i, const struct outcome *o)
 {
 	int qw = a->cols - 46, aw = 16;
 	const char *given = o->timed_out ? (a->utf8 ?
@@ -108,6 +134,37 @@ draw_row(struct app *a, int y, int i, const struct outcome *o)
 	attrset(A_NORMAL);
 	snprintf(tail, sizeof tail, "%6d %6.1f s", o->points, o->seconds);
 	mvaddstr(y, 8 + qw + aw, tail);
+}
+
+static void
+draw_top(struct app *a, int y, int k)
+{
+	const struct history_top *t = &a->s->top[k];
+	bool mine = t->game == a->s->game_id;
+	char when[32], line[160];
+	time_t at = (time_t)t->started_at;
+	struct tm tm;
+
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime_r(&at, &tm));
+	snprintf(line, sizeof line, "%3d. %-20.20s %7d   %s%s", k + 1,
+	    t->player, t->score, when, mine ? "   <- this game" : "");
+	attrset(mine ? ui_attr(a, C_GOOD) | A_BOLD : A_NORMAL);
+	text_put(y, 1, line, strlen(line), a->cols - 2);
+	attrset(A_NORMAL);
+}
+
+/* Line i of the scrolling part at row y. */
+static void
+draw_line(struct app *a, int y, int i)
+{
+	const struct quiz *z = a->s->z;
+
+	if (i < z->n)
+		draw_question(a, y, i, &z->o[i]);
+	else if (i == z->n + 1)
+		draw_note(a, y, C_TITLE, "High scores");
+	else if (i > z->n + 1)
+		draw_top(a, y, i - z->n - 2);
 }
 
 static void
@@ -129,9 +186,9 @@ results_draw(struct app *a, int64_t now)
 	mvprintw(TABLE_TOP - 1, 1, "  #  %-*s %-16s %6s %8s", qw, "question",
 	    "your answer", "points", "time");
 	attrset(A_NORMAL);
-	for (i = a->scroll, y = TABLE_TOP; i < z->n && y < a->rows - 2;
-	    i++, y++)
-		draw_row(a, y, i, &z->o[i]);
+	for (i = a->scroll, y = TABLE_TOP; i < lines_total(a) &&
+	    y < a->rows - 1; i++, y++)
+		draw_line(a, y, i);
 	draw_footer(a, z->correct < z->n ?
 	    "Enter play again · r retry the missed ones · m menu · q quit" :
 	    "Enter play again · m menu · q quit");

@@ -199,7 +199,7 @@ ui_run(struct session *s, int *signo)
 	a.s = s;
 	*signo = 0;
 	ui_init(&a);
-	switch_to(&a, s->npacks > 0 ? SCR_QUESTION : SCR_MENU, clock_now());
+	switch_to(&a, s->z != NULL ? SCR_QUESTION : SCR_MENU, clock_now());
 	end = loop(&a, signo);
 	ui_restore();
 	return end;

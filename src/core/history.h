@@ -1,0 +1,86 @@
+#ifndef TERMQUIZ_HISTORY_H
+#define TERMQUIZ_HISTORY_H
+
+/*
+ * Every game played, in SQLite: high scores, statistics and the review of
+ * missed questions come from here. One transaction per game, WAL mode, a
+ * busy timeout: concurrent games and a kill at any moment lose nothing.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "quiz.h"
+
+#define HISTORY_VERSION 1
+#define HISTORY_NAME 64
+
+struct history;
+
+/* What is saved beside the game itself. */
+struct history_meta {
+	const char *player;
+	int64_t started_at;   /* Unix seconds */
+	bool finished;        /* false: quit midway, never a high score */
+	double time_scale;
+	bool untimed;
+	uint64_t seed;
+};
+
+/* One row of a pack's high-score table. */
+struct history_top {
+	int64_t game;
+	char player[HISTORY_NAME];
+	int score;
+	int64_t started_at;
+};
+
+/* One pack's numbers for --stats. */
+struct history_stats {
+	char title[256];
+	char key[HASH_HEX];
+	int games;            /* finished games */
+	int best;
+	double mean_score;
+	double accuracy;      /* correct answers / answers, 0..1 */
+	double mean_seconds;
+	double timed_out;     /* timed-out answers / answers, 0..1 */
+};
+
+/* Open the database at path (":memory:" for tests), creating or migrating
+ * it. A file that is not a sound database is moved aside (path.corrupt-N)
+ * and a new one started; note then says so. NULL and err on failure. */
+struct history *history_open(const char *path, char *note, size_t notelen,
+    char *err, size_t errlen);
+
+void history_close(struct history *h);
+
+/* Save a game (its answered questions) in one transaction. Returns the new
+ * game's id, or -1 with err. */
+int64_t history_save(struct history *h, const struct quiz *z,
+    const struct history_meta *m, char *err, size_t errlen);
+
+/* Up to n best finished games of what z plays, best first. Returns how many. */
+int history_top(struct history *h, const char *key, struct history_top *out,
+    int n);
+
+/* The player's best finished score on key before game, or -1 if none. */
+int history_best_before(struct history *h, const char *key,
+    const char *player, int64_t game);
+
+/* Statistics for the packs whose keys are given (all packs when nkeys is 0),
+ * into out (up to max). Returns how many, or -1 on error. */
+int history_stats(struct history *h, const char *const *keys, int nkeys,
+    struct history_stats *out, int max);
+
+/* How strongly the player should review a question (by question_hash):
+ * misses and timeouts count 1, correct answers -0.5, each halved for every
+ * two weeks of age at now. Above 0 means "review it". */
+double history_miss_weight(struct history *h, const char *player,
+    const char *qhash, int64_t now);
+
+/* Rows in a table, for tests; -1 on error. */
+int64_t history_count(struct history *h, const char *table);
+
+#endif
