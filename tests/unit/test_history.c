@@ -1,0 +1,525 @@
+/* The history database: saving, high scores, statistics, review weights,
+ * and that no game is lost to concurrency, kills or a damaged file. */
+
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+
+#include "history.h"
+#include "pack.h"
+#include "quiz.h"
+#include "testutil.h"
+
+static const char pack_json[] =
+	"{\"title\": \"Test\", \"questions\": ["
+	"{\"type\": \"choice\", \"question\": \"Q1\", \"choices\": [\"a\", \"b\"],"
+	" \"answer\": \"a\"},"
+	"{\"type\": \"truefalse\", \"question\": \"Q2\", \"answer\": true},"
+	"{\"type\": \"text\", \"question\": \"Q3\", \"answer\": \"x\"}]}";
+
+struct fixture {
+	struct pack *pack;
+	struct config cfg;
+	struct rng rng;
+	char *dir;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	struct diags d = { 0 };
+
+	assert_non_null(f);
+	f->pack = pack_parse("test.json", pack_json, sizeof pack_json - 1, &d);
+	assert_non_null(f->pack);
+	diags_fini(&d);
+	config_defaults(&f->cfg);
+	f->cfg.shuffle_questions = false;
+	f->cfg.shuffle_choices = false;
+	f->cfg.questions_per_game = 0;
+	rng_seed(&f->rng, 1);
+	f->dir = tu_tmpdir();
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	pack_free(f->pack);
+	config_fini(&f->cfg);
+	tu_rmtree(f->dir);
+	free(f->dir);
+	free(f);
+	return 0;
+}
+
+/* A game of the test pack: Q1 right after t seconds, Q2 wrong, Q3 timed
+ * out (or all right when perfect). */
+static struct quiz *
+play(struct fixture *f, double t, bool perfect)
+{
+	struct quiz_opts o = { 0, 0 };
+	struct quiz *z = quiz_new(&f->pack, 1, &f->cfg, &o, &f->rng);
+
+	quiz_answer_choice(z, 0, t);
+	quiz_next(z);
+	quiz_answer_truefalse(z, perfect, 1);
+	quiz_next(z);
+	if (perfect)
+		quiz_answer_text(z, "x", 1);
+	else
+		quiz_time_out(z);
+	quiz_next(z);
+	return z;
+}
+
+static struct history *
+open_db(const char *path)
+{
+	char note[256], err[256];
+	struct history *h = history_open(path, note, sizeof note, err,
+	    sizeof err);
+
+	if (h == NULL)
+		print_error("history_open(%s): %s\n", path, err);
+	assert_non_null(h);
+	return h;
+}
+
+static int64_t
+save(struct history *h, const struct quiz *z, const char *player,
+    int64_t at, bool finished)
+{
+	struct history_meta m = { player, at, finished, 1.0, false, 7 };
+	char err[256];
+	int64_t id = history_save(h, z, &m, err, sizeof err);
+
+	if (id < 0)
+		print_error("history_save: %s\n", err);
+	assert_true(id > 0);
+	return id;
+}
+
+static char *
+db_path(const struct fixture *f)
+{
+	size_t n = strlen(f->dir) + sizeof "/history.db";
+	char *p = malloc(n);
+
+	assert_non_null(p);
+	snprintf(p, n, "%s/history.db", f->dir);
+	return p;
+}
+
+/* Read one integer with plain SQLite, beside the module under test. */
+static int64_t
+query_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int64_t v = -1;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY,
+	    NULL), SQLITE_OK);
+	sqlite3_busy_timeout(db, 10000);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static bool
+integrity_ok(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	bool ok = false;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE,
+	    NULL), SQLITE_OK);
+	sqlite3_busy_timeout(db, 10000);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1,
+	    &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		ok = strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return ok;
+}
+
+static void
+test_history_saves_game_with_null_for_timeout(void **state)
+{
+	struct fixture *f = *state;
+	char *path = db_path(f);
+	struct history *h = open_db(path);
+	struct quiz *z = play(f, 2, false);
+
+	save(h, z, "ann", 1000, true);
+	assert_int_equal(history_count(h, "games"), 1);
+	assert_int_equal(history_count(h, "answers"), 3);
+	assert_int_equal(history_count(h, "questions"), 3);
+	history_close(h);
+	assert_int_equal(query_int(path, "SELECT COUNT(*) FROM answers WHERE "
+	    "given IS NULL AND outcome = 'timeout'"), 1);
+	assert_int_equal(query_int(path, "SELECT score FROM games"), z->score);
+	assert_int_equal(query_int(path, "PRAGMA user_version"),
+	    HISTORY_VERSION);
+	assert_true(integrity_ok(path));
+	quiz_free(z);
+	free(path);
+}
+
+static void
+test_history_uses_wal(void **state)
+{
+	struct fixture *f = *state;
+	char *path = db_path(f);
+	struct history *h = open_db(path);
+	sqlite3 *db;
+	sqlite3_stmt *st;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	history_close(h);
+	free(path);
+}
+
+static void
+test_history_top_is_best_first_and_skips_unfinished(void **state)
+{
+	struct fixture *f = *state;
+	struct history *h = open_db(":memory:");
+	struct history_top top[10];
+	struct quiz *slow = play(f, 9, true), *fast = play(f, 0, true);
+	struct quiz *quit = play(f, 0, true);
+	int64_t a, b;
+
+	a = save(h, slow, "ann", 100, true);
+	b = save(h, fast, "bob", 200, true);
+	save(h, quit, "cid", 300, false);
+	assert_int_equal(history_top(h, fast->key, top, 10), 2);
+	assert_true(top[0].game == b && top[1].game == a);
+	assert_string_equal(top[0].player, "bob");
+	assert_true(top[0].score > top[1].score);
+	assert_int_equal(history_top(h, "0000000000000000", top, 10), 0);
+	quiz_free(slow);
+	quiz_free(fast);
+	quiz_free(quit);
+	history_close(h);
+}
+
+static void
+test_history_best_before_is_per_player(void **state)
+{
+	struct fixture *f = *state;
+	struct history *h = open_db(":memory:");
+	struct quiz *z1 = play(f, 5, false), *z2 = play(f, 0, true);
+	int64_t g1, g2;
+
+	g1 = save(h, z1, "ann", 100, true);
+	assert_int_equal(history_best_before(h, z1->key, "ann", g1), -1);
+	g2 = save(h, z2, "ann", 200, true);
+	assert_int_equal(history_best_before(h, z2->key, "ann", g2),
+	    z1->score);
+	assert_int_equal(history_best_before(h, z2->key, "bob", g2), -1);
+	quiz_free(z1);
+	quiz_free(z2);
+	history_close(h);
+}
+
+static void
+test_history_stats_sum_up_finished_games(void **state)
+{
+	struct fixture *f = *state;
+	struct history *h = open_db(":memory:");
+	struct history_stats s[4];
+	struct quiz *z1 = play(f, 2, false), *z2 = play(f, 0, true);
+	const char *key = z1->key;
+
+	save(h, z1, "ann", 100, true);
+	save(h, z2, "ann", 200, true);
+	save(h, z2, "ann", 300, false);   /* unfinished: not counted */
+	assert_int_equal(history_stats(h, &key, 1, s, 4), 1);
+	assert_int_equal(s[0].games, 2);
+	assert_string_equal(s[0].title, "Test");
+	assert_int_equal(s[0].best, z2->score);
+	assert_true(s[0].mean_score > z1->score && s[0].mean_score < z2->score);
+	/* 6 answers: 4 right, 1 wrong, 1 timed out. */
+	assert_true(s[0].accuracy > 0.66 && s[0].accuracy < 0.67);
+	assert_true(s[0].timed_out > 0.16 && s[0].timed_out < 0.17);
+	assert_int_equal(history_stats(h, NULL, 0, s, 4), 1);
+	quiz_free(z1);
+	quiz_free(z2);
+	history_close(h);
+}
+
+static void
+test_history_miss_weight_favours_recent_misses(void **state)
+{
+	struct fixture *f = *state;
+	struct history *h = open_db(":memory:");
+	struct quiz *z = play(f, 2, false);
+	char q2[HASH_HEX], q3[HASH_HEX], q1[HASH_HEX];
+	int64_t day = 86400, now = 100 * day;
+
+	question_hash(&f->pack->q[0], q1);
+	question_hash(&f->pack->q[1], q2);
+	question_hash(&f->pack->q[2], q3);
+	save(h, z, "ann", now - 60 * day, true);   /* old misses */
+	assert_true(history_miss_weight(h, "ann", q2, now) < 0.1);
+	save(h, z, "ann", now - day, true);        /* recent misses */
+	assert_true(history_miss_weight(h, "ann", q2, now) > 0.9);
+	assert_true(history_miss_weight(h, "ann", q3, now) > 0.9);
+	assert_true(history_miss_weight(h, "ann", q1, now) < 0);
+	assert_true(history_miss_weight(h, "bob", q2, now) == 0);
+	quiz_free(z);
+	history_close(h);
+}
+
+static void
+test_history_edited_question_is_a_new_question(void **state)
+{
+	struct fixture *f = *state;
+	struct history *h = open_db(":memory:");
+	struct quiz *z = play(f, 2, false);
+	char *old = f->pack->q[0].text;
+
+	save(h, z, "ann", 100, true);
+	f->pack->q[0].text = strdup("Q1, reworded");
+	assert_non_null(f->pack->q[0].text);
+	save(h, z, "ann", 200, true);
+	assert_int_equal(history_count(h, "questions"), 4);
+	assert_int_equal(history_count(h, "packs"), 1);
+	free(f->pack->q[0].text);
+	f->pack->q[0].text = old;
+	quiz_free(z);
+	history_close(h);
+}
+
+static void
+test_history_moves_a_damaged_file_aside(void **state)
+{
+	struct fixture *f = *state;
+	char *path = db_path(f), note[512], err[256], *aside;
+	static const char junk[] = "this is not a database, just text........"
+	    "................................................................";
+	struct history *h;
+	struct stat st;
+	struct quiz *z = play(f, 2, false);
+
+	free(tu_write(NULL, path, junk, sizeof junk - 1));
+	h = history_open(path, note, sizeof note, err, sizeof err);
+	assert_non_null(h);
+	assert_non_null(strstr(note, "damaged"));
+	aside = malloc(strlen(path) + 16);
+	assert_non_null(aside);
+	sprintf(aside, "%s.corrupt-1", path);
+	assert_int_equal(stat(aside, &st), 0);
+	assert_int_equal((size_t)st.st_size, sizeof junk - 1);
+	save(h, z, "ann", 100, true);
+	assert_int_equal(history_count(h, "games"), 1);
+	history_close(h);
+	quiz_free(z);
+	free(aside);
+	free(path);
+}
+
+static void
+test_history_refuses_a_newer_version(void **state)
+{
+	struct fixture *f = *state;
+	char *path = db_path(f), note[256], err[256];
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL,
+	    NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_null(history_open(path, note, sizeof note, err, sizeof err));
+	assert_non_null(strstr(err, "newer"));
+	free(path);
+}
+
+static void
+test_history_full_disk_fails_cleanly(void **state)
+{
+	struct fixture *f = *state;
+	char *path = db_path(f), err[256];
+	struct history *h = open_db(path);
+	struct quiz *z = play(f, 2, false);
+	struct history_meta m = { "ann", 100, true, 1.0, false, 7 };
+	struct rlimit old, tiny = { 0, 0 };
+	int64_t before = history_count(h, "games");
+	void (*prev)(int) = signal(SIGXFSZ, SIG_IGN);
+
+	/* A file size limit makes every write fail the way a full disk does. */
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	tiny.rlim_max = old.rlim_max;
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &tiny), 0);
+	assert_true(history_save(h, z, &m, err, sizeof err) < 0);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	signal(SIGXFSZ, prev);
+	assert_true(strlen(err) > 0);
+	assert_int_equal(history_count(h, "games"), before);
+	save(h, z, "ann", 100, true);   /* and it works again after */
+	history_close(h);
+	assert_true(integrity_ok(path));
+	quiz_free(z);
+	free(path);
+}
+
+/* Children wait on a pipe so that all of them save at the same moment. */
+static void
+test_history_eight_games_at_once_all_land(void **state)
+{
+	struct fixture *f = *state;
+	char *path = db_path(f);
+	int go[2], i, status;
+	pid_t pid[8];
+
+	history_close(open_db(path));   /* the schema exists first */
+	assert_int_equal(pipe(go), 0);
+	for (i = 0; i < 8; i++) {
+		pid[i] = fork();
+		assert_true(pid[i] >= 0);
+		if (pid[i] == 0) {
+			struct quiz *z = play(f, i, false);
+			struct history_meta m = { "kid", 1000, true, 1, 0, 0 };
+			char err[256], c;
+			struct history *h;
+
+			close(go[1]);
+			if (read(go[0], &c, 1) != 0)
+				_exit(3);
+			h = history_open(path, err, sizeof err, err, sizeof err);
+			_exit(h && history_save(h, z, &m, err, sizeof err) > 0 ?
+			    0 : 2);
+		}
+	}
+	close(go[0]);
+	close(go[1]);   /* EOF: everyone starts */
+	for (i = 0; i < 8; i++) {
+		assert_int_equal(waitpid(pid[i], &status, 0), pid[i]);
+		assert_true(WIFEXITED(status));
+		assert_int_equal(WEXITSTATUS(status), 0);
+	}
+	assert_int_equal(query_int(path, "SELECT COUNT(*) FROM games"), 8);
+	assert_int_equal(query_int(path, "SELECT COUNT(*) FROM answers"), 24);
+	assert_true(integrity_ok(path));
+	free(path);
+}
+
+/* A child saves games in a loop; kill it at a random moment, 200 times.
+ * Every game reported saved must be there, whole, and the file sound. */
+static void
+test_history_survives_200_kills(void **state)
+{
+	struct fixture *f = *state;
+	char *path = db_path(f);
+	int64_t games = 0, now;
+	struct rng r;
+	int i;
+
+	rng_seed(&r, (uint64_t)time(NULL));
+	history_close(open_db(path));
+	for (i = 0; i < 200; i++) {
+		int done[2], status;
+		pid_t pid;
+		char c;
+		int64_t saved = 0;
+
+		assert_int_equal(pipe(done), 0);
+		pid = fork();
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			struct quiz *z = play(f, 1, false);
+			struct history_meta m = { "k", 1, true, 1, 0, 0 };
+			char err[256];
+			struct history *h = history_open(path, err, sizeof err,
+			    err, sizeof err);
+
+			close(done[0]);
+			for (;;)   /* one byte per game that committed */
+				if (h && history_save(h, z, &m, err,
+				    sizeof err) > 0 && write(done[1], "x", 1) != 1)
+					_exit(2);
+		}
+		close(done[1]);
+		usleep(rng_below(&r, 30000));
+		kill(pid, SIGKILL);
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		while (read(done[0], &c, 1) == 1)
+			saved++;
+		close(done[0]);
+		now = query_int(path, "SELECT COUNT(*) FROM games");
+		/* Each committed game is there; at most one more committed
+		 * after its byte could be written. */
+		assert_true(now >= games + saved && now <= games + saved + 1);
+		assert_int_equal(query_int(path, "SELECT COUNT(*) FROM answers"),
+		    3 * now);
+		games = now;
+	}
+	/* The kills must have landed both between and during saves. */
+	print_message("# %lld games committed across 200 kills\n",
+	    (long long)games);
+	assert_true(games > 0);
+	assert_true(integrity_ok(path));
+	free(path);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(
+		    test_history_saves_game_with_null_for_timeout, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_history_uses_wal, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_history_top_is_best_first_and_skips_unfinished, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_history_best_before_is_per_player, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_history_stats_sum_up_finished_games, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_history_miss_weight_favours_recent_misses, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_history_edited_question_is_a_new_question, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_history_moves_a_damaged_file_aside, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_history_refuses_a_newer_version, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_history_full_disk_fails_cleanly, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_history_eight_games_at_once_all_land, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_history_survives_200_kills,
+		    setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
