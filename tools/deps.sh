@@ -47,9 +47,9 @@ esac
 if [ "$mode" = "--explain" ] || ! have_cmd apt-get; then
 	echo "termquiz needs:$missing" >&2
 	echo "  Debian/Ubuntu: apt-get install$missing" >&2
-	echo "  Fedora: dnf install pkgconf-pkg-config ncurses-devel cjson-devel libcmocka-devel tmux cppcheck python3" >&2
-	echo "  Arch: pacman -S pkgconf ncurses cjson cmocka tmux cppcheck python" >&2
-	echo "  macOS (Homebrew): brew install pkg-config ncurses cjson cmocka tmux cppcheck" >&2
+	echo "  Fedora: dnf install pkgconf-pkg-config ncurses-devel cjson-devel sqlite-devel libcmocka-devel tmux cppcheck python3" >&2
+	echo "  Arch: pacman -S pkgconf ncurses cjson sqlite cmocka tmux cppcheck python" >&2
+	echo "  macOS (Homebrew): brew install pkg-config ncurses cjson sqlite cmocka tmux cppcheck" >&2
 	exit 1
 fi
 
