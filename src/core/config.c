@@ -197,7 +197,8 @@ int
 config_load(struct config *c, const char *path, struct diags *d)
 {
 	struct jdoc doc;
-	int r = load_doc(&doc, c, jdoc_load(&doc, path, d));
+	int parsed = jdoc_load(&doc, path, d);
+	int r = load_doc(&doc, c, parsed);
 
 	jdoc_fini(&doc);
 	return r;
@@ -208,7 +209,8 @@ config_parse(struct config *c, const char *name, const char *text,
     unsigned long len, struct diags *d)
 {
 	struct jdoc doc;
-	int r = load_doc(&doc, c, jdoc_parse(&doc, name, text, len, d));
+	int parsed = jdoc_parse(&doc, name, text, len, d);
+	int r = load_doc(&doc, c, parsed);
 
 	jdoc_fini(&doc);
 	return r;

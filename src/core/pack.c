@@ -414,31 +414,51 @@ load_question(struct jdoc *doc, const cJSON *obj, struct jpath p,
 	return bad ? -1 : 0;
 }
 
+struct folded {
+	char *s;
+	int i;
+};
+
+static int
+folded_cmp(const void *pa, const void *pb)
+{
+	const struct folded *a = pa, *b = pb;
+	int c = strcmp(a->s, b->s);
+
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+/* Warn about questions asked twice (case, accents and spacing aside). Sorting
+ * finds them in n log n, so a pack of 100,000 questions is checked too. */
 static void
 warn_duplicates(struct jdoc *doc, struct pack *pk, struct jpath pq)
 {
-	char **folded = xcalloc((size_t)pk->nq, sizeof *folded);
-	int i, j;
+	struct folded *v = xcalloc((size_t)pk->nq, sizeof *v);
+	int *first = xcalloc((size_t)pk->nq, sizeof *first);
+	int i;
 
-	for (i = 0; i < pk->nq; i++)
-		folded[i] = answer_fold(pk->q[i].text);
-	/* Quadratic but tiny beside parsing; a large pack has few equal heads. */
-	for (i = 0; i < pk->nq && pk->nq <= 5000; i++) {
-		for (j = 0; j < i; j++) {
-			if (folded[i][0] != '\0' &&
-			    strcmp(folded[i], folded[j]) == 0) {
-				struct jpath at = jpath_key(jpath_index(pq, i),
-				    "question");
+	for (i = 0; i < pk->nq; i++) {
+		v[i].s = answer_fold(pk->q[i].text);
+		v[i].i = i;
+		first[i] = -1;
+	}
+	qsort(v, (size_t)pk->nq, sizeof *v, folded_cmp);
+	for (i = 1; i < pk->nq; i++)
+		if (strcmp(v[i].s, v[i - 1].s) == 0)
+			first[v[i].i] = first[v[i - 1].i] >= 0 ?
+			    first[v[i - 1].i] : v[i - 1].i;
+	/* Report in file order: positions are found in one pass. */
+	for (i = 0; i < pk->nq; i++) {
+		struct jpath at = jpath_key(jpath_index(pq, i), "question");
 
-				jdoc_report(doc, DIAG_WARNING, &at, false,
-				    "same question as questions[%d]", j);
-				break;
-			}
-		}
+		if (first[i] >= 0)
+			jdoc_report(doc, DIAG_WARNING, &at, false,
+			    "same question as questions[%d]", first[i]);
 	}
 	for (i = 0; i < pk->nq; i++)
-		free(folded[i]);
-	free(folded);
+		free(v[i].s);
+	free(v);
+	free(first);
 }
 
 static int
@@ -528,7 +548,8 @@ struct pack *
 pack_load(const char *path, struct diags *d)
 {
 	struct jdoc doc;
-	struct pack *pk = load_doc(&doc, path, jdoc_load(&doc, path, d));
+	int parsed = jdoc_load(&doc, path, d);
+	struct pack *pk = load_doc(&doc, path, parsed);
 
 	jdoc_fini(&doc);
 	return pk;
@@ -538,8 +559,8 @@ struct pack *
 pack_parse(const char *name, const char *text, size_t len, struct diags *d)
 {
 	struct jdoc doc;
-	struct pack *pk = load_doc(&doc, name, jdoc_parse(&doc, name, text, len,
-	    d));
+	int parsed = jdoc_parse(&doc, name, text, len, d);
+	struct pack *pk = load_doc(&doc, name, parsed);
 
 	jdoc_fini(&doc);
 	return pk;
