@@ -1,0 +1,255 @@
+/*
+ * test_answer.c - unit tests for src/core/answer.c: how typed text is
+ * compared with a text question's accepted answers.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "answer.h"
+
+/* Does typed match a text question accepting the NULL-terminated list? */
+static bool
+matches(const char *const *accepted, const char *typed)
+{
+	struct question q;
+	bool hit;
+	int i, n = 0;
+
+	memset(&q, 0, sizeof q);
+	while (accepted[n] != NULL)
+		n++;
+	q.type = Q_TEXT;
+	q.answers = calloc((size_t)n, sizeof *q.answers);
+	assert_non_null(q.answers);
+	for (i = 0; i < n; i++) {
+		q.answers[i] = strdup(accepted[i]);
+		assert_non_null(q.answers[i]);
+	}
+	q.nanswers = n;
+	hit = answer_text_matches(&q, typed);
+	for (i = 0; i < n; i++)
+		free(q.answers[i]);
+	free(q.answers);
+	return hit;
+}
+
+static bool
+matches1(const char *answer, const char *typed)
+{
+	const char *list[2];
+
+	list[0] = answer;
+	list[1] = NULL;
+	return matches(list, typed);
+}
+
+static void
+check_fold(const char *in, const char *expected)
+{
+	char *out = answer_fold(in);
+
+	assert_non_null(out);
+	assert_string_equal(out, expected);
+	free(out);
+}
+
+static void
+test_answer_ignores_case(void **state)
+{
+	(void)state;
+	assert_true(matches1("Canberra", "canberra"));
+	assert_true(matches1("Canberra", "CANBERRA"));
+	assert_true(matches1("canberra", "CaNbErRa"));
+	check_fold("CANBERRA", "canberra");
+}
+
+static void
+test_answer_ignores_accents(void **state)
+{
+	(void)state;
+	assert_true(matches1("Reykjavík", "reykjavik"));
+	assert_true(matches1("Reykjavik", "Reykjavík"));
+	assert_true(matches1("España", "espana"));
+	assert_true(matches1("Zürich", "ZURICH"));
+	assert_true(matches1("Crème brûlée", "creme brulee"));
+	assert_true(matches1("Ångström", "angstrom"));
+	assert_true(matches1("Dvořák", "dvorak"));
+	check_fold("ÀÉÎÕÜÇÑ", "aeioucn");
+}
+
+static void
+test_answer_folds_sharp_s_to_ss(void **state)
+{
+	(void)state;
+	assert_true(matches1("Straße", "strasse"));
+	assert_true(matches1("Strasse", "STRAßE"));
+	check_fold("ß", "ss");
+}
+
+static void
+test_answer_folds_o_stroke_and_ligatures(void **state)
+{
+	(void)state;
+	assert_true(matches1("Øresund", "oresund"));
+	assert_true(matches1("København", "kobenhavn"));
+	assert_true(matches1("Encyclopædia", "encyclopaedia"));
+	assert_true(matches1("Œuvre", "oeuvre"));
+	check_fold("Øø", "oo");
+}
+
+static void
+test_answer_ignores_decomposed_accents(void **state)
+{
+	(void)state;
+	/* e followed by U+0301 COMBINING ACUTE ACCENT */
+	assert_true(matches1("Cafe\xcc\x81", "cafe"));
+	assert_true(matches1("Café", "Cafe\xcc\x81"));
+	assert_true(matches1("cafe\xcc\x81", "CAFÉ"));
+	check_fold("e\xcc\x81", "e");
+}
+
+static void
+test_answer_trims_surrounding_spaces(void **state)
+{
+	(void)state;
+	assert_true(matches1("New York", "  New York  "));
+	assert_true(matches1("  New York\t", "new york"));
+	assert_true(matches1("Paris", "\tParis\n"));
+	check_fold("  a b  ", "a b");
+}
+
+static void
+test_answer_collapses_repeated_spaces(void **state)
+{
+	(void)state;
+	assert_true(matches1("New York", "New    York"));
+	assert_true(matches1("New York", "New \t York"));
+	/* No-break space and ideographic space count as spaces too. */
+	assert_true(matches1("New York", "New\xc2\xa0York"));
+	assert_true(matches1("New York", "New\xe3\x80\x80York"));
+	check_fold("a   b \t c", "a b c");
+}
+
+static void
+test_answer_keeps_word_boundaries(void **state)
+{
+	(void)state;
+	assert_false(matches1("New York", "NewYork"));
+	assert_false(matches1("Newark", "New ark"));
+}
+
+static void
+test_answer_accepts_any_alternative(void **state)
+{
+	static const char *const list[] = {
+		"Reykjavík", "Reykjavik", "Reikiavik", NULL
+	};
+
+	(void)state;
+	assert_true(matches(list, "Reykjavík"));
+	assert_true(matches(list, "reykjavik"));
+	assert_true(matches(list, "REIKIAVIK"));
+	assert_false(matches(list, "Oslo"));
+	assert_false(matches(list, "Reykja"));
+}
+
+static void
+test_answer_rejects_other_text(void **state)
+{
+	(void)state;
+	assert_false(matches1("Canberra", "Sydney"));
+	assert_false(matches1("Canberra", "Canberr"));
+	assert_false(matches1("Canberra", "Canberras"));
+	assert_false(matches1("Straße", "strase"));
+}
+
+static void
+test_answer_curly_apostrophe_matches_straight(void **state)
+{
+	(void)state;
+	assert_true(matches1("O’Hare", "O'Hare"));
+	assert_true(matches1("O'Hare", "o’hare"));
+	assert_true(matches1("“Hamlet”", "\"hamlet\""));
+	assert_true(matches1("rock ‘n’ roll", "rock 'n' roll"));
+	check_fold("‘’“”", "''\"\"");
+}
+
+static void
+test_answer_empty_input_never_matches(void **state)
+{
+	(void)state;
+	assert_false(matches1("Paris", ""));
+	assert_false(matches1("Paris", "   "));
+	assert_false(matches1("Paris", "\t\n"));
+	/* Not even when an accepted answer folds to nothing. */
+	assert_false(matches1("\xcc\x81", ""));
+	assert_false(matches1(" ", " "));
+}
+
+static void
+test_answer_folds_greek_case(void **state)
+{
+	(void)state;
+	assert_true(matches1("ΑΘΗΝΑ", "αθηνα"));
+	assert_true(matches1("Ζεύς", "ΖΕΥΣ"));
+	/* Final sigma is sigma; accented vowels are bare. */
+	assert_true(matches1("Οδυσσεύς", "ΟΔΥΣΣΕΥΣ"));
+	assert_true(matches1("Αθήνα", "ΑΘΗΝΑ"));
+	check_fold("ΩΜΕΓΑ", "ωμεγα");
+	check_fold("ς", "σ");
+	check_fold("ΆΈΉΊΌΎΏ", "αεηιουω");
+}
+
+static void
+test_answer_folds_cyrillic_case(void **state)
+{
+	(void)state;
+	assert_true(matches1("Москва", "МОСКВА"));
+	assert_true(matches1("москва", "Москва"));
+	/* U+0400..U+040F lower to U+0450..U+045F. */
+	assert_true(matches1("Ёж", "ёж"));
+	assert_true(matches1("Їжак", "їжак"));
+	check_fold("АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
+	    "абвгдежзийклмнопрстуфхцчшщъыьэюя");
+	assert_false(matches1("Москва", "Мосвка"));
+}
+
+static void
+test_answer_fold_survives_invalid_utf8(void **state)
+{
+	(void)state;
+	/* Each bad byte stands for U+FFFD; the rest still folds. */
+	check_fold("A\xff" "B", "a\xef\xbf\xbd" "b");
+	assert_false(matches1("ab", "a\xff" "b"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_answer_ignores_case),
+		cmocka_unit_test(test_answer_ignores_accents),
+		cmocka_unit_test(test_answer_folds_sharp_s_to_ss),
+		cmocka_unit_test(test_answer_folds_o_stroke_and_ligatures),
+		cmocka_unit_test(test_answer_ignores_decomposed_accents),
+		cmocka_unit_test(test_answer_trims_surrounding_spaces),
+		cmocka_unit_test(test_answer_collapses_repeated_spaces),
+		cmocka_unit_test(test_answer_keeps_word_boundaries),
+		cmocka_unit_test(test_answer_accepts_any_alternative),
+		cmocka_unit_test(test_answer_rejects_other_text),
+		cmocka_unit_test(test_answer_curly_apostrophe_matches_straight),
+		cmocka_unit_test(test_answer_empty_input_never_matches),
+		cmocka_unit_test(test_answer_folds_greek_case),
+		cmocka_unit_test(test_answer_folds_cyrillic_case),
+		cmocka_unit_test(test_answer_fold_survives_invalid_utf8),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

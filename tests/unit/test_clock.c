@@ -1,0 +1,296 @@
+/*
+ * test_clock.c - unit tests for src/core/clock.c: countdown arithmetic with
+ * the times passed in, so no test sleeps.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "clock.h"
+
+/* An arbitrary monotonic "now" for the start of every countdown. */
+#define T0 ((int64_t)1000 * CLOCK_US + 123)
+#define MS 1000
+
+static void
+test_clock_start_sets_deadline(void **state)
+{
+	struct countdown c;
+
+	(void)state;
+	countdown_start(&c, T0, 2);
+	assert_true(c.start == T0);
+	assert_true(c.deadline == T0 + 2 * CLOCK_US);
+	countdown_start(&c, T0, 0.25);
+	assert_true(c.deadline == T0 + 250 * MS);
+	assert_false(countdown_untimed(&c));
+}
+
+static void
+test_clock_zero_or_negative_limit_is_untimed(void **state)
+{
+	struct countdown c;
+
+	(void)state;
+	countdown_start(&c, T0, 0);
+	assert_true(countdown_untimed(&c));
+	assert_true(c.deadline == CLOCK_NEVER);
+	countdown_start(&c, T0, -5);
+	assert_true(countdown_untimed(&c));
+	assert_false(countdown_expired(&c, T0 + 1000LL * CLOCK_US));
+	assert_int_equal(countdown_filled(&c, T0 + 1000LL * CLOCK_US, 80), 80);
+}
+
+static void
+test_clock_left_counts_down_and_stops_at_zero(void **state)
+{
+	struct countdown c;
+
+	(void)state;
+	countdown_start(&c, T0, 2);
+	assert_true(countdown_left(&c, T0) == 2 * CLOCK_US);
+	assert_true(countdown_left(&c, T0 + 500 * MS) == 1500 * MS);
+	assert_true(countdown_left(&c, T0 + 2 * CLOCK_US - 1) == 1);
+	assert_true(countdown_left(&c, T0 + 2 * CLOCK_US) == 0);
+	assert_true(countdown_left(&c, T0 + 60 * CLOCK_US) == 0);
+}
+
+static void
+test_clock_expires_exactly_at_deadline(void **state)
+{
+	struct countdown c;
+
+	(void)state;
+	countdown_start(&c, T0, 3);
+	assert_false(countdown_expired(&c, T0));
+	assert_false(countdown_expired(&c, T0 + 3 * CLOCK_US - 1));
+	assert_true(countdown_expired(&c, T0 + 3 * CLOCK_US));
+	assert_true(countdown_expired(&c, T0 + 4 * CLOCK_US));
+}
+
+static void
+test_clock_tenths_round_up(void **state)
+{
+	struct countdown c;
+
+	(void)state;
+	countdown_start(&c, T0, 2);
+	assert_int_equal(countdown_tenths(&c, T0), 20);
+	/* 1.95 s left shows 2.0; 1.9 s shows 1.9; 1.899999 s shows 1.9. */
+	assert_int_equal(countdown_tenths(&c, T0 + 50 * MS), 20);
+	assert_int_equal(countdown_tenths(&c, T0 + 100 * MS), 19);
+	assert_int_equal(countdown_tenths(&c, T0 + 100 * MS + 1), 19);
+	assert_int_equal(countdown_tenths(&c, T0 + 100 * MS - 1), 20);
+	/* Anything left at all shows 0.1, never 0.0 before the deadline. */
+	assert_int_equal(countdown_tenths(&c, T0 + 2 * CLOCK_US - 1), 1);
+	assert_int_equal(countdown_tenths(&c, T0 + 2 * CLOCK_US), 0);
+	assert_int_equal(countdown_tenths(&c, T0 + 9 * CLOCK_US), 0);
+}
+
+static void
+test_clock_filled_full_at_start_empty_at_deadline(void **state)
+{
+	struct countdown c;
+
+	(void)state;
+	countdown_start(&c, T0, 2);
+	assert_int_equal(countdown_filled(&c, T0, 80), 80);
+	assert_int_equal(countdown_filled(&c, T0 + 1, 80), 80);
+	assert_int_equal(countdown_filled(&c, T0 + 1 * CLOCK_US, 80), 40);
+	assert_int_equal(countdown_filled(&c, T0 + 2 * CLOCK_US - 1, 80), 1);
+	assert_int_equal(countdown_filled(&c, T0 + 2 * CLOCK_US, 80), 0);
+	assert_int_equal(countdown_filled(&c, T0 + 3 * CLOCK_US, 80), 0);
+}
+
+static void
+test_clock_filled_steps_are_even(void **state)
+{
+	struct countdown c;
+	int64_t t;
+	int prev = 80;
+
+	(void)state;
+	/* 2 s over 80 steps: a step every 25 ms, never two at once. */
+	countdown_start(&c, T0, 2);
+	for (t = 0; t <= 2 * CLOCK_US; t += MS) {
+		int f = countdown_filled(&c, T0 + t, 80);
+
+		assert_true(f == prev || f == prev - 1);
+		assert_int_equal(f, (int)((2 * CLOCK_US - t + 25 * MS - 1) /
+		    (25 * MS)));
+		prev = f;
+	}
+	assert_int_equal(prev, 0);
+}
+
+static void
+test_clock_wait_is_minus_one_when_untimed(void **state)
+{
+	struct countdown c;
+
+	(void)state;
+	countdown_start(&c, T0, 0);
+	assert_int_equal(countdown_wait_ms(&c, T0, 80, 40), -1);
+	assert_int_equal(countdown_wait_ms(&c, T0 + CLOCK_US, 0, 0), -1);
+}
+
+static void
+test_clock_wait_until_next_bar_step(void **state)
+{
+	struct countdown c;
+
+	(void)state;
+	/* 2 s limit, 80 steps: the bar moves every 25 ms. */
+	countdown_start(&c, T0, 2);
+	assert_int_equal(countdown_wait_ms(&c, T0, 80, 0), 25);
+	assert_int_equal(countdown_wait_ms(&c, T0 + 10 * MS, 80, 0), 15);
+	assert_int_equal(countdown_wait_ms(&c, T0 + 25 * MS, 80, 0), 25);
+	/* 3 s over 480 steps is 6.25 ms, rounded up to whole ms. */
+	countdown_start(&c, T0, 3);
+	assert_int_equal(countdown_wait_ms(&c, T0, 480, 0), 7);
+}
+
+static void
+test_clock_wait_respects_floor(void **state)
+{
+	struct countdown c;
+
+	(void)state;
+	countdown_start(&c, T0, 2);
+	assert_int_equal(countdown_wait_ms(&c, T0, 80, 40), 40);
+	countdown_start(&c, T0, 3);
+	assert_int_equal(countdown_wait_ms(&c, T0, 480, 40), 40);
+	/* A floor below the next change changes nothing. */
+	countdown_start(&c, T0, 2);
+	assert_int_equal(countdown_wait_ms(&c, T0, 80, 10), 25);
+}
+
+static void
+test_clock_wait_until_tenths_change_without_bar(void **state)
+{
+	struct countdown c;
+
+	(void)state;
+	countdown_start(&c, T0, 2);
+	assert_int_equal(countdown_wait_ms(&c, T0, 0, 0), 100);
+	assert_int_equal(countdown_wait_ms(&c, T0 + 30 * MS, 0, 0), 70);
+	/* A slow bar (a step per 0.5 s) does not hide the tenths. */
+	assert_int_equal(countdown_wait_ms(&c, T0 + 30 * MS, 4, 0), 70);
+}
+
+static void
+test_clock_wait_never_beyond_deadline(void **state)
+{
+	struct countdown c;
+	int64_t t;
+
+	(void)state;
+	countdown_start(&c, T0, 2);
+	/* With the floor above the time left, wake at the deadline. */
+	assert_int_equal(countdown_wait_ms(&c, T0 + 1990 * MS, 80, 40), 10);
+	assert_int_equal(countdown_wait_ms(&c, T0 + 1999 * MS, 80, 40), 1);
+	assert_int_equal(countdown_wait_ms(&c, T0 + 2 * CLOCK_US, 80, 40), 0);
+	assert_int_equal(countdown_wait_ms(&c, T0 + 3 * CLOCK_US, 80, 40), 0);
+	/* Everywhere: whole milliseconds, rounded up, so at most a part of
+	 * one millisecond past the deadline, and only when less than a whole
+	 * millisecond is left over. */
+	for (t = 0; t < 2 * CLOCK_US; t += 997) {
+		int64_t left = 2 * CLOCK_US - t;
+		int w = countdown_wait_ms(&c, T0 + t, 80, 40);
+
+		assert_true(w > 0);
+		assert_true((int64_t)w * MS < left + MS);
+		if (left % MS == 0)
+			assert_true((int64_t)w * MS <= left);
+	}
+}
+
+/* Waking when countdown_wait_ms says, with no floor, every wake shows a
+ * change, a millisecond earlier would not, and the last lands on the
+ * deadline. */
+static void
+check_wakes_at_each_change(double seconds, int steps)
+{
+	struct countdown c;
+	int64_t now = T0, end;
+	int wakes = 0;
+
+	countdown_start(&c, T0, seconds);
+	end = c.deadline;
+	while (now < end) {
+		int tenths = countdown_tenths(&c, now);
+		int filled = countdown_filled(&c, now, steps);
+		int w = countdown_wait_ms(&c, now, steps, 0);
+		int64_t before = now + (int64_t)(w - 1) * MS;
+
+		assert_true(w >= 1);
+		if (w > 1 && before > now) {
+			assert_int_equal(countdown_tenths(&c, before), tenths);
+			assert_int_equal(countdown_filled(&c, before, steps),
+			    filled);
+		}
+		now += (int64_t)w * MS;
+		assert_true(countdown_tenths(&c, now) != tenths ||
+		    countdown_filled(&c, now, steps) != filled);
+		wakes++;
+	}
+	assert_true(now < end + MS);
+	assert_int_equal(countdown_tenths(&c, now), 0);
+	assert_int_equal(countdown_filled(&c, now, steps), 0);
+	assert_in_range(wakes, 10, 100000);
+}
+
+static void
+test_clock_wait_lands_on_each_visible_change(void **state)
+{
+	(void)state;
+	check_wakes_at_each_change(2, 80);
+	check_wakes_at_each_change(2, 0);
+	check_wakes_at_each_change(3, 480);
+	check_wakes_at_each_change(1.234, 77);
+	check_wakes_at_each_change(20, 640);
+}
+
+static void
+test_clock_now_is_monotonic(void **state)
+{
+	int64_t a, b;
+	int i;
+
+	(void)state;
+	a = clock_now();
+	for (i = 0; i < 1000; i++) {
+		b = clock_now();
+		assert_true(b >= a);
+		a = b;
+	}
+	assert_true(a > 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_clock_start_sets_deadline),
+		cmocka_unit_test(test_clock_zero_or_negative_limit_is_untimed),
+		cmocka_unit_test(test_clock_left_counts_down_and_stops_at_zero),
+		cmocka_unit_test(test_clock_expires_exactly_at_deadline),
+		cmocka_unit_test(test_clock_tenths_round_up),
+		cmocka_unit_test(
+		    test_clock_filled_full_at_start_empty_at_deadline),
+		cmocka_unit_test(test_clock_filled_steps_are_even),
+		cmocka_unit_test(test_clock_wait_is_minus_one_when_untimed),
+		cmocka_unit_test(test_clock_wait_until_next_bar_step),
+		cmocka_unit_test(test_clock_wait_respects_floor),
+		cmocka_unit_test(
+		    test_clock_wait_until_tenths_change_without_bar),
+		cmocka_unit_test(test_clock_wait_never_beyond_deadline),
+		cmocka_unit_test(test_clock_wait_lands_on_each_visible_change),
+		cmocka_unit_test(test_clock_now_is_monotonic),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,581 @@
+/*
+ * test_jdoc.c - unit tests for src/core/jdoc.c: finding the LINE:COL of a
+ * value or key by its path (cJSON keeps no positions), and where syntax
+ * errors and bad bytes are reported.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "jdoc.h"
+#include "utf8.h"
+#include "testutil.h"
+
+static const char paths_text[] =
+	"{\n"
+	"  \"title\": \"Paths\",\n"
+	"  \"questions\": [\n"
+	"    {\"type\": \"truefalse\", \"question\": \"Zero\", \"answer\": true},\n"
+	"    {\"type\": \"text\", \"question\": \"One { [ \\\" ] }\", \"answer\": \"x\"},\n"
+	"    {\n"
+	"      \"type\": \"choice\",\n"
+	"      \"question\": \"Two\",\n"
+	"      \"choices\": [\"a\", \"b\", \"c\"],\n"
+	"      \"answer\": \"b\"\n"
+	"    },\n"
+	"    {\"type\": \"text\", \"question\": \"Trois — été\", \"answer\": [\"ç\", \"ü\"]}\n"
+	"  ]\n"
+	"}\n";
+
+static struct jpath
+root_path(void)
+{
+	struct jpath p;
+
+	memset(&p, 0, sizeof p);
+	return p;
+}
+
+/* questions[i].key, or questions[i] when key is NULL. */
+static struct jpath
+qpath(int i, const char *key)
+{
+	struct jpath p = jpath_index(jpath_key(root_path(), "questions"), i);
+
+	return key != NULL ? jpath_key(p, key) : p;
+}
+
+/* Where p is in text, as "LINE:COL", or "-" when it is not found. */
+static void
+check_where(const char *text, struct jpath p, bool at_key, int line, int col)
+{
+	long off = jpos_find(text, strlen(text), &p, at_key);
+	int l = 0, c = 0;
+
+	if (line == 0) {
+		assert_int_equal(off, -1);
+		return;
+	}
+	assert_true(off >= 0);
+	jdoc_linecol(text, (size_t)off, &l, &c);
+	if (l != line || c != col) {
+		char *s = jpath_str(&p);
+
+		print_error("%s%s: expected %d:%d, got %d:%d\n", s,
+		    at_key ? " (key)" : "", line, col, l, c);
+		free(s);
+	}
+	assert_int_equal(l, line);
+	assert_int_equal(c, col);
+}
+
+static void
+test_jdoc_linecol_counts_lines_and_characters(void **state)
+{
+	int l, c;
+
+	(void)state;
+	jdoc_linecol("ab\ncd", 0, &l, &c);
+	assert_int_equal(l, 1);
+	assert_int_equal(c, 1);
+	jdoc_linecol("ab\ncd", 4, &l, &c);
+	assert_int_equal(l, 2);
+	assert_int_equal(c, 2);
+	/* é is 2 bytes, € 3: x is byte 5 but character 3. */
+	jdoc_linecol("é€x", 5, &l, &c);
+	assert_int_equal(l, 1);
+	assert_int_equal(c, 3);
+	/* CR is not a line break of its own; the LF after it is. */
+	jdoc_linecol("a\r\nb", 3, &l, &c);
+	assert_int_equal(l, 2);
+	assert_int_equal(c, 1);
+	/* An offset past the end stops at the NUL. */
+	jdoc_linecol("ab", 99, &l, &c);
+	assert_int_equal(l, 1);
+	assert_int_equal(c, 3);
+}
+
+static void
+test_jdoc_path_formats_like_source(void **state)
+{
+	struct jpath p = jpath_key(qpath(3, "answer"), "x");
+	char *s;
+
+	(void)state;
+	s = jpath_str(&p);
+	assert_string_equal(s, "questions[3].answer.x");
+	free(s);
+	p = root_path();
+	s = jpath_str(&p);
+	assert_string_equal(s, "");
+	free(s);
+	p = jpath_key(jpath_index(root_path(), 2), "a");
+	s = jpath_str(&p);
+	assert_string_equal(s, "[2].a");
+	free(s);
+}
+
+static void
+test_jdoc_finds_values_by_path(void **state)
+{
+	(void)state;
+	check_where(paths_text, root_path(), false, 1, 1);
+	check_where(paths_text, jpath_key(root_path(), "title"), false, 2, 12);
+	check_where(paths_text, jpath_key(root_path(), "questions"), false, 3,
+	    16);
+	check_where(paths_text, qpath(0, NULL), false, 4, 5);
+	check_where(paths_text, qpath(0, "answer"), false, 4, 57);
+	check_where(paths_text, qpath(2, "answer"), false, 10, 17);
+	check_where(paths_text, jpath_index(qpath(2, "choices"), 2), false,
+	    9, 29);
+}
+
+static void
+test_jdoc_finds_keys_by_path(void **state)
+{
+	(void)state;
+	check_where(paths_text, jpath_key(root_path(), "title"), true, 2, 3);
+	check_where(paths_text, qpath(2, "answer"), true, 10, 7);
+	check_where(paths_text, qpath(3, "answer"), true, 12, 49);
+}
+
+static void
+test_jdoc_skips_brackets_and_quotes_inside_strings(void **state)
+{
+	(void)state;
+	/* questions[1].question holds { [ \" ] }. */
+	check_where(paths_text, qpath(1, "answer"), false, 5, 62);
+	check_where(paths_text, qpath(2, NULL), false, 6, 5);
+}
+
+static void
+test_jdoc_counts_columns_in_characters(void **state)
+{
+	(void)state;
+	/* "Trois — été" before the value: 4 multi-byte characters. */
+	check_where(paths_text, qpath(3, "answer"), false, 12, 59);
+	check_where(paths_text, jpath_index(qpath(3, "answer"), 1), false,
+	    12, 65);
+}
+
+static void
+test_jdoc_missing_paths_are_not_found(void **state)
+{
+	(void)state;
+	check_where(paths_text, qpath(4, NULL), false, 0, 0);
+	check_where(paths_text, qpath(0, "choices"), false, 0, 0);
+	check_where(paths_text, jpath_index(jpath_key(root_path(), "title"),
+	    0), false, 0, 0);
+	check_where(paths_text, jpath_key(root_path(), "Title"), false, 0, 0);
+}
+
+static void
+test_jdoc_matches_escaped_keys(void **state)
+{
+	static const char text[] =
+	    "{\"x\": {\"a\\\"b\": 1, \"caf\\u00e9\": 2, \"tab\\t\": 3}}";
+	struct jpath x = jpath_key(root_path(), "x");
+
+	(void)state;
+	check_where(text, jpath_key(x, "a\"b"), false, 1, 16);
+	check_where(text, jpath_key(x, "café"), false, 1, 32);
+	check_where(text, jpath_key(x, "tab\t"), false, 1, 44);
+	check_where(text, jpath_key(x, "cafe"), false, 0, 0);
+}
+
+static void
+test_jdoc_duplicate_keys_find_the_first(void **state)
+{
+	/* cJSON's getters return the first of duplicate keys: so must we. */
+	static const char text[] = "{\"a\": 1,\n \"a\": 2}";
+
+	(void)state;
+	check_where(text, jpath_key(root_path(), "a"), false, 1, 7);
+}
+
+static void
+test_jdoc_handles_any_whitespace(void **state)
+{
+	static const char text[] = "{ \"a\" :\n\t[ 1 ,\r\n 2 ] }";
+
+	(void)state;
+	check_where(text, jpath_index(jpath_key(root_path(), "a"), 1), false,
+	    3, 2);
+	check_where(text, jpath_index(jpath_key(root_path(), "a"), 0), false,
+	    2, 4);
+}
+
+/* Parse text as name; on success report at p and check the LINE:COL. */
+static void
+check_report(const char *text, size_t len, struct jpath p, bool at_key,
+    int line, int col, const char *part)
+{
+	struct diags d = { 0 };
+	struct jdoc doc;
+
+	assert_int_equal(jdoc_parse(&doc, "mem.json", text, len, &d), 0);
+	jdoc_report(&doc, DIAG_ERROR, &p, at_key, "checked here");
+	jdoc_fini(&doc);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.v[0].file, "mem.json");
+	tu_check_diag(&d, 0, DIAG_ERROR, line, col, part);
+	diags_fini(&d);
+}
+
+static void
+test_jdoc_report_names_path_and_place(void **state)
+{
+	(void)state;
+	check_report(paths_text, strlen(paths_text), qpath(3, "answer"),
+	    false, 12, 59, "questions[3].answer: checked here");
+	check_report(paths_text, strlen(paths_text), root_path(), false, 1, 1,
+	    "(top level): checked here");
+}
+
+static void
+test_jdoc_report_without_place_has_line_zero(void **state)
+{
+	(void)state;
+	check_report(paths_text, strlen(paths_text), qpath(7, "answer"),
+	    false, 0, 0, "questions[7].answer: checked here");
+}
+
+static void
+test_jdoc_bom_is_not_a_column(void **state)
+{
+	static const char text[] = "\xef\xbb\xbf{\"title\": 5}";
+
+	(void)state;
+	check_report(text, strlen(text), jpath_key(root_path(), "title"),
+	    false, 1, 11, "title");
+	check_report(text, strlen(text), root_path(), false, 1, 1, "top");
+}
+
+static void
+test_jdoc_crlf_lines_count_once(void **state)
+{
+	static const char text[] =
+	    "\xef\xbb\xbf{\r\n  \"title\": 5,\r\n  \"b\": [1,\r\n    2]\r\n}\r\n";
+
+	(void)state;
+	check_report(text, strlen(text), jpath_key(root_path(), "title"),
+	    false, 2, 12, "title");
+	check_report(text, strlen(text), jpath_index(jpath_key(root_path(),
+	    "b"), 1), false, 4, 5, "b[1]");
+}
+
+/*
+ * The reporter resumes from the last array element it found: check that
+ * looking questions up out of order, and in different arrays, still finds
+ * each one.
+ */
+static void
+test_jdoc_report_finds_elements_in_any_order(void **state)
+{
+	static const int order[] = { 7, 2, 9, 9, 3, 0, 8, 8, 1 };
+	static const char *const keys[] = { "answer", "question", "answer",
+		"question", NULL, "answer", "answer", "question", "answer" };
+	struct diags d = { 0 };
+	struct jdoc doc;
+	char text[4096];
+	size_t n = 0, k;
+	int i;
+
+	(void)state;
+	n += (size_t)snprintf(text + n, sizeof text - n, "{\"questions\": [\n");
+	for (i = 0; i < 10; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n,
+		    "  {\"question\": \"Q%d\", \"answer\": [\"a\", \"b%d\"]}%s\n",
+		    i, i, i < 9 ? "," : "");
+	n += (size_t)snprintf(text + n, sizeof text - n, "]}\n");
+	assert_int_equal(jdoc_parse(&doc, "many.json", text, n, &d), 0);
+	for (k = 0; k < sizeof order / sizeof order[0]; k++) {
+		struct jpath p = qpath(order[k], keys[k]);
+
+		jdoc_report(&doc, DIAG_WARNING, &p, false, "#%zu", k);
+	}
+	/* And through a nested array, then back to the outer one. */
+	{
+		struct jpath p = jpath_index(qpath(6, "answer"), 1);
+
+		jdoc_report(&doc, DIAG_WARNING, &p, false, "nested");
+		p = jpath_index(qpath(5, "answer"), 0);
+		jdoc_report(&doc, DIAG_WARNING, &p, false, "nested");
+		p = qpath(4, "question");
+		jdoc_report(&doc, DIAG_WARNING, &p, true, "key");
+	}
+	jdoc_fini(&doc);
+	assert_int_equal(d.n, 12);
+	for (k = 0; k < sizeof order / sizeof order[0]; k++) {
+		int col = keys[k] == NULL ? 3 :
+		    strcmp(keys[k], "question") == 0 ? 16 : 32;
+
+		tu_check_diag(&d, (int)k, DIAG_WARNING, order[k] + 2, col, "#");
+	}
+	tu_check_diag(&d, 9, DIAG_WARNING, 8, 38, "questions[6].answer[1]");
+	tu_check_diag(&d, 10, DIAG_WARNING, 7, 33, "questions[5].answer[0]");
+	tu_check_diag(&d, 11, DIAG_WARNING, 6, 4, "questions[4].question");
+	diags_fini(&d);
+}
+
+/* text must fail to parse with one error at LINE:COL saying part. */
+static void
+check_parse_error(const char *text, size_t len, int line, int col,
+    const char *part)
+{
+	struct diags d = { 0 };
+	struct jdoc doc;
+
+	assert_int_equal(jdoc_parse(&doc, "bad.json", text, len, &d), -1);
+	assert_null(doc.root);
+	jdoc_fini(&doc);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.errors, 1);
+	tu_check_diag(&d, 0, DIAG_ERROR, line, col, part);
+	assert_true(utf8_valid(d.v[0].msg, strlen(d.v[0].msg), NULL));
+	diags_fini(&d);
+}
+
+#define PARSE_ERROR(text, line, col, part) \
+	check_parse_error(text, sizeof(text) - 1, line, col, part)
+
+static void
+test_jdoc_syntax_error_missing_comma(void **state)
+{
+	(void)state;
+	PARSE_ERROR("{\"a\": 1\n \"b\": 2}", 2, 2, "syntax error near '\"b\": 2}'");
+	PARSE_ERROR("[1 2]", 1, 4, "near '2]'");
+}
+
+static void
+test_jdoc_syntax_error_trailing_comma(void **state)
+{
+	(void)state;
+	PARSE_ERROR("[1, 2,]", 1, 7, "near ']'");
+	PARSE_ERROR("{\"a\": 1,\n}\n", 2, 1, "near '}'");
+	/* Even when the brace ends the file. */
+	PARSE_ERROR("{\"a\": 1,}", 1, 9, "near '}'");
+}
+
+static void
+test_jdoc_syntax_error_unterminated_string(void **state)
+{
+	(void)state;
+	/* Reported just inside the opening quote. */
+	PARSE_ERROR("{\"a\": \"abc\n}\n", 1, 8, "near 'abc'");
+}
+
+static void
+test_jdoc_syntax_error_missing_brace_at_end(void **state)
+{
+	(void)state;
+	PARSE_ERROR("{\"a\": [1, 2]", 1, 13, "unexpected end of file");
+	PARSE_ERROR("{\"a\": [1, 2]\n", 2, 1, "unexpected end of file");
+	PARSE_ERROR("{\"a\": [1, 2}", 1, 12, "near '}'");
+}
+
+static void
+test_jdoc_syntax_error_trailing_garbage(void **state)
+{
+	(void)state;
+	PARSE_ERROR("{\"a\": 1} x", 1, 10, "near 'x'");
+	PARSE_ERROR("{}\n{}\n", 2, 1, "near '{}'");
+}
+
+static void
+test_jdoc_syntax_error_bare_word(void **state)
+{
+	(void)state;
+	PARSE_ERROR("{\"a\": yes}", 1, 7, "near 'yes}'");
+	PARSE_ERROR("{a: 1}", 1, 2, "near 'a: 1}'");
+	PARSE_ERROR("{\"a\": 1, b: 2}", 1, 10, "near 'b: 2}'");
+}
+
+static void
+test_jdoc_syntax_error_quote_is_short_and_whole(void **state)
+{
+	(void)state;
+	/* At most 16 bytes are quoted, never half a character. */
+	PARSE_ERROR("[1 ééééééééééééé]", 1, 4, "near 'éééééééé'");
+	PARSE_ERROR("[1 abcdefghijklmnopqrstuvwxyz]", 1, 4,
+	    "near 'abcdefghijklmnop'");
+}
+
+static void
+test_jdoc_syntax_error_columns_count_characters(void **state)
+{
+	(void)state;
+	PARSE_ERROR("{\"é€😀\": 1 2}", 1, 11, "near '2}'");
+}
+
+static void
+test_jdoc_empty_text_is_reported(void **state)
+{
+	(void)state;
+	PARSE_ERROR("", 1, 1, "the file is empty");
+	PARSE_ERROR("\xef\xbb\xbf", 1, 1, "the file is empty");
+	PARSE_ERROR(" \n\t ", 2, 3, "the file is empty");
+}
+
+static void
+test_jdoc_nul_byte_is_reported(void **state)
+{
+	(void)state;
+	PARSE_ERROR("{\"a\": \"x\0y\"}", 1, 9, "NUL byte");
+}
+
+static void
+test_jdoc_invalid_utf8_is_reported(void **state)
+{
+	(void)state;
+	PARSE_ERROR("{\"a\":\n \"é\xff\"}", 2, 4, "invalid UTF-8");
+	PARSE_ERROR("{\"a\": \"\xed\xa0\x80\"}", 1, 8, "invalid UTF-8");
+}
+
+static void
+test_jdoc_nesting_limit_is_1000(void **state)
+{
+	char *text = malloc(2 * 1001 + 1);
+	struct diags d = { 0 };
+	struct jdoc doc;
+
+	(void)state;
+	assert_non_null(text);
+	memset(text, '[', 1000);
+	memset(text + 1000, ']', 1000);
+	assert_int_equal(jdoc_parse(&doc, "deep.json", text, 2000, &d), 0);
+	assert_non_null(doc.root);
+	jdoc_fini(&doc);
+	assert_int_equal(d.n, 0);
+	memset(text, '[', 1001);
+	memset(text + 1001, ']', 1001);
+	check_parse_error(text, 2002, 1, 1001, "nesting deeper than 1000");
+	free(text);
+}
+
+static void
+test_jdoc_brackets_in_strings_do_not_nest(void **state)
+{
+	char *text = malloc(1200);
+	struct diags d = { 0 };
+	struct jdoc doc;
+
+	(void)state;
+	assert_non_null(text);
+	text[0] = '"';
+	memset(text + 1, '[', 1100);
+	text[1101] = '"';
+	assert_int_equal(jdoc_parse(&doc, "s.json", text, 1102, &d), 0);
+	jdoc_fini(&doc);
+	assert_int_equal(d.n, 0);
+	free(text);
+}
+
+static void
+test_jdoc_parse_needs_no_terminator(void **state)
+{
+	struct diags d = { 0 };
+	struct jdoc doc;
+
+	(void)state;
+	/* Only the first 8 bytes are the document. */
+	assert_int_equal(jdoc_parse(&doc, "m.json", "{\"a\": 1}garbage", 8, &d),
+	    0);
+	assert_true(cJSON_IsObject(doc.root));
+	jdoc_fini(&doc);
+	assert_int_equal(d.n, 0);
+}
+
+static void
+test_jdoc_load_missing_file_fails_with_message(void **state)
+{
+	char *dir = tu_tmpdir(), path[4200];
+	struct diags d = { 0 };
+	struct jdoc doc;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/absent.json", dir);
+	assert_int_equal(jdoc_load(&doc, path, &d), -1);
+	jdoc_fini(&doc);
+	tu_check_diag(&d, 0, DIAG_ERROR, 0, 0, "cannot open: No such file");
+	assert_string_equal(d.v[0].file, path);
+	diags_fini(&d);
+	assert_int_equal(jdoc_load(&doc, dir, &d), -1);
+	jdoc_fini(&doc);
+	tu_check_diag(&d, 0, DIAG_ERROR, 0, 0, "is a directory");
+	diags_fini(&d);
+	tu_rmtree(dir);
+	free(dir);
+}
+
+static void
+test_jdoc_load_reads_file(void **state)
+{
+	char *dir = tu_tmpdir(), *path;
+	struct diags d = { 0 };
+	struct jdoc doc;
+
+	(void)state;
+	path = tu_write(dir, "f.json", paths_text, strlen(paths_text));
+	assert_int_equal(jdoc_load(&doc, path, &d), 0);
+	assert_int_equal(doc.len, strlen(paths_text));
+	{
+		struct jpath p = qpath(3, "answer");
+
+		jdoc_report(&doc, DIAG_ERROR, &p, false, "here");
+	}
+	jdoc_fini(&doc);
+	tu_check_diag(&d, 0, DIAG_ERROR, 12, 59, "questions[3].answer: here");
+	assert_string_equal(d.v[0].file, path);
+	diags_fini(&d);
+	free(path);
+	tu_rmtree(dir);
+	free(dir);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_jdoc_linecol_counts_lines_and_characters),
+		cmocka_unit_test(test_jdoc_path_formats_like_source),
+		cmocka_unit_test(test_jdoc_finds_values_by_path),
+		cmocka_unit_test(test_jdoc_finds_keys_by_path),
+		cmocka_unit_test(
+		    test_jdoc_skips_brackets_and_quotes_inside_strings),
+		cmocka_unit_test(test_jdoc_counts_columns_in_characters),
+		cmocka_unit_test(test_jdoc_missing_paths_are_not_found),
+		cmocka_unit_test(test_jdoc_matches_escaped_keys),
+		cmocka_unit_test(test_jdoc_duplicate_keys_find_the_first),
+		cmocka_unit_test(test_jdoc_handles_any_whitespace),
+		cmocka_unit_test(test_jdoc_report_names_path_and_place),
+		cmocka_unit_test(test_jdoc_report_without_place_has_line_zero),
+		cmocka_unit_test(test_jdoc_bom_is_not_a_column),
+		cmocka_unit_test(test_jdoc_crlf_lines_count_once),
+		cmocka_unit_test(test_jdoc_report_finds_elements_in_any_order),
+		cmocka_unit_test(test_jdoc_syntax_error_missing_comma),
+		cmocka_unit_test(test_jdoc_syntax_error_trailing_comma),
+		cmocka_unit_test(test_jdoc_syntax_error_unterminated_string),
+		cmocka_unit_test(test_jdoc_syntax_error_missing_brace_at_end),
+		cmocka_unit_test(test_jdoc_syntax_error_trailing_garbage),
+		cmocka_unit_test(test_jdoc_syntax_error_bare_word),
+		cmocka_unit_test(test_jdoc_syntax_error_quote_is_short_and_whole),
+		cmocka_unit_test(
+		    test_jdoc_syntax_error_columns_count_characters),
+		cmocka_unit_test(test_jdoc_empty_text_is_reported),
+		cmocka_unit_test(test_jdoc_nul_byte_is_reported),
+		cmocka_unit_test(test_jdoc_invalid_utf8_is_reported),
+		cmocka_unit_test(test_jdoc_nesting_limit_is_1000),
+		cmocka_unit_test(test_jdoc_brackets_in_strings_do_not_nest),
+		cmocka_unit_test(test_jdoc_parse_needs_no_terminator),
+		cmocka_unit_test(test_jdoc_load_missing_file_fails_with_message),
+		cmocka_unit_test(test_jdoc_load_reads_file),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
