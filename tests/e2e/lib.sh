@@ -276,6 +276,22 @@ wait_gone() {
 	wait_until "${2:-$WAIT}" _screen_lacks "$1"
 }
 
+# expect DESC COMMAND...: a test: COMMAND (looking at $SCREEN, like
+# screen_has) succeeds within $WAIT seconds.  Use it rather than one
+# capture and a check: a capture can catch a frame half drawn.
+expect() {
+	_d=$1
+	shift
+	if wait_until "$WAIT" "$@"; then
+		ok "$_d"
+		return 0
+	fi
+	not_ok "$_d"
+	diag "no screen passed: $*"
+	diag_screen
+	return 1
+}
+
 # expect_screen TEXT DESC [TIMEOUT]: a test: TEXT appears on screen.
 expect_screen() {
 	if wait_for "$1" "${3:-$WAIT}"; then

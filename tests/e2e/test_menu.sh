@@ -115,7 +115,7 @@ menu() {
 	type_text "$n"
 	expect_screen_re "Question 1/[0-9]+" \
 		"choosing World Geography by its number starts a game" || return 1
-	check "the game is World Geography's" screen_has " World Geography"
+	expect "the game is World Geography's" screen_has " World Geography"
 	keys Escape
 	wait_for "Quit the game?" && type_text y
 	expect_exit 0 "quitting the game from the menu exits with status 0"

@@ -40,8 +40,17 @@ screen_colours() {
 	tm capture-pane -e -p -t "$S" | colours
 }
 
-# no_colour DESC: a test: nothing on screen is coloured.
+# capture_coloured: for expect: capture with attributes; any colour?
+capture_coloured() {
+	capture -e
+	[ -n "$(printf '%s\n' "$SCREEN" | colours)" ]
+}
+
+# no_colour SYNC DESC: a test: once SYNC (text on the frame's last row,
+# so the whole frame has arrived) is on screen, nothing is coloured.
 no_colour() {
+	wait_for "$1"
+	shift
 	_c=$(screen_colours)
 	if [ -z "$_c" ]; then
 		ok "$1"
@@ -60,37 +69,23 @@ question_screen() {
 	tq_start "$@" --config "$T/config.json" "$T/pack.json"
 	expect_screen "Capital of Australia?" "$_p: the question is shown" ||
 		return 1
-	wait_for_re '[0-9]+\.[0-9] s'
-	if screen_has "Question 1/2" && screen_has "1  Sydney" &&
-		screen_has "4  Perth" && screen_has "Esc quit"; then
-		ok "$_p: header, choices and help are shown"
-	else
-		not_ok "$_p: header, choices and help are shown"
-		diag_screen
-	fi
+	expect "$_p: header, choices and help are shown" _question_words
 	# The bar: a run of block glyphs and the seconds left beside it.
-	if screen_has_re '█{10,}.* [0-9]+\.[0-9] s'; then
-		ok "$_p: the countdown bar is shown with the seconds left"
-	else
-		not_ok "$_p: the countdown bar is shown with the seconds left"
-		diag_screen
-	fi
+	expect "$_p: the countdown bar is shown with the seconds left" \
+		screen_has_re '█{10,}.* [0-9]+\.[0-9] s'
+}
+
+_question_words() {
+	screen_has "Question 1/2" && screen_has "1  Sydney" &&
+		screen_has "4  Perth" && screen_has "Esc quit"
 }
 
 with_colour() {
 	question_screen "default" || return 1
-	_c=$(screen_colours)
-	if [ -n "$_c" ]; then
-		ok "default: the question screen uses colour"
-	else
-		not_ok "default: the question screen uses colour"
-		capture -e
-		diag_screen
-	fi
+	expect "default: the question screen uses colour" capture_coloured
 	keys 2
 	wait_for "Correct!"
-	_c=$(screen_colours)
-	check "default: the feedback uses colour" test -n "$_c"
+	expect "default: the feedback uses colour" capture_coloured
 	tq_kill_session
 }
 
@@ -99,20 +94,20 @@ without_colour() {
 	_n=$1
 	shift
 	question_screen "$_n" "$@" || return 1
-	no_colour "$_n: no colour on the question screen"
+	no_colour "Esc quit" "$_n: no colour on the question screen"
 	keys 2
 	expect_screen "Correct!" "$_n: the feedback says Correct!" || return 1
-	check "$_n: the feedback names the correct answer" \
+	expect "$_n: the feedback names the correct answer" \
 		screen_has "Correct answer: Canberra"
-	no_colour "$_n: no colour on the feedback screen"
+	no_colour "Enter or Space" "$_n: no colour on the feedback screen"
 	keys Enter
 	wait_for "The Nile flows north." && type_text f
 	expect_screen "Wrong" "$_n: a wrong answer says Wrong" || return 1
-	no_colour "$_n: no colour on the wrong-answer feedback"
+	no_colour "Enter or Space" "$_n: no colour on the wrong-answer feedback"
 	keys Enter
 	expect_screen "Correct 1   Wrong 1   Time's up 0" \
 		"$_n: the score screen shows the counts" || return 1
-	no_colour "$_n: no colour on the score screen"
+	no_colour "q quit" "$_n: no colour on the score screen"
 	keys q
 	expect_exit 0 "$_n: the game ends with status 0"
 	tq_kill_session

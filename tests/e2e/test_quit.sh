@@ -35,8 +35,8 @@ play() {
 		diag_screen
 		return 1
 	fi
-	check "n resumes the same question" screen_has "Capital of Australia?"
-	check "the header still says question 1" screen_has "Question 1/2"
+	expect "n resumes the same question" screen_has "Capital of Australia?"
+	expect "the header still says question 1" screen_has "Question 1/2"
 
 	type_text q
 	expect_screen "$PROMPT" "q outside a text field asks too" || return 1
@@ -52,7 +52,7 @@ play() {
 		return 1
 	type_text n
 	wait_gone "$PROMPT"
-	check "n keeps the feedback on screen" screen_has "Correct!"
+	expect "n keeps the feedback on screen" screen_has "Correct!"
 	keys Enter
 	expect_screen "Capital of Iceland?" "the next question follows" ||
 		return 1
@@ -64,7 +64,7 @@ play() {
 		return 1
 	type_text n
 	wait_gone "$PROMPT"
-	check "n keeps the half-typed answer" screen_has "Your answer: Rey"
+	expect "n keeps the half-typed answer" screen_has "Your answer: Rey"
 
 	keys Escape
 	wait_for "$PROMPT" || {

@@ -35,7 +35,7 @@ play() {
 		return 1
 	# The clock started when the question appeared: at most one poll ago.
 	t0=$(now_ms)
-	check "the question is laid out for 80 columns" _header_width_is 79
+	expect "the question is laid out for 80 columns" _header_width_is 79
 
 	resize 100 30
 	if wait_until "$WAIT" _header_width_is 99; then
@@ -44,7 +44,7 @@ play() {
 		not_ok "after growing to 100x30 the screen is redrawn at the new width"
 		diag_screen
 	fi
-	check "the question is still shown at 100x30" \
+	expect "the question is still shown at 100x30" \
 		screen_has "Capital of Australia?"
 
 	resize 30 8
@@ -58,7 +58,7 @@ play() {
 	wait_gone "too small"
 	expect_screen "Capital of Australia?" \
 		"back at 80x24 the question is shown again" || return 1
-	check "the choices are back too" screen_has "2  Canberra"
+	expect "the choices are back too" screen_has "2  Canberra"
 	t_resized=$(now_ms)
 
 	expect_screen "Time's up" "the question times out after the resizes" \

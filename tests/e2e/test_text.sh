@@ -82,7 +82,7 @@ play() {
 	# The test is about the 3 s limit passing with the word unfinished.
 	expect_screen "Time's up" "the question times out with text typed" \
 		$((WAIT + 3)) || return 1
-	check "the feedback says no answer was given" \
+	expect "the feedback says no answer was given" \
 		screen_has "none (time ran out)"
 	keys Enter
 	expect_screen_re 'Score [0-9]+ / [0-9]+' "the score screen is shown" ||
