@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "core/answer.h"
@@ -56,6 +57,20 @@ take_line(struct input *in, char *line, size_t size)
 	in->len -= (size_t)(nl - in->buf) + 1;
 	memmove(in->buf, nl + 1, in->len);
 	return true;
+}
+
+/* Time ran out: what was typed of the next line is thrown away, both here
+ * and in the terminal's own line buffer. Whole lines piped in stay. */
+static void
+discard_partial(struct input *in)
+{
+	size_t keep = in->len;
+
+	while (keep > 0 && in->buf[keep - 1] != '\n')
+		keep--;
+	in->len = keep;
+	if (isatty(STDIN_FILENO))
+		tcflush(STDIN_FILENO, TCIFLUSH);
 }
 
 /* Wait for a line until the deadline. marks[] are the seconds left (in
@@ -248,8 +263,10 @@ play_one(struct session *s, struct input *in)
 	countdown_start(&cd, clock_now(), o->limit);
 	while (r == NULL) {
 		g = read_line(in, &cd, marks, nmarks, &said, line, sizeof line);
-		if (g == GOT_TIMEOUT)
+		if (g == GOT_TIMEOUT) {
+			discard_partial(in);
 			r = quiz_time_out(z);
+		}
 		else if (g != GOT_LINE)
 			return g;
 		else

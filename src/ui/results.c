@@ -87,8 +87,8 @@ draw_summary(struct app *a, const struct quiz *z)
 	int done = quiz_answered(z);
 	bool best = s->recorded && z->score > 0 && z->score > s->best_before;
 
-	snprintf(line, sizeof line, "Score %d / %d      Accuracy %d%%      "
-	    "Best streak %d      Avg answer %.1f s", z->score,
+	snprintf(line, sizeof line, "Score %d / %d   Accuracy %d%%   "
+	    "Best streak %d   Avg answer %.1f s", z->score,
 	    quiz_max_score(z), done ? (z->correct * 100 + done / 2) / done : 0,
 	    z->best_streak, quiz_mean_seconds(z));
 	draw_note(a, 3, C_TITLE, line);
