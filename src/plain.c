@@ -158,8 +158,9 @@ make_marks(const struct config *c, double limit, double *marks)
 	return n;
 }
 
+/* Print the question; more is the "more time" on offer (0: none). */
 static void
-ask(const struct outcome *o, int num, int total)
+ask(const struct outcome *o, int num, int total, double more)
 {
 	const struct question *q = o->q;
 	int k;
@@ -173,8 +174,11 @@ ask(const struct outcome *o, int num, int total)
 			printf("  %d) %s\n", k + 1, q->choices[o->order[k]]);
 	else if (q->type == Q_TRUEFALSE)
 		printf("  t) True\n  f) False\n");
-	printf("%s> ", q->type == Q_TEXT ? "Type your answer, then Enter.\n" :
-	    "");
+	if (q->type == Q_TEXT)
+		printf("Type your answer, then Enter.\n");
+	if (more > 0)
+		printf("(a line with + alone gives %g s more, once)\n", more);
+	printf("> ");
 	fflush(stdout);
 }
 
@@ -258,21 +262,30 @@ play_one(struct session *s, struct input *in)
 	int nmarks = make_marks(&s->cfg, o->limit, marks), said = 0;
 	char line[LINE_MAX_BYTES];
 	enum got g = GOT_LINE;
+	bool more = s->cfg.more_time_seconds > 0 && o->limit > 0;
 
-	ask(o, z->cur + 1, z->n);
+	ask(o, z->cur + 1, z->n, more ? s->cfg.more_time_seconds : 0);
 	countdown_start(&cd, clock_now(), o->limit);
 	while (r == NULL) {
 		g = read_line(in, &cd, marks, nmarks, &said, line, sizeof line);
 		if (g == GOT_TIMEOUT) {
 			discard_partial(in);
 			r = quiz_time_out(z);
-		}
-		else if (g != GOT_LINE)
+		} else if (g != GOT_LINE) {
 			return g;
-		else
+		} else if (more && strcmp(line, "+") == 0) {
+			more = false;
+			cd.deadline += (int64_t)(s->cfg.more_time_seconds *
+			    CLOCK_US);
+			quiz_extend(z, s->cfg.more_time_seconds);
+			printf("  [%.0f s left]\n> ", (double)countdown_left(&cd,
+			    clock_now()) / CLOCK_US);
+			fflush(stdout);
+		} else {
 			r = answer(z, line, fmin((double)(clock_now() -
 			    cd.start) / CLOCK_US, o->limit > 0 ? o->limit :
 			    INFINITY));
+		}
 	}
 	tell(r);
 	return g;

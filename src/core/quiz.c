@@ -285,6 +285,16 @@ quiz_time_out(struct quiz *z)
 	return record(z, NULL, false, o->limit);
 }
 
+void
+quiz_extend(struct quiz *z, double seconds)
+{
+	struct outcome *o = quiz_current(z);
+
+	assert(o != NULL && !o->done);
+	if (o->limit > 0 && seconds > 0)
+		o->limit += seconds;
+}
+
 bool
 quiz_next(struct quiz *z)
 {

@@ -80,6 +80,10 @@ const struct outcome *quiz_answer_text(struct quiz *z, const char *typed,
 /* Time ran out: no answer, whatever had been typed. */
 const struct outcome *quiz_time_out(struct quiz *z);
 
+/* Give the current question seconds more ("more time"): its limit grows,
+ * so a timeout then records the whole time allowed. */
+void quiz_extend(struct quiz *z, double seconds);
+
 /* Move on to the next question; false when there is none. */
 bool quiz_next(struct quiz *z);
 

@@ -218,6 +218,7 @@ aid_key(struct app *a, wint_t ch, bool in_text, int64_t now)
 	    (ch == CTRL('T') || (!in_text && ch == '+'))) {
 		a->more_time_used = true;
 		a->cd.deadline += (int64_t)(c->more_time_seconds * CLOCK_US);
+		quiz_extend(a->s->z, c->more_time_seconds);
 		return true;
 	}
 	return false;
