@@ -45,14 +45,24 @@ MAIN_OBJ = $(patsubst %.c,$(B)/%.o,$(wildcard src/*.c))
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run test unit e2e check lint deps deps-test install uninstall \
+.PHONY: FORCE all run test unit e2e check lint deps deps-test install uninstall \
 	clean bench fuzz format
 
 all: termquiz
 
-termquiz: $(CORE_OBJ) $(UI_OBJ) $(MAIN_OBJ)
+# ./termquiz is linked from build/ or build-san/: a stamp of how it was built
+# makes it relink whenever that changes (make check leaves no ASan binary
+# behind for make run).
+STAMP = .termquiz-build
+STAMP_TEXT = $(B) $(CC) $(ALL_CFLAGS) $(LDLIBS_ALL)
+$(STAMP): FORCE
+	@[ "$$(cat $@ 2>/dev/null)" = "$(STAMP_TEXT)" ] || echo "$(STAMP_TEXT)" >$@
+
+termquiz: $(CORE_OBJ) $(UI_OBJ) $(MAIN_OBJ) $(STAMP)
 	@$(PKG_CONFIG) --exists $(PKGS) || { sh tools/deps.sh --explain; exit 1; }
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS_ALL)
+	$(CC) $(ALL_CFLAGS) -o $@ $(filter %.o,$^) $(PKG_LIBS) $(LDLIBS_ALL)
+
+FORCE:
 
 # src/core never sees curses: its objects get only cJSON's flags.
 $(B)/src/core/%.o: src/core/%.c
@@ -138,6 +148,6 @@ format:
 	clang-format -i src/*.c src/*/*.c src/*/*.h tests/unit/*.c
 
 clean:
-	rm -rf build build-san build-fuzz termquiz
+	rm -rf build build-san build-fuzz termquiz $(STAMP)
 
 -include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
