@@ -47,62 +47,85 @@ static const struct fixture fixtures[] = {
 	{ "config/good/time_limits_partial.json", true, false, 0, { { 0 } } },
 
 	{ "config/warn/unknown_keys.json", true, true, 3, {
-		{ W, 2, 3, "time_limt: unknown key \"time_limt\" (did you mean \"time_limit\"?)" },
+		{ W, 2, 3, "time_limt: unknown key \"time_limt\" (did you mean "
+		    "\"time_limit\"?)" },
 		{ W, 3, 3, "colour: unknown key \"colour\" (ignored)" },
-		{ W, 4, 19, "time_limits.chioce: unknown key \"chioce\" (did you mean \"choice\"?)" } } },
+		{ W, 4, 19, "time_limits.chioce: unknown key \"chioce\" (did "
+		    "you mean \"choice\"?)" } } },
 
 	{ "config/bad/syntax_error.json", false, true, 1, {
 		{ E, 3, 24, "JSON syntax error near 'yes'" } } },
 	{ "config/bad/top_level_array.json", false, true, 1, {
-		{ E, 1, 1, "(top level): the configuration must be a JSON object, not an array" } } },
+		{ E, 1, 1, "(top level): the configuration must be a JSON "
+		    "object, not an array" } } },
 	{ "config/bad/time_limit_zero.json", false, true, 1, {
-		{ E, 2, 17, "time_limit: 0 is out of range (0.1 to 86400)" } } },
+		{ E, 2, 17, "time_limit: 0 is out of range (0.1 to "
+		    "86400)" } } },
 	{ "config/bad/time_limit_string.json", false, true, 1, {
 		{ E, 2, 17, "time_limit: must be a number, not a string" } } },
 	{ "config/bad/time_limit_huge.json", false, true, 1, {
-		{ E, 2, 17, "time_limit: 100000 is out of range (0.1 to 86400)" } } },
+		{ E, 2, 17, "time_limit: 100000 is out of range (0.1 to "
+		    "86400)" } } },
 	{ "config/bad/time_limits_not_object.json", false, true, 1, {
-		{ E, 2, 18, "time_limits: must be an object like {\"choice\": 15, \"text\": 30}, not an array" } } },
+		{ E, 2, 18, "time_limits: must be an object like {\"choice\": "
+		    "15, \"text\": 30}, not an array" } } },
 	{ "config/bad/time_limits_bad_value.json", false, false, 1, {
-		{ E, 5, 18, "time_limits.truefalse: -1 is out of range (0.1 to 86400)" } } },
+		{ E, 5, 18, "time_limits.truefalse: -1 is out of range (0.1 to "
+		    "86400)" } } },
 	{ "config/bad/questions_per_game_fraction.json", false, true, 1, {
-		{ E, 2, 25, "questions_per_game: must be a whole number, not 2.5" } } },
+		{ E, 2, 25, "questions_per_game: must be a whole number, not "
+		    "2.5" } } },
 	{ "config/bad/questions_per_game_negative.json", false, true, 1, {
-		{ E, 2, 25, "questions_per_game: -1 is out of range (0 to 1e+06)" } } },
+		{ E, 2, 25, "questions_per_game: -1 is out of range (0 to "
+		    "1e+06)" } } },
 	{ "config/bad/shuffle_questions_string.json", false, true, 1, {
-		{ E, 2, 24, "shuffle_questions: must be true or false, not a string" } } },
+		{ E, 2, 24, "shuffle_questions: must be true or false, not a "
+		    "string" } } },
 	{ "config/bad/shuffle_choices_number.json", false, true, 1, {
-		{ E, 2, 22, "shuffle_choices: must be true or false, not a number" } } },
+		{ E, 2, 22, "shuffle_choices: must be true or false, not a "
+		    "number" } } },
 	{ "config/bad/feedback_seconds_negative.json", false, true, 1, {
-		{ E, 2, 23, "feedback_seconds: -1 is out of range (0 to 3600)" } } },
+		{ E, 2, 23, "feedback_seconds: -1 is out of range (0 to "
+		    "3600)" } } },
 	{ "config/bad/feedback_seconds_string.json", false, true, 1, {
-		{ E, 2, 23, "feedback_seconds: must be a number, not a string" } } },
+		{ E, 2, 23, "feedback_seconds: must be a number, not a "
+		    "string" } } },
 	{ "config/bad/streak_bonus_fraction.json", false, true, 1, {
-		{ E, 2, 19, "streak_bonus: must be a whole number, not 0.5" } } },
+		{ E, 2, 19, "streak_bonus: must be a whole number, not "
+		    "0.5" } } },
 	{ "config/bad/streak_bonus_max_huge.json", false, true, 1, {
-		{ E, 2, 23, "streak_bonus_max: 20000 is out of range (0 to 10000)" } } },
+		{ E, 2, 23, "streak_bonus_max: 20000 is out of range (0 to "
+		    "10000)" } } },
 	{ "config/bad/time_scale_zero.json", false, true, 1, {
 		{ E, 2, 17, "time_scale: 0 is out of range (0.1 to 100)" } } },
 	{ "config/bad/untimed_string.json", false, true, 1, {
-		{ E, 2, 14, "untimed: must be true or false, not a string" } } },
+		{ E, 2, 14, "untimed: must be true or false, not a "
+		    "string" } } },
 	{ "config/bad/more_time_seconds_negative.json", false, true, 1, {
-		{ E, 2, 24, "more_time_seconds: -10 is out of range (0 to 3600)" } } },
+		{ E, 2, 24, "more_time_seconds: -10 is out of range (0 to "
+		    "3600)" } } },
 	{ "config/bad/allow_pause_null.json", false, true, 1, {
-		{ E, 2, 18, "allow_pause: must be true or false, not null" } } },
+		{ E, 2, 18, "allow_pause: must be true or false, not "
+		    "null" } } },
 	{ "config/bad/theme_unknown.json", false, true, 1, {
-		{ E, 2, 12, "theme: unknown theme \"dark\" (default, high-contrast or mono)" } } },
+		{ E, 2, 12, "theme: unknown theme \"dark\" (default, "
+		    "high-contrast or mono)" } } },
 	{ "config/bad/theme_not_string.json", false, true, 1, {
 		{ E, 2, 12, "theme: must be a string, not a number" } } },
 	{ "config/bad/bell_number.json", false, true, 1, {
 		{ E, 2, 11, "bell: must be true or false, not a number" } } },
 	{ "config/bad/announce_not_array.json", false, true, 1, {
-		{ E, 2, 15, "announce: must be a list of up to 8 fractions of the time limit" } } },
+		{ E, 2, 15, "announce: must be a list of up to 8 fractions of "
+		    "the time limit" } } },
 	{ "config/bad/announce_out_of_range.json", false, true, 1, {
-		{ E, 2, 21, "announce[1]: must be a number between 0 and 1 (exclusive)" } } },
+		{ E, 2, 21, "announce[1]: must be a number between 0 and 1 "
+		    "(exclusive)" } } },
 	{ "config/bad/announce_too_many.json", false, true, 1, {
-		{ E, 2, 15, "announce: must be a list of up to 8 fractions" } } },
+		{ E, 2, 15, "announce: must be a list of up to 8 "
+		    "fractions" } } },
 	{ "config/bad/announce_last_seconds_string.json", false, true, 1, {
-		{ E, 2, 28, "announce_last_seconds: must be a number, not a string" } } },
+		{ E, 2, 28, "announce_last_seconds: must be a number, not a "
+		    "string" } } },
 	{ "config/bad/player_not_string.json", false, true, 1, {
 		{ E, 2, 13, "player: must be a string, not an array" } } },
 	{ "config/bad/several_errors.json", false, false, 3, {
@@ -442,11 +465,11 @@ test_config_parse_reports_under_given_name(void **state)
 static void
 test_config_missing_file_cannot_open(void **state)
 {
-	char *dir = tu_tmpdir(), path[4200];
+	const char *dir = *state;
+	char path[4200];
 	struct diags d = { 0 };
 	struct config c;
 
-	(void)state;
 	snprintf(path, sizeof path, "%s/config.json", dir);
 	config_defaults(&c);
 	assert_int_equal(config_load(&c, path, &d), -1);
@@ -454,15 +477,14 @@ test_config_missing_file_cannot_open(void **state)
 	config_fini(&c);
 	config_fini(&c); /* twice is harmless */
 	diags_fini(&d);
-	tu_rmtree(dir);
-	free(dir);
 }
 
 int
 main(void)
 {
 	static const struct CMUnitTest named[] = {
-		cmocka_unit_test(test_config_every_fixture_file_is_in_the_table),
+		cmocka_unit_test(
+		    test_config_every_fixture_file_is_in_the_table),
 		cmocka_unit_test(test_config_defaults),
 		cmocka_unit_test(test_config_shipped_file_is_valid),
 		cmocka_unit_test(test_config_full_file_sets_every_key),
@@ -472,7 +494,9 @@ main(void)
 		cmocka_unit_test(test_config_theme_names),
 		cmocka_unit_test(test_config_empty_player_means_none),
 		cmocka_unit_test(test_config_parse_reports_under_given_name),
-		cmocka_unit_test(test_config_missing_file_cannot_open),
+		cmocka_unit_test_setup_teardown(
+		    test_config_missing_file_cannot_open,
+		    tu_setup_tmpdir, tu_teardown_tmpdir),
 	};
 	size_t nn = sizeof named / sizeof named[0], i;
 	struct CMUnitTest *all = calloc(nn + NFIXTURES, sizeof *all);

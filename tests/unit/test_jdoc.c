@@ -20,15 +20,18 @@ static const char paths_text[] =
 	"{\n"
 	"  \"title\": \"Paths\",\n"
 	"  \"questions\": [\n"
-	"    {\"type\": \"truefalse\", \"question\": \"Zero\", \"answer\": true},\n"
-	"    {\"type\": \"text\", \"question\": \"One { [ \\\" ] }\", \"answer\": \"x\"},\n"
+	"    {\"type\": \"truefalse\", \"question\": \"Zero\", \"answer\": "
+	    "true},\n"
+	"    {\"type\": \"text\", \"question\": \"One { [ \\\" ] }\", "
+	    "\"answer\": \"x\"},\n"
 	"    {\n"
 	"      \"type\": \"choice\",\n"
 	"      \"question\": \"Two\",\n"
 	"      \"choices\": [\"a\", \"b\", \"c\"],\n"
 	"      \"answer\": \"b\"\n"
 	"    },\n"
-	"    {\"type\": \"text\", \"question\": \"Trois — été\", \"answer\": [\"ç\", \"ü\"]}\n"
+	"    {\"type\": \"text\", \"question\": \"Trois — été\", \"answer\": "
+	    "[\"ç\", \"ü\"]}\n"
 	"  ]\n"
 	"}\n";
 
@@ -260,7 +263,8 @@ static void
 test_jdoc_crlf_lines_count_once(void **state)
 {
 	static const char text[] =
-	    "\xef\xbb\xbf{\r\n  \"title\": 5,\r\n  \"b\": [1,\r\n    2]\r\n}\r\n";
+	    "\xef\xbb\xbf{\r\n  \"title\": 5,\r\n  \"b\": [1,\r\n    "
+	    "2]\r\n}\r\n";
 
 	(void)state;
 	check_report(text, strlen(text), jpath_key(root_path(), "title"),
@@ -290,7 +294,8 @@ test_jdoc_report_finds_elements_in_any_order(void **state)
 	n += (size_t)snprintf(text + n, sizeof text - n, "{\"questions\": [\n");
 	for (i = 0; i < 10; i++)
 		n += (size_t)snprintf(text + n, sizeof text - n,
-		    "  {\"question\": \"Q%d\", \"answer\": [\"a\", \"b%d\"]}%s\n",
+		    "  {\"question\": \"Q%d\", \"answer\": [\"a\", "
+		    "\"b%d\"]}%s\n",
 		    i, i, i < 9 ? "," : "");
 	n += (size_t)snprintf(text + n, sizeof text - n, "]}\n");
 	assert_int_equal(jdoc_parse(&doc, "many.json", text, n, &d), 0);
@@ -348,7 +353,8 @@ static void
 test_jdoc_syntax_error_missing_comma(void **state)
 {
 	(void)state;
-	PARSE_ERROR("{\"a\": 1\n \"b\": 2}", 2, 2, "syntax error near '\"b\": 2}'");
+	PARSE_ERROR("{\"a\": 1\n \"b\": 2}", 2, 2,
+	    "syntax error near '\"b\": 2}'");
 	PARSE_ERROR("[1 2]", 1, 4, "near '2]'");
 }
 
@@ -494,11 +500,11 @@ test_jdoc_parse_needs_no_terminator(void **state)
 static void
 test_jdoc_load_missing_file_fails_with_message(void **state)
 {
-	char *dir = tu_tmpdir(), path[4200];
+	const char *dir = *state;
+	char path[4200];
 	struct diags d = { 0 };
 	struct jdoc doc;
 
-	(void)state;
 	snprintf(path, sizeof path, "%s/absent.json", dir);
 	assert_int_equal(jdoc_load(&doc, path, &d), -1);
 	jdoc_fini(&doc);
@@ -509,18 +515,16 @@ test_jdoc_load_missing_file_fails_with_message(void **state)
 	jdoc_fini(&doc);
 	tu_check_diag(&d, 0, DIAG_ERROR, 0, 0, "is a directory");
 	diags_fini(&d);
-	tu_rmtree(dir);
-	free(dir);
 }
 
 static void
 test_jdoc_load_reads_file(void **state)
 {
-	char *dir = tu_tmpdir(), *path;
+	const char *dir = *state;
+	char *path;
 	struct diags d = { 0 };
 	struct jdoc doc;
 
-	(void)state;
 	path = tu_write(dir, "f.json", paths_text, strlen(paths_text));
 	assert_int_equal(jdoc_load(&doc, path, &d), 0);
 	assert_int_equal(doc.len, strlen(paths_text));
@@ -534,8 +538,6 @@ test_jdoc_load_reads_file(void **state)
 	assert_string_equal(d.v[0].file, path);
 	diags_fini(&d);
 	free(path);
-	tu_rmtree(dir);
-	free(dir);
 }
 
 int
@@ -564,7 +566,8 @@ main(void)
 		cmocka_unit_test(test_jdoc_syntax_error_missing_brace_at_end),
 		cmocka_unit_test(test_jdoc_syntax_error_trailing_garbage),
 		cmocka_unit_test(test_jdoc_syntax_error_bare_word),
-		cmocka_unit_test(test_jdoc_syntax_error_quote_is_short_and_whole),
+		cmocka_unit_test(
+		    test_jdoc_syntax_error_quote_is_short_and_whole),
 		cmocka_unit_test(
 		    test_jdoc_syntax_error_columns_count_characters),
 		cmocka_unit_test(test_jdoc_empty_text_is_reported),
@@ -573,8 +576,12 @@ main(void)
 		cmocka_unit_test(test_jdoc_nesting_limit_is_1000),
 		cmocka_unit_test(test_jdoc_brackets_in_strings_do_not_nest),
 		cmocka_unit_test(test_jdoc_parse_needs_no_terminator),
-		cmocka_unit_test(test_jdoc_load_missing_file_fails_with_message),
-		cmocka_unit_test(test_jdoc_load_reads_file),
+		cmocka_unit_test_setup_teardown(
+		    test_jdoc_load_missing_file_fails_with_message,
+		    tu_setup_tmpdir, tu_teardown_tmpdir),
+		cmocka_unit_test_setup_teardown(
+		    test_jdoc_load_reads_file,
+		    tu_setup_tmpdir, tu_teardown_tmpdir),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

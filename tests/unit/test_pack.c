@@ -56,12 +56,15 @@ static const struct fixture fixtures[] = {
 
 	/* Valid, with warnings. */
 	{ "packs/warn/unknown_keys.json", true, 3, {
-		{ W, 3, 3, "autor: unknown key \"autor\" (did you mean \"author\"?)" },
+		{ W, 3, 3, "autor: unknown key \"autor\" (did you mean "
+		    "\"author\"?)" },
 		{ W, 4, 3, "colour: unknown key \"colour\" (ignored)" },
-		{ W, 10, 7, "questions[0].explantion: unknown key \"explantion\" "
+		{ W, 10, 7, "questions[0].explantion: unknown key "
+		    "\"explantion\" "
 		    "(did you mean \"explanation\"?)" } } },
 	{ "packs/warn/duplicate_question.json", true, 1, {
-		{ W, 6, 34, "questions[2].question: same question as questions[0]" } } },
+		{ W, 6, 34, "questions[2].question: same question as "
+		    "questions[0]" } } },
 	{ "packs/warn/correct_answer_repeated.json", true, 1, {
 		{ W, 7, 38, "questions[0].choices[2]: the correct answer is "
 		    "repeated among the choices" } } },
@@ -92,7 +95,8 @@ static const struct fixture fixtures[] = {
 	{ "packs/bad/whitespace_only.json", false, 1, {
 		{ E, 3, 1, "the file is empty" } } },
 	{ "packs/bad/top_level_array.json", false, 1, {
-		{ E, 2, 3, "(top level): a pack must be a JSON object, not an array" } } },
+		{ E, 2, 3, "(top level): a pack must be a JSON object, not an "
+		    "array" } } },
 	{ "packs/bad/is_a_directory.json", false, 1, {
 		{ E, 0, 0, "is a directory, not a JSON file" } } },
 	{ "packs/bad/invalid_utf8.json", false, 1, {
@@ -114,9 +118,11 @@ static const struct fixture fixtures[] = {
 	{ "packs/bad/description_not_string.json", false, 1, {
 		{ E, 3, 18, "description: must be a string, not an array" } } },
 	{ "packs/bad/pack_time_limit_zero.json", false, 1, {
-		{ E, 3, 17, "time_limit: 0 is out of range (0.1 to 86400)" } } },
+		{ E, 3, 17, "time_limit: 0 is out of range (0.1 to "
+		    "86400)" } } },
 	{ "packs/bad/missing_questions.json", false, 1, {
-		{ E, 1, 1, "(top level): missing \"questions\" (a list of questions)" } } },
+		{ E, 1, 1, "(top level): missing \"questions\" (a list of "
+		    "questions)" } } },
 	{ "packs/bad/questions_not_array.json", false, 1, {
 		{ E, 3, 16, "questions: must be an array of questions" } } },
 	{ "packs/bad/questions_empty.json", false, 1, {
@@ -124,81 +130,110 @@ static const struct fixture fixtures[] = {
 
 	/* A question's common fields. */
 	{ "packs/bad/question_not_object.json", false, 1, {
-		{ E, 5, 5, "questions[1]: a question must be an object, not a string" } } },
+		{ E, 5, 5, "questions[1]: a question must be an object, not a "
+		    "string" } } },
 	{ "packs/bad/missing_type.json", false, 1, {
 		{ E, 4, 5, "questions[0]: missing \"type\" (a string)" } } },
 	{ "packs/bad/unknown_type.json", false, 1, {
-		{ E, 4, 14, "questions[0].type: unknown question type \"choise\" "
+		{ E, 4, 14, "questions[0].type: unknown question type "
+		    "\"choise\" "
 		    "(did you mean \"choice\"?)" } } },
 	{ "packs/bad/type_not_string.json", false, 1, {
-		{ E, 4, 14, "questions[0].type: must be a string, not a number" } } },
+		{ E, 4, 14, "questions[0].type: must be a string, not a "
+		    "number" } } },
 	{ "packs/bad/missing_question_text.json", false, 1, {
-		{ E, 4, 5, "questions[0]: missing \"question\" (a string)" } } },
+		{ E, 4, 5, "questions[0]: missing \"question\" (a "
+		    "string)" } } },
 	{ "packs/bad/empty_question_text.json", false, 1, {
 		{ E, 4, 39, "questions[0].question: must not be empty" } } },
 	{ "packs/bad/explanation_not_string.json", false, 1, {
-		{ E, 4, 76, "questions[0].explanation: must be a string, not a number" } } },
+		{ E, 4, 76, "questions[0].explanation: must be a string, not a "
+		    "number" } } },
 	{ "packs/bad/time_limit_zero.json", false, 1, {
-		{ E, 8, 21, "questions[0].time_limit: 0 is out of range (0.1 to 86400)" } } },
+		{ E, 8, 21, "questions[0].time_limit: 0 is out of range (0.1 "
+		    "to 86400)" } } },
 	{ "packs/bad/time_limit_negative.json", false, 1, {
-		{ E, 8, 21, "questions[0].time_limit: -5 is out of range (0.1 to 86400)" } } },
+		{ E, 8, 21, "questions[0].time_limit: -5 is out of range (0.1 "
+		    "to 86400)" } } },
 	{ "packs/bad/time_limit_string.json", false, 1, {
-		{ E, 8, 21, "questions[0].time_limit: must be a number, not a string" } } },
+		{ E, 8, 21, "questions[0].time_limit: must be a number, not a "
+		    "string" } } },
 	{ "packs/bad/time_limit_huge.json", false, 1, {
-		{ E, 8, 21, "questions[0].time_limit: 1e+09 is out of range (0.1 to 86400)" } } },
+		{ E, 8, 21, "questions[0].time_limit: 1e+09 is out of range "
+		    "(0.1 to 86400)" } } },
 
 	/* choice */
 	{ "packs/bad/choice_without_choices.json", false, 1, {
-		{ E, 4, 5, "questions[0]: missing \"choices\" (a list of 2 to 9 strings)" } } },
+		{ E, 4, 5, "questions[0]: missing \"choices\" (a list of 2 to "
+		    "9 strings)" } } },
 	{ "packs/bad/choices_not_array.json", false, 1, {
-		{ E, 7, 18, "questions[0].choices: must be an array of strings, not a string" } } },
+		{ E, 7, 18, "questions[0].choices: must be an array of "
+		    "strings, not a string" } } },
 	{ "packs/bad/one_choice.json", false, 1, {
-		{ E, 7, 18, "questions[0].choices: has 1 choices; a question needs 2 to 9" } } },
+		{ E, 7, 18, "questions[0].choices: has 1 choices; a question "
+		    "needs 2 to 9" } } },
 	{ "packs/bad/ten_choices.json", false, 1, {
-		{ E, 7, 18, "questions[0].choices: has 10 choices; a question needs 2 to 9" } } },
+		{ E, 7, 18, "questions[0].choices: has 10 choices; a question "
+		    "needs 2 to 9" } } },
 	{ "packs/bad/choice_not_string.json", false, 1, {
-		{ E, 7, 24, "questions[0].choices[1]: must be a string, not a number" } } },
+		{ E, 7, 24, "questions[0].choices[1]: must be a string, not a "
+		    "number" } } },
 	{ "packs/bad/choice_empty.json", false, 1, {
 		{ E, 9, 9, "questions[0].choices[1]: must not be empty" } } },
 	{ "packs/bad/choice_missing_answer.json", false, 1, {
-		{ E, 4, 5, "questions[0]: missing \"answer\" (the correct choice's text or index)" } } },
+		{ E, 4, 5, "questions[0]: missing \"answer\" (the correct "
+		    "choice's text or index)" } } },
 	{ "packs/bad/answer_not_among_choices.json", false, 1, {
-		{ E, 8, 17, "questions[0].answer: \"canberra\" is not one of the choices" } } },
+		{ E, 8, 17, "questions[0].answer: \"canberra\" is not one of "
+		    "the choices" } } },
 	{ "packs/bad/answer_index_out_of_range.json", false, 1, {
-		{ E, 8, 17, "questions[0].answer: index 4 is out of range (0 to 3)" } } },
+		{ E, 8, 17, "questions[0].answer: index 4 is out of range (0 "
+		    "to 3)" } } },
 	{ "packs/bad/answer_index_negative.json", false, 1, {
-		{ E, 8, 17, "questions[0].answer: index -1 is out of range (0 to 3)" } } },
+		{ E, 8, 17, "questions[0].answer: index -1 is out of range (0 "
+		    "to 3)" } } },
 	{ "packs/bad/answer_index_fractional.json", false, 1, {
-		{ E, 8, 17, "questions[0].answer: index 1.5 is out of range (0 to 3)" } } },
+		{ E, 8, 17, "questions[0].answer: index 1.5 is out of range (0 "
+		    "to 3)" } } },
 	{ "packs/bad/answer_wrong_type.json", false, 1, {
-		{ E, 8, 17, "questions[0].answer: must be the correct choice's text "
+		{ E, 8, 17, "questions[0].answer: must be the correct choice's "
+		    "text "
 		    "or index, not a boolean" } } },
 	{ "packs/bad/error_after_utf8.json", false, 1, {
-		{ E, 4, 99, "questions[0].answer: \"Allemagne\" is not one of the choices" } } },
+		{ E, 4, 99, "questions[0].answer: \"Allemagne\" is not one of "
+		    "the choices" } } },
 
 	/* truefalse */
 	{ "packs/bad/truefalse_answer_string.json", false, 1, {
-		{ E, 7, 17, "questions[0].answer: must be true or false, not a string" } } },
+		{ E, 7, 17, "questions[0].answer: must be true or false, not a "
+		    "string" } } },
 	{ "packs/bad/truefalse_missing_answer.json", false, 1, {
-		{ E, 4, 5, "questions[0]: missing \"answer\" (true or false)" } } },
+		{ E, 4, 5, "questions[0]: missing \"answer\" (true or "
+		    "false)" } } },
 
 	/* text */
 	{ "packs/bad/text_answer_empty_list.json", false, 1, {
-		{ E, 7, 17, "questions[0].answer: must list at least one accepted answer" } } },
+		{ E, 7, 17, "questions[0].answer: must list at least one "
+		    "accepted answer" } } },
 	{ "packs/bad/text_answer_empty_string.json", false, 1, {
 		{ E, 7, 17, "questions[0].answer: must not be empty" } } },
 	{ "packs/bad/text_answer_number.json", false, 1, {
-		{ E, 7, 17, "questions[0].answer: must be a string or a list of "
+		{ E, 7, 17, "questions[0].answer: must be a string or a list "
+		    "of "
 		    "strings, not a number" } } },
 	{ "packs/bad/text_answer_list_non_string.json", false, 1, {
-		{ E, 7, 26, "questions[0].answer[1]: must be a string, not a number" } } },
+		{ E, 7, 26, "questions[0].answer[1]: must be a string, not a "
+		    "number" } } },
 
 	/* Every error of a file, each at its place, not just the first. */
 	{ "packs/bad/several_errors.json", false, 4, {
-		{ E, 16, 17, "questions[3].answer: \"d\" is not one of the choices" },
-		{ E, 18, 66, "questions[4].answer: must be true or false, not a string" },
+		{ E, 16, 17, "questions[3].answer: \"d\" is not one of the "
+		    "choices" },
+		{ E, 18, 66, "questions[4].answer: must be true or false, not "
+		    "a string" },
 		{ E, 19, 34, "questions[5].question: must not be empty" },
-		{ E, 19, 67, "questions[5].time_limit: -1 is out of range (0.1 to 86400)" } } },
+		{ E, 19, 67, "questions[5].time_limit: -1 is out of range (0.1 "
+		    "to 86400)" } } },
 
 	/* Open Trivia Database files. */
 	{ "opentdb/html.json", true, 0, { { 0 } } },
@@ -206,20 +241,27 @@ static const struct fixture fixtures[] = {
 	{ "opentdb/url3986.json", true, 0, { { 0 } } },
 	{ "opentdb/one_category.json", true, 0, { { 0 } } },
 	{ "opentdb/bad_response_code_1.json", false, 1, {
-		{ E, 2, 20, "response_code: the API answered 1 (no questions in this file)" } } },
+		{ E, 2, 20, "response_code: the API answered 1 (no questions "
+		    "in this file)" } } },
 	{ "opentdb/bad_results_empty.json", false, 1, {
-		{ E, 3, 14, "results: must be a non-empty array of questions" } } },
+		{ E, 3, 14, "results: must be a non-empty array of "
+		    "questions" } } },
 	{ "opentdb/bad_boolean_answer.json", false, 1, {
-		{ E, 4, 5, "results[0]: a boolean question's correct_answer must "
+		{ E, 4, 5, "results[0]: a boolean question's correct_answer "
+		    "must "
 		    "be \"True\" or \"False\"" } } },
 	{ "opentdb/bad_missing_incorrect_answers.json", false, 1, {
-		{ E, 4, 5, "results[0]: \"incorrect_answers\" must list 1 to 8 strings" } } },
+		{ E, 4, 5, "results[0]: \"incorrect_answers\" must list 1 to 8 "
+		    "strings" } } },
 	{ "opentdb/bad_incorrect_answers_not_strings.json", false, 1, {
-		{ E, 10, 36, "results[0].incorrect_answers[1]: must be a string, not a number" } } },
+		{ E, 10, 36, "results[0].incorrect_answers[1]: must be a "
+		    "string, not a number" } } },
 	{ "opentdb/bad_unknown_type.json", false, 1, {
-		{ E, 5, 15, "results[0].type: unknown type \"single\" (multiple or boolean)" } } },
+		{ E, 5, 15, "results[0].type: unknown type \"single\" "
+		    "(multiple or boolean)" } } },
 	{ "opentdb/bad_category_not_string.json", false, 1, {
-		{ E, 7, 19, "results[0].category: must be a string, not a number" } } },
+		{ E, 7, 19, "results[0].category: must be a string, not a "
+		    "number" } } },
 };
 
 #define NFIXTURES ((int)(sizeof fixtures / sizeof fixtures[0]))
@@ -539,7 +581,8 @@ check_opentdb_questions(const struct pack *p, const char *title)
 
 	q = &p->q[0];
 	assert_int_equal(q->type, Q_CHOICE);
-	assert_string_equal(q->text, "Which planet is known as the \"Red Planet\"?");
+	assert_string_equal(q->text, "Which planet is known as the \"Red "
+	    "Planet\"?");
 	assert_int_equal(q->nchoices, 4);
 	assert_string_equal(question_answer_text(q), "Mars");
 	assert_string_equal(q->category, "Science & Nature");
@@ -636,17 +679,15 @@ test_pack_opentdb_correct_answer_is_not_always_first(void **state)
 static void
 test_pack_missing_file_cannot_open(void **state)
 {
-	char *dir = tu_tmpdir(), path[4200];
+	const char *dir = *state;
+	char path[4200];
 	struct diags d = { 0 };
 
-	(void)state;
 	snprintf(path, sizeof path, "%s/none.json", dir);
 	assert_null(pack_load(path, &d));
 	assert_int_equal(d.n, 1);
 	tu_check_diag(&d, 0, DIAG_ERROR, 0, 0, "cannot open: No such file");
 	diags_fini(&d);
-	tu_rmtree(dir);
-	free(dir);
 }
 
 static void
@@ -658,7 +699,8 @@ test_pack_parse_reports_under_given_name(void **state)
 	    "]}";
 	static const char good[] =
 	    "{\"title\": \"Inline\", \"questions\": [\n"
-	    "  {\"type\": \"truefalse\", \"question\": \"Q?\", \"answer\": false}\n"
+	    "  {\"type\": \"truefalse\", \"question\": \"Q?\", \"answer\": "
+	    "false}\n"
 	    "]}";
 	struct diags d = { 0 };
 	struct pack *p;
@@ -705,7 +747,9 @@ main(void)
 		cmocka_unit_test(test_pack_opentdb_title_from_one_category),
 		cmocka_unit_test(
 		    test_pack_opentdb_correct_answer_is_not_always_first),
-		cmocka_unit_test(test_pack_missing_file_cannot_open),
+		cmocka_unit_test_setup_teardown(
+		    test_pack_missing_file_cannot_open,
+		    tu_setup_tmpdir, tu_teardown_tmpdir),
 		cmocka_unit_test(test_pack_parse_reports_under_given_name),
 		cmocka_unit_test(test_pack_free_null_is_a_no_op),
 	};

@@ -140,7 +140,8 @@ main(void)
 		cmocka_unit_test(test_score_streak_first_answer_has_no_bonus),
 		cmocka_unit_test(test_score_streak_bonus_grows_by_per),
 		cmocka_unit_test(test_score_streak_bonus_is_capped_at_max),
-		cmocka_unit_test(test_score_streak_bonus_zero_per_gives_nothing),
+		cmocka_unit_test(
+		    test_score_streak_bonus_zero_per_gives_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -47,7 +47,8 @@ tu_root(void)
 
 	if (done)
 		return root;
-	if (n >= t && strcmp(__FILE__ + n - t, tail) == 0 && n - t < sizeof root)
+	if (n >= t && strcmp(__FILE__ + n - t, tail) == 0 &&
+	    n - t < sizeof root)
 		memcpy(root, __FILE__, n - t);
 	for (up = 0; up < 4; up++) {
 		snprintf(probe, sizeof probe, "%s%s", root, TU_FIXTURES);
@@ -134,6 +135,23 @@ tu_rmtree(const char *dir)
 {
 	chmod(dir, 0700);
 	assert_int_equal(nftw(dir, tu_rm_one, 16, FTW_DEPTH | FTW_PHYS), 0);
+}
+
+/* cmocka setup and teardown giving a test a fresh folder as *state, removed
+ * afterwards even when the test fails. */
+static inline int
+tu_setup_tmpdir(void **state)
+{
+	*state = tu_tmpdir();
+	return 0;
+}
+
+static inline int
+tu_teardown_tmpdir(void **state)
+{
+	tu_rmtree(*state);
+	free(*state);
+	return 0;
 }
 
 /* Write n bytes to dir/name (dir may be NULL for a full path). Returns the

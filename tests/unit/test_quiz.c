@@ -1,0 +1,793 @@
+/*
+ * test_quiz.c - unit tests for src/core/quiz.c: building a game from packs
+ * and config (seeded shuffles, counts, time limits), recording answers and
+ * time-outs, streaks, retry and review games.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "quiz.h"
+#include "score.h"
+
+/* A pack of n choice questions Q0..Qn-1, four choices each, the answer of
+ * Qi at index i % 4; loaded through the real loader. */
+static struct pack *
+choice_pack(const char *title, int n)
+{
+	char text[16384];
+	size_t len = 0;
+	struct diags d = { 0 };
+	struct pack *p;
+	int i;
+
+	len += (size_t)snprintf(text + len, sizeof text - len,
+	    "{\"title\": \"%s\", \"questions\": [", title);
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len,
+		    "%s{\"type\": \"choice\", \"question\": \"%s Q%d\", "
+		    "\"choices\": [\"a%d\", \"b%d\", \"c%d\", \"d%d\"], "
+		    "\"answer\": %d}", i ? "," : "", title, i, i, i, i, i,
+		    i % 4);
+	len += (size_t)snprintf(text + len, sizeof text - len, "]}");
+	assert_true(len < sizeof text);
+	p = pack_parse(title, text, len, &d);
+	assert_int_equal(d.n, 0);
+	assert_non_null(p);
+	diags_fini(&d);
+	return p;
+}
+
+static struct pack *
+parse_pack(const char *text)
+{
+	struct diags d = { 0 };
+	struct pack *p = pack_parse("test.json", text, strlen(text), &d);
+
+	if (p == NULL) {
+		int i;
+
+		for (i = 0; i < d.n; i++)
+			print_error("%s\n", d.v[i].msg);
+	}
+	assert_non_null(p);
+	diags_fini(&d);
+	return p;
+}
+
+/* One of each type: choice (answer "Canberra"), truefalse (true), text. */
+static const char mixed_text[] =
+    "{\"title\": \"Mixed\", \"questions\": ["
+    "{\"type\": \"choice\", \"question\": \"Capital of Australia?\","
+    " \"choices\": [\"Sydney\", \"Canberra\", \"Melbourne\", \"Perth\"],"
+    " \"answer\": \"Canberra\"},"
+    "{\"type\": \"truefalse\", \"question\": \"The Nile flows north.\","
+    " \"answer\": true},"
+    "{\"type\": \"text\", \"question\": \"Capital of Iceland?\","
+    " \"answer\": [\"Reykjavík\", \"Reykjavik\"]},"
+    "{\"type\": \"choice\", \"question\": \"Largest ocean?\","
+    " \"choices\": [\"Atlantic\", \"Pacific\"], \"answer\": 1}]}";
+
+static struct config
+plain_config(void)
+{
+	struct config c;
+
+	config_defaults(&c);
+	c.shuffle_questions = false;
+	c.shuffle_choices = false;
+	return c;
+}
+
+static struct quiz *
+new_game(struct pack *p, const struct config *cfg, int count, uint64_t seed)
+{
+	struct quiz_opts opts = { 0, count };
+	struct rng r;
+
+	rng_seed(&r, seed);
+	return quiz_new(&p, 1, cfg, &opts, &r);
+}
+
+/* The number shown (0-based) for the choice at index idx. */
+static int
+shown_for(const struct outcome *o, int idx)
+{
+	int k;
+
+	for (k = 0; k < o->q->nchoices; k++)
+		if (o->order[k] == idx)
+			return k;
+	fail_msg("choice %d is not shown", idx);
+	return -1;
+}
+
+static int
+index_in_pack(const struct pack *p, const struct question *q)
+{
+	assert_true(q >= p->q && q < p->q + p->nq);
+	return (int)(q - p->q);
+}
+
+static void
+test_quiz_same_seed_same_game(void **state)
+{
+	struct pack *p = choice_pack("Seeded", 20);
+	struct config cfg;
+	struct quiz *a, *b;
+	int i;
+
+	(void)state;
+	config_defaults(&cfg);
+	a = new_game(p, &cfg, 0, 777);
+	b = new_game(p, &cfg, 0, 777);
+	assert_int_equal(a->n, 20);
+	assert_int_equal(b->n, 20);
+	for (i = 0; i < a->n; i++) {
+		assert_ptr_equal(a->o[i].q, b->o[i].q);
+		assert_memory_equal(a->o[i].order, b->o[i].order,
+		    sizeof a->o[i].order);
+	}
+	quiz_free(a);
+	quiz_free(b);
+	pack_free(p);
+}
+
+static void
+test_quiz_different_seed_different_game(void **state)
+{
+	struct pack *p = choice_pack("Seeded", 20);
+	struct config cfg;
+	struct quiz *a, *b;
+	int i, same_q = 0, same_order = 0;
+
+	(void)state;
+	config_defaults(&cfg);
+	a = new_game(p, &cfg, 0, 1);
+	b = new_game(p, &cfg, 0, 2);
+	for (i = 0; i < a->n; i++) {
+		same_q += a->o[i].q == b->o[i].q;
+		same_order += memcmp(a->o[i].order, b->o[i].order,
+		    sizeof a->o[i].order) == 0;
+	}
+	assert_true(same_q < a->n);
+	assert_true(same_order < a->n);
+	quiz_free(a);
+	quiz_free(b);
+	pack_free(p);
+}
+
+static void
+test_quiz_shuffle_plays_every_question_once(void **state)
+{
+	struct pack *p = choice_pack("Perm", 30);
+	struct config cfg;
+	struct quiz *z;
+	int seen[30] = { 0 }, i, k, moved = 0;
+
+	(void)state;
+	config_defaults(&cfg);
+	z = new_game(p, &cfg, 0, 42);
+	for (i = 0; i < z->n; i++) {
+		int seen_choice[4] = { 0 };
+
+		seen[index_in_pack(p, z->o[i].q)]++;
+		moved += index_in_pack(p, z->o[i].q) != i;
+		for (k = 0; k < 4; k++)
+			seen_choice[z->o[i].order[k]]++;
+		for (k = 0; k < 4; k++)
+			assert_int_equal(seen_choice[k], 1);
+	}
+	for (i = 0; i < 30; i++)
+		assert_int_equal(seen[i], 1);
+	assert_true(moved > 0);
+	quiz_free(z);
+	pack_free(p);
+}
+
+static void
+test_quiz_unshuffled_keeps_pack_order(void **state)
+{
+	struct pack *p = choice_pack("Plain", 6);
+	struct config cfg = plain_config();
+	struct quiz *z = new_game(p, &cfg, 0, 9);
+	int i, k;
+
+	(void)state;
+	for (i = 0; i < z->n; i++) {
+		assert_ptr_equal(z->o[i].q, &p->q[i]);
+		for (k = 0; k < 4; k++)
+			assert_int_equal(z->o[i].order[k], k);
+	}
+	quiz_free(z);
+	pack_free(p);
+}
+
+static void
+test_quiz_count_limits_the_game(void **state)
+{
+	struct pack *p = choice_pack("Count", 10);
+	struct config cfg;
+	struct quiz *z;
+
+	(void)state;
+	config_defaults(&cfg);
+	z = new_game(p, &cfg, 3, 5);
+	assert_int_equal(z->n, 3);
+	quiz_free(z);
+	/* The config's questions_per_game, unless --count says otherwise. */
+	cfg.questions_per_game = 5;
+	z = new_game(p, &cfg, 0, 5);
+	assert_int_equal(z->n, 5);
+	quiz_free(z);
+	z = new_game(p, &cfg, 2, 5);
+	assert_int_equal(z->n, 2);
+	quiz_free(z);
+	/* Never more than there are. */
+	z = new_game(p, &cfg, 100, 5);
+	assert_int_equal(z->n, 10);
+	quiz_free(z);
+	pack_free(p);
+}
+
+static void
+test_quiz_count_takes_a_seeded_sample(void **state)
+{
+	struct pack *p = choice_pack("Sample", 40);
+	struct config cfg;
+	struct quiz *a, *b;
+	int i, from_tail = 0;
+
+	(void)state;
+	config_defaults(&cfg);
+	a = new_game(p, &cfg, 5, 11);
+	b = new_game(p, &cfg, 5, 11);
+	for (i = 0; i < 5; i++) {
+		assert_ptr_equal(a->o[i].q, b->o[i].q);
+		from_tail += index_in_pack(p, a->o[i].q) >= 5;
+	}
+	/* Shuffled first, then cut: not always the first five. */
+	assert_true(from_tail > 0);
+	quiz_free(a);
+	quiz_free(b);
+	pack_free(p);
+}
+
+static void
+test_quiz_limit_precedence(void **state)
+{
+	struct question q;
+	struct pack p;
+	struct config cfg;
+
+	(void)state;
+	memset(&q, 0, sizeof q);
+	memset(&p, 0, sizeof p);
+	config_defaults(&cfg);
+	q.type = Q_TEXT;
+	/* config, then config per type, pack, question, --time. */
+	assert_true(quiz_limit(&q, &p, &cfg, 0) == 20);
+	cfg.time_limits[Q_TEXT] = 30;
+	cfg.time_limits[Q_CHOICE] = 5;
+	assert_true(quiz_limit(&q, &p, &cfg, 0) == 30);
+	p.time_limit = 25;
+	assert_true(quiz_limit(&q, &p, &cfg, 0) == 25);
+	q.time_limit = 12.5;
+	assert_true(quiz_limit(&q, &p, &cfg, 0) == 12.5);
+	assert_true(quiz_limit(&q, &p, &cfg, 7) == 7);
+	/* No pack known: straight to the config. */
+	q.time_limit = 0;
+	assert_true(quiz_limit(&q, NULL, &cfg, 0) == 30);
+	q.type = Q_TRUEFALSE;
+	assert_true(quiz_limit(&q, NULL, &cfg, 0) == 20);
+}
+
+static void
+test_quiz_limit_scales_every_limit(void **state)
+{
+	struct question q;
+	struct pack p;
+	struct config cfg;
+
+	(void)state;
+	memset(&q, 0, sizeof q);
+	memset(&p, 0, sizeof p);
+	config_defaults(&cfg);
+	cfg.time_scale = 1.5;
+	q.type = Q_CHOICE;
+	assert_true(quiz_limit(&q, &p, &cfg, 0) == 30);
+	cfg.time_limits[Q_CHOICE] = 10;
+	assert_true(quiz_limit(&q, &p, &cfg, 0) == 15);
+	p.time_limit = 4;
+	assert_true(quiz_limit(&q, &p, &cfg, 0) == 6);
+	q.time_limit = 2;
+	assert_true(quiz_limit(&q, &p, &cfg, 0) == 3);
+	assert_true(quiz_limit(&q, &p, &cfg, 8) == 12);
+}
+
+static void
+test_quiz_untimed_has_no_limit(void **state)
+{
+	struct question q;
+	struct config cfg;
+
+	(void)state;
+	memset(&q, 0, sizeof q);
+	config_defaults(&cfg);
+	cfg.untimed = true;
+	q.time_limit = 10;
+	assert_true(quiz_limit(&q, NULL, &cfg, 5) == 0);
+}
+
+static void
+test_quiz_game_uses_limits_per_question(void **state)
+{
+	static const char text[] =
+	    "{\"title\": \"Limits\", \"time_limit\": 25, \"questions\": ["
+	    "{\"type\": \"truefalse\", \"question\": \"A\", \"answer\": true,"
+	    " \"time_limit\": 3.5},"
+	    "{\"type\": \"truefalse\", \"question\": \"B\","
+	    " \"answer\": true}]}";
+	struct pack *p = parse_pack(text);
+	struct config cfg = plain_config();
+	struct quiz_opts opts = { 0, 0 };
+	struct rng r;
+	struct quiz *z;
+
+	(void)state;
+	rng_seed(&r, 1);
+	z = quiz_new(&p, 1, &cfg, &opts, &r);
+	assert_true(z->o[0].limit == 3.5);
+	assert_true(z->o[1].limit == 25);
+	quiz_free(z);
+	opts.time = 9;
+	z = quiz_new(&p, 1, &cfg, &opts, &r);
+	assert_true(z->o[0].limit == 9);
+	assert_true(z->o[1].limit == 9);
+	quiz_free(z);
+	pack_free(p);
+}
+
+static void
+test_quiz_answer_choice_right(void **state)
+{
+	struct pack *p = parse_pack(mixed_text);
+	struct config cfg;
+	struct quiz *z;
+	const struct outcome *o;
+	struct outcome *cur;
+
+	(void)state;
+	config_defaults(&cfg);
+	cfg.shuffle_questions = false;
+	z = new_game(p, &cfg, 0, 3);
+	cur = quiz_current(z);
+	assert_ptr_equal(cur, &z->o[0]);
+	o = quiz_answer_choice(z, shown_for(cur, 1), 2.5);
+	assert_true(o->done);
+	assert_true(o->correct);
+	assert_false(o->timed_out);
+	assert_string_equal(o->given, "Canberra");
+	assert_true(o->seconds == 2.5);
+	assert_int_equal(o->points, score_points(2.5, 20));
+	assert_int_equal(o->points, 938);
+	assert_int_equal(z->score, 938);
+	assert_int_equal(z->correct, 1);
+	assert_int_equal(z->streak, 1);
+	quiz_free(z);
+	pack_free(p);
+}
+
+static void
+test_quiz_answer_choice_wrong(void **state)
+{
+	struct pack *p = parse_pack(mixed_text);
+	struct config cfg;
+	struct quiz *z;
+	const struct outcome *o;
+
+	(void)state;
+	config_defaults(&cfg);
+	cfg.shuffle_questions = false;
+	z = new_game(p, &cfg, 0, 3);
+	o = quiz_answer_choice(z, shown_for(quiz_current(z), 3), 1);
+	assert_true(o->done);
+	assert_false(o->correct);
+	assert_false(o->timed_out);
+	assert_string_equal(o->given, "Perth");
+	assert_int_equal(o->points, 0);
+	assert_int_equal(z->score, 0);
+	assert_int_equal(z->wrong, 1);
+	assert_int_equal(z->correct, 0);
+	quiz_free(z);
+	pack_free(p);
+}
+
+static void
+test_quiz_answer_follows_shown_order(void **state)
+{
+	struct pack *p = choice_pack("Order", 1);
+	struct config cfg;
+	int seed, k;
+
+	(void)state;
+	config_defaults(&cfg);
+	/* Whatever the shuffle, the key shown for the right answer wins. */
+	for (seed = 0; seed < 20; seed++) {
+		for (k = 0; k < 4; k++) {
+			struct quiz *z = new_game(p, &cfg, 0, (uint64_t)seed);
+			const struct outcome *o;
+			int idx = z->o[0].order[k];
+
+			o = quiz_answer_choice(z, k, 1);
+			assert_int_equal(o->correct, idx == 0);
+			assert_string_equal(o->given, p->q[0].choices[idx]);
+			quiz_free(z);
+		}
+	}
+	pack_free(p);
+}
+
+static void
+test_quiz_answer_truefalse(void **state)
+{
+	struct pack *p = parse_pack(mixed_text);
+	struct config cfg = plain_config();
+	struct quiz *z = new_game(p, &cfg, 0, 3);
+	const struct outcome *o;
+
+	(void)state;
+	assert_true(quiz_next(z));
+	o = quiz_answer_truefalse(z, true, 4);
+	assert_true(o->correct);
+	assert_string_equal(o->given, "true");
+	assert_int_equal(o->points, score_points(4, 20));
+	quiz_free(z);
+	z = new_game(p, &cfg, 0, 3);
+	quiz_next(z);
+	o = quiz_answer_truefalse(z, false, 4);
+	assert_false(o->correct);
+	assert_string_equal(o->given, "false");
+	assert_int_equal(o->points, 0);
+	quiz_free(z);
+	pack_free(p);
+}
+
+static void
+test_quiz_answer_text_records_what_was_typed(void **state)
+{
+	struct pack *p = parse_pack(mixed_text);
+	struct config cfg = plain_config();
+	struct quiz *z = new_game(p, &cfg, 0, 3);
+	const struct outcome *o;
+
+	(void)state;
+	quiz_next(z);
+	quiz_next(z);
+	o = quiz_answer_text(z, "  REYKJAVIK ", 10);
+	assert_true(o->correct);
+	assert_string_equal(o->given, "  REYKJAVIK ");
+	assert_int_equal(o->points, 750);
+	quiz_free(z);
+	z = new_game(p, &cfg, 0, 3);
+	quiz_next(z);
+	quiz_next(z);
+	o = quiz_answer_text(z, "Oslo", 10);
+	assert_false(o->correct);
+	assert_string_equal(o->given, "Oslo");
+	assert_int_equal(o->points, 0);
+	assert_int_equal(z->wrong, 1);
+	quiz_free(z);
+	pack_free(p);
+}
+
+static void
+test_quiz_time_out_records_no_answer(void **state)
+{
+	struct pack *p = parse_pack(mixed_text);
+	struct config cfg = plain_config();
+	struct quiz *z = new_game(p, &cfg, 0, 3);
+	const struct outcome *o;
+
+	(void)state;
+	/* A streak of two, then time runs out. */
+	quiz_answer_choice(z, 1, 1);
+	quiz_next(z);
+	quiz_answer_truefalse(z, true, 1);
+	quiz_next(z);
+	assert_int_equal(z->streak, 2);
+	o = quiz_time_out(z);
+	assert_true(o->done);
+	assert_null(o->given);
+	assert_true(o->timed_out);
+	assert_false(o->correct);
+	assert_true(o->seconds == o->limit);
+	assert_true(o->seconds == 20);
+	assert_int_equal(o->points, 0);
+	assert_int_equal(o->bonus, 0);
+	assert_int_equal(z->streak, 0);
+	assert_int_equal(z->best_streak, 2);
+	assert_int_equal(z->timed_out, 1);
+	assert_int_equal(z->wrong, 0);
+	assert_int_equal(z->correct, 2);
+	quiz_free(z);
+	pack_free(p);
+}
+
+static void
+test_quiz_streak_bonus_grows_and_resets(void **state)
+{
+	struct pack *p = choice_pack("Streak", 6);
+	struct config cfg = plain_config();
+	struct quiz *z = new_game(p, &cfg, 0, 3);
+	static const bool right[] = { true, true, true, false, true, true };
+	static const int bonus[] = { 0, 100, 200, 0, 0, 100 };
+	int i;
+
+	(void)state;
+	for (i = 0; i < 6; i++) {
+		const struct outcome *o;
+		int answer = i % 4;
+
+		o = quiz_answer_choice(z, right[i] ? answer : (answer + 1) % 4,
+		    0);
+		assert_int_equal(o->correct, right[i]);
+		assert_int_equal(o->bonus, bonus[i]);
+		assert_int_equal(o->points, right[i] ? 1000 + bonus[i] : 0);
+		quiz_next(z);
+	}
+	assert_int_equal(z->best_streak, 3);
+	assert_int_equal(z->streak, 2);
+	assert_int_equal(z->score, 5000 + 400);
+	assert_int_equal(z->correct, 5);
+	assert_int_equal(z->wrong, 1);
+	quiz_free(z);
+	pack_free(p);
+}
+
+static void
+test_quiz_untimed_answers_score_full_points(void **state)
+{
+	struct pack *p = choice_pack("Untimed", 2);
+	struct config cfg = plain_config();
+	struct quiz *z;
+	const struct outcome *o;
+
+	(void)state;
+	cfg.untimed = true;
+	z = new_game(p, &cfg, 0, 3);
+	assert_true(z->o[0].limit == 0);
+	o = quiz_answer_choice(z, 0, 300);
+	assert_int_equal(o->points, 1000);
+	quiz_free(z);
+	pack_free(p);
+}
+
+static void
+test_quiz_next_walks_to_the_end(void **state)
+{
+	struct pack *p = choice_pack("Walk", 3);
+	struct config cfg = plain_config();
+	struct quiz *z = new_game(p, &cfg, 0, 3);
+
+	(void)state;
+	assert_false(quiz_over(z));
+	assert_ptr_equal(quiz_current(z), &z->o[0]);
+	assert_true(quiz_next(z));
+	assert_true(quiz_next(z));
+	assert_ptr_equal(quiz_current(z), &z->o[2]);
+	assert_false(quiz_next(z));
+	assert_true(quiz_over(z));
+	assert_null(quiz_current(z));
+	assert_false(quiz_next(z));
+	assert_int_equal(z->cur, 3);
+	quiz_free(z);
+	pack_free(p);
+}
+
+static void
+test_quiz_retry_keeps_only_missed_questions(void **state)
+{
+	struct pack *p = choice_pack("Retry", 5);
+	struct config cfg = plain_config();
+	struct quiz *z = new_game(p, &cfg, 0, 3), *r;
+	struct rng rg;
+
+	(void)state;
+	quiz_answer_choice(z, 0, 1);      /* Q0 right */
+	quiz_next(z);
+	quiz_answer_choice(z, 0, 1);      /* Q1 wrong */
+	quiz_next(z);
+	quiz_time_out(z);                 /* Q2 timed out */
+	quiz_next(z);
+	quiz_answer_choice(z, 3, 1);      /* Q3 right */
+	/* Q4 never answered (quit). */
+	z->o[2].limit = 7;
+	rng_seed(&rg, 1);
+	r = quiz_retry(z, &rg);
+	assert_non_null(r);
+	assert_int_equal(r->n, 2);
+	assert_ptr_equal(r->o[0].q, &p->q[1]);
+	assert_ptr_equal(r->o[1].q, &p->q[2]);
+	assert_true(r->o[1].limit == 7);
+	/* A fresh game: nothing answered, nothing scored. */
+	assert_false(r->o[0].done);
+	assert_null(r->o[0].given);
+	assert_int_equal(r->score, 0);
+	assert_int_equal(r->cur, 0);
+	assert_string_equal(r->title, z->title);
+	quiz_free(r);
+	quiz_free(z);
+	pack_free(p);
+}
+
+static void
+test_quiz_retry_with_nothing_missed_is_null(void **state)
+{
+	struct pack *p = choice_pack("Perfect", 2);
+	struct config cfg = plain_config();
+	struct quiz *z = new_game(p, &cfg, 0, 3);
+	struct rng rg;
+
+	(void)state;
+	quiz_answer_choice(z, 0, 1);
+	quiz_next(z);
+	quiz_answer_choice(z, 1, 1);
+	rng_seed(&rg, 1);
+	assert_null(quiz_retry(z, &rg));
+	quiz_free(z);
+	pack_free(p);
+}
+
+static void
+test_quiz_max_score_counts_streak_bonuses(void **state)
+{
+	struct pack *p = choice_pack("Max", 4);
+	struct config cfg = plain_config();
+	struct quiz *z = new_game(p, &cfg, 0, 3);
+	int i;
+
+	(void)state;
+	/* 4 x 1000 plus bonuses 0 + 100 + 200 + 300. */
+	assert_int_equal(quiz_max_score(z), 4600);
+	cfg.streak_bonus_max = 150;
+	assert_int_equal(quiz_max_score(z), 4000 + 0 + 100 + 150 + 150);
+	cfg.streak_bonus = 0;
+	assert_int_equal(quiz_max_score(z), 4000);
+	/* A perfect instant game scores exactly the maximum. */
+	cfg.streak_bonus = 100;
+	cfg.streak_bonus_max = 500;
+	for (i = 0; i < 4; i++) {
+		quiz_answer_choice(z, i % 4, 0);
+		quiz_next(z);
+	}
+	assert_int_equal(z->score, quiz_max_score(z));
+	quiz_free(z);
+	pack_free(p);
+}
+
+static void
+test_quiz_counts_answered_and_mean_time(void **state)
+{
+	struct pack *p = choice_pack("Mean", 4);
+	struct config cfg = plain_config();
+	struct quiz *z = new_game(p, &cfg, 0, 3);
+
+	(void)state;
+	assert_int_equal(quiz_answered(z), 0);
+	assert_true(quiz_mean_seconds(z) == 0);
+	quiz_answer_choice(z, 0, 2);
+	quiz_next(z);
+	quiz_answer_choice(z, 0, 4);
+	quiz_next(z);
+	quiz_time_out(z);                 /* counts as 20 s */
+	assert_int_equal(quiz_answered(z), 3);
+	assert_true(quiz_mean_seconds(z) == (2 + 4 + 20) / 3.0);
+	quiz_free(z);
+	pack_free(p);
+}
+
+static void
+test_quiz_plays_several_packs_as_one_game(void **state)
+{
+	struct pack *v[4];
+	struct config cfg = plain_config();
+	struct quiz_opts opts = { 0, 0 };
+	struct rng r;
+	struct quiz *z;
+
+	(void)state;
+	v[0] = choice_pack("Alpha", 2);
+	v[1] = choice_pack("Beta", 3);
+	v[2] = choice_pack("Gamma", 1);
+	v[3] = choice_pack("Delta", 1);
+	rng_seed(&r, 1);
+	z = quiz_new(v, 1, &cfg, &opts, &r);
+	assert_string_equal(z->title, "Alpha");
+	quiz_free(z);
+	z = quiz_new(v, 2, &cfg, &opts, &r);
+	assert_string_equal(z->title, "Alpha + Beta");
+	assert_int_equal(z->n, 5);
+	assert_ptr_equal(z->o[1].q, &v[0]->q[1]);
+	assert_ptr_equal(z->o[2].q, &v[1]->q[0]);
+	quiz_free(z);
+	z = quiz_new(v, 4, &cfg, &opts, &r);
+	assert_string_equal(z->title, "Alpha and 3 more packs");
+	assert_int_equal(z->n, 7);
+	quiz_free(z);
+	pack_free(v[0]);
+	pack_free(v[1]);
+	pack_free(v[2]);
+	pack_free(v[3]);
+}
+
+static void
+test_quiz_review_plays_heaviest_first(void **state)
+{
+	struct pack *p = choice_pack("Review", 5);
+	struct config cfg = plain_config();
+	struct quiz_opts opts = { 0, 0 };
+	static const double w[] = { 0, 2, 5, 2, 0 };
+	static const double none[] = { 0, 0, 0, 0, 0 };
+	struct rng r;
+	struct quiz *z;
+
+	(void)state;
+	rng_seed(&r, 1);
+	z = quiz_review(&p, 1, w, &cfg, &opts, &r);
+	assert_non_null(z);
+	assert_int_equal(z->n, 3);
+	assert_ptr_equal(z->o[0].q, &p->q[2]);
+	assert_ptr_equal(z->o[1].q, &p->q[1]);  /* ties keep pack order */
+	assert_ptr_equal(z->o[2].q, &p->q[3]);
+	assert_non_null(strstr(z->title, "Review"));
+	quiz_free(z);
+	opts.count = 1;
+	z = quiz_review(&p, 1, w, &cfg, &opts, &r);
+	assert_int_equal(z->n, 1);
+	assert_ptr_equal(z->o[0].q, &p->q[2]);
+	quiz_free(z);
+	assert_null(quiz_review(&p, 1, none, &cfg, &opts, &r));
+	pack_free(p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_quiz_same_seed_same_game),
+		cmocka_unit_test(test_quiz_different_seed_different_game),
+		cmocka_unit_test(test_quiz_shuffle_plays_every_question_once),
+		cmocka_unit_test(test_quiz_unshuffled_keeps_pack_order),
+		cmocka_unit_test(test_quiz_count_limits_the_game),
+		cmocka_unit_test(test_quiz_count_takes_a_seeded_sample),
+		cmocka_unit_test(test_quiz_limit_precedence),
+		cmocka_unit_test(test_quiz_limit_scales_every_limit),
+		cmocka_unit_test(test_quiz_untimed_has_no_limit),
+		cmocka_unit_test(test_quiz_game_uses_limits_per_question),
+		cmocka_unit_test(test_quiz_answer_choice_right),
+		cmocka_unit_test(test_quiz_answer_choice_wrong),
+		cmocka_unit_test(test_quiz_answer_follows_shown_order),
+		cmocka_unit_test(test_quiz_answer_truefalse),
+		cmocka_unit_test(test_quiz_answer_text_records_what_was_typed),
+		cmocka_unit_test(test_quiz_time_out_records_no_answer),
+		cmocka_unit_test(test_quiz_streak_bonus_grows_and_resets),
+		cmocka_unit_test(test_quiz_untimed_answers_score_full_points),
+		cmocka_unit_test(test_quiz_next_walks_to_the_end),
+		cmocka_unit_test(test_quiz_retry_keeps_only_missed_questions),
+		cmocka_unit_test(test_quiz_retry_with_nothing_missed_is_null),
+		cmocka_unit_test(test_quiz_max_score_counts_streak_bonuses),
+		cmocka_unit_test(test_quiz_counts_answered_and_mean_time),
+		cmocka_unit_test(test_quiz_plays_several_packs_as_one_game),
+		cmocka_unit_test(test_quiz_review_plays_heaviest_first),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
