@@ -77,46 +77,60 @@ lower(uint32_t cp)
 	return cp;
 }
 
-static void
-add_cp(struct strbuf *b, uint32_t cp)
+/* Append cp's fold at *o. Returns the bytes written (at most 3). */
+static size_t
+put_cp(char *o, uint32_t cp)
 {
-	char enc[4];
 	const char *sp = fold_special(cp);
 
 	if (sp != NULL) {
-		strbuf_puts(b, sp);
-	} else if (cp >= 0xC0 && cp <= 0x17F && latin_base[cp - 0xC0] != '\0') {
-		strbuf_add(b, &latin_base[cp - 0xC0], 1);
-	} else {
-		cp = lower(cp);
-		strbuf_add(b, enc, utf8_encode(cp, enc));
+		size_t n = strlen(sp);
+
+		memcpy(o, sp, n);
+		return n;
 	}
+	if (cp >= 0xC0 && cp <= 0x17F && latin_base[cp - 0xC0] != '\0') {
+		*o = latin_base[cp - 0xC0];
+		return 1;
+	}
+	return utf8_encode(lower(cp), o);
 }
 
 char *
 answer_fold(const char *s)
 {
-	struct strbuf b = { 0 };
-	size_t n = strlen(s), i = 0, k;
+	size_t n = strlen(s), i = 0, k, len = 0;
+	/* A fold is never longer than 3 bytes a byte (an invalid byte becomes
+	 * U+FFFD); most are shorter than their input. */
+	char *out = xmalloc(3 * n + 1);
 	bool pending_space = false;
 	uint32_t cp;
 
 	while (i < n) {
-		k = utf8_decode(s + i, n - i, &cp);
-		i += k ? k : 1;
+		if ((unsigned char)s[i] < 0x80 && s[i] != ' ' && s[i] != '\t' &&
+		    s[i] != '\n' && s[i] != '\r') {
+			cp = (unsigned char)s[i++];   /* ASCII: the common case */
+		} else {
+			k = utf8_decode(s + i, n - i, &cp);
+			i += k ? k : 1;
+		}
 		/* Combining marks (decomposed accents) carry no letter. */
 		if ((cp >= 0x300 && cp <= 0x36F) || cp == 0x200B)
 			continue;
 		if (is_space(cp)) {
-			pending_space = b.len > 0;
+			pending_space = len > 0;
 			continue;
 		}
 		if (pending_space)
-			strbuf_add(&b, " ", 1);
+			out[len++] = ' ';
 		pending_space = false;
-		add_cp(&b, cp);
+		if (cp < 0x80)
+			out[len++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+		else
+			len += put_cp(out + len, cp);
 	}
-	return strbuf_take(&b);
+	out[len] = '\0';
+	return xrealloc(out, len + 1);
 }
 
 bool

@@ -301,29 +301,43 @@ jdoc_find(struct jdoc *doc, const struct jpath *p, bool at_key)
 	return walk(doc->text, doc->len, (size_t)off, p, k + 1, at_key);
 }
 
+static void
+vreport(struct jdoc *doc, enum diag_level level, const struct jpath *p,
+    bool at_key, const char *fmt, va_list ap)
+{
+	char *msg = xvasprintf(fmt, ap), *where = jpath_str(p);
+	long off = jdoc_find(doc, p, at_key);
+	int line = 0, col = 0;
+
+	if (off >= 0)
+		jdoc_linecol(doc->text, (size_t)off, &line, &col);
+	diags_add(doc->diags, level, doc->file, line, col, "%s: %s",
+	    where[0] ? where : "(top level)", msg);
+	free(where);
+	free(msg);
+}
+
 void
 jdoc_report(struct jdoc *doc, enum diag_level level, const struct jpath *p,
     bool at_key, const char *fmt, ...)
 {
 	va_list ap;
-	char *msg, *where;
-	long off = jdoc_find(doc, p, at_key);
-	int line, col;
 
 	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
+	vreport(doc, level, p, at_key, fmt, ap);
 	va_end(ap);
-	where = jpath_str(p);
-	if (off >= 0) {
-		jdoc_linecol(doc->text, (size_t)off, &line, &col);
-		diags_add(doc->diags, level, doc->file, line, col, "%s: %s",
-		    where[0] ? where : "(top level)", msg);
-	} else {
-		diags_add(doc->diags, level, doc->file, 0, 0, "%s: %s",
-		    where[0] ? where : "(top level)", msg);
-	}
-	free(where);
-	free(msg);
+}
+
+void
+jdoc_report_key(struct jdoc *doc, enum diag_level level,
+    const struct jpath *p, const char *key, const char *fmt, ...)
+{
+	struct jpath at = jpath_key(*p, key);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(doc, level, &at, false, fmt, ap);
+	va_end(ap);
 }
 
 /* --- Reading and parsing --- */
@@ -337,13 +351,33 @@ report_at(struct jdoc *doc, size_t off, const char *msg)
 	diags_add(doc->diags, DIAG_ERROR, doc->file, line, col, "%s", msg);
 }
 
-/* Checks cJSON does not make: NUL bytes, UTF-8, nesting depth. */
+/* Where nesting first goes deeper than cJSON allows, or -1. Run only when
+ * cJSON has failed, to say why: the common, valid case skips the pass. */
+static long
+too_deep(const char *t, size_t len)
+{
+	size_t i;
+	long depth = 0;
+
+	for (i = 0; i < len; i++) {
+		if (t[i] == '"')
+			i = skip_string(t, len, i) - 1;
+		else if (t[i] == '{' || t[i] == '[')
+			depth++;
+		else if (t[i] == '}' || t[i] == ']')
+			depth--;
+		if (depth > NEST_MAX)
+			return (long)i;
+	}
+	return -1;
+}
+
+/* Checks cJSON does not make: NUL bytes and UTF-8. */
 static int
 check_text(struct jdoc *doc)
 {
 	const char *t = doc->text;
-	size_t i, bad;
-	long depth = 0;
+	size_t bad;
 	void *nul = memchr(t, '\0', doc->len);
 
 	if (nul != NULL) {
@@ -354,18 +388,6 @@ check_text(struct jdoc *doc)
 	if (!utf8_valid(t, doc->len, &bad)) {
 		report_at(doc, bad, "invalid UTF-8 (save the file as UTF-8)");
 		return -1;
-	}
-	for (i = 0; i < doc->len; i++) {
-		if (t[i] == '"')
-			i = skip_string(t, doc->len, i) - 1;
-		else if (t[i] == '{' || t[i] == '[')
-			depth++;
-		else if (t[i] == '}' || t[i] == ']')
-			depth--;
-		if (depth > NEST_MAX) {
-			report_at(doc, i, "nesting deeper than 1000 levels");
-			return -1;
-		}
 	}
 	return 0;
 }
@@ -420,7 +442,13 @@ parse(struct jdoc *doc)
 	if (doc->root == NULL) {
 		size_t off = end != NULL && end >= doc->text ?
 		    (size_t)(end - doc->text) : 0;
+		long deep = too_deep(doc->text, doc->len);
 
+		if (deep >= 0) {
+			report_at(doc, (size_t)deep,
+			    "nesting deeper than 1000 levels");
+			return -1;
+		}
 		if (off > doc->len)
 			off = doc->len;
 		off = member_name_start(doc->text, off);

@@ -57,6 +57,12 @@ char *jpath_str(const struct jpath *p);
 void jdoc_report(struct jdoc *doc, enum diag_level level, const struct jpath *p,
     bool at_key, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* The same at p's member key: report_key(doc, l, &p, "answer", ...) is
+ * report at p.answer, the path built only when there is a problem. */
+void jdoc_report_key(struct jdoc *doc, enum diag_level level,
+    const struct jpath *p, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
 /* Line and column (1-based, columns in characters) of byte offset off. */
 void jdoc_linecol(const char *text, size_t off, int *line, int *col);
 

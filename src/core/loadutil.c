@@ -27,7 +27,6 @@ lu_string(struct jdoc *doc, const cJSON *obj, struct jpath p, const char *key,
     bool required)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-	struct jpath at = jpath_key(p, key);
 
 	if (v == NULL) {
 		if (required)
@@ -36,7 +35,7 @@ lu_string(struct jdoc *doc, const cJSON *obj, struct jpath p, const char *key,
 		return NULL;
 	}
 	if (!cJSON_IsString(v)) {
-		jdoc_report(doc, DIAG_ERROR, &at, false,
+		jdoc_report_key(doc, DIAG_ERROR, &p, key,
 		    "must be a string, not %s", lu_type_name(v));
 		return NULL;
 	}
@@ -48,24 +47,23 @@ lu_number(struct jdoc *doc, const cJSON *obj, struct jpath p, const char *key,
     double min, double max, bool integer, double *out)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-	struct jpath at = jpath_key(p, key);
 	double x;
 
 	if (v == NULL)
 		return 0;
 	if (!cJSON_IsNumber(v)) {
-		jdoc_report(doc, DIAG_ERROR, &at, false,
+		jdoc_report_key(doc, DIAG_ERROR, &p, key,
 		    "must be a number, not %s", lu_type_name(v));
 		return -1;
 	}
 	x = v->valuedouble;
 	if (!isfinite(x) || x < min || x > max) {
-		jdoc_report(doc, DIAG_ERROR, &at, false,
+		jdoc_report_key(doc, DIAG_ERROR, &p, key,
 		    "%g is out of range (%g to %g)", x, min, max);
 		return -1;
 	}
 	if (integer && x != floor(x)) {
-		jdoc_report(doc, DIAG_ERROR, &at, false,
+		jdoc_report_key(doc, DIAG_ERROR, &p, key,
 		    "must be a whole number, not %g", x);
 		return -1;
 	}
@@ -90,12 +88,11 @@ lu_bool(struct jdoc *doc, const cJSON *obj, struct jpath p, const char *key,
     bool *out)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-	struct jpath at = jpath_key(p, key);
 
 	if (v == NULL)
 		return 0;
 	if (!cJSON_IsBool(v)) {
-		jdoc_report(doc, DIAG_ERROR, &at, false,
+		jdoc_report_key(doc, DIAG_ERROR, &p, key,
 		    "must be true or false, not %s", lu_type_name(v));
 		return -1;
 	}

@@ -176,10 +176,9 @@ nonempty(struct jdoc *doc, const cJSON *obj, struct jpath p, const char *key,
     bool required)
 {
 	const char *s = lu_string(doc, obj, p, key, required);
-	struct jpath at = jpath_key(p, key);
 
 	if (s != NULL && s[strspn(s, " \t\r\n")] == '\0') {
-		jdoc_report(doc, DIAG_ERROR, &at, false, "must not be empty");
+		jdoc_report_key(doc, DIAG_ERROR, &p, key, "must not be empty");
 		return NULL;
 	}
 	return s;
@@ -216,24 +215,25 @@ string_list(struct jdoc *doc, const cJSON *arr, struct jpath p, char ***out)
 static void
 warn_repeats(struct jdoc *doc, struct question *q, struct jpath p)
 {
+	char *f[CHOICES_MAX];
 	int i, j;
 
-	for (i = 0; i < q->nchoices; i++) {
-		char *a = answer_fold(q->choices[i]);
-
-		for (j = i + 1; j < q->nchoices; j++) {
-			char *b = answer_fold(q->choices[j]);
+	for (i = 0; i < q->nchoices; i++)
+		f[i] = answer_fold(q->choices[i]);
+	for (j = 1; j < q->nchoices; j++) {
+		for (i = 0; i < j && strcmp(f[i], f[j]) != 0; i++)
+			;
+		if (i < j) {
 			struct jpath at = jpath_index(jpath_key(p, "choices"), j);
 
-			if (strcmp(a, b) == 0)
-				jdoc_report(doc, DIAG_WARNING, &at, false,
-				    i == q->answer || j == q->answer ?
-				    "the correct answer is repeated among the choices" :
-				    "same as choice %d", i + 1);
-			free(b);
+			jdoc_report(doc, DIAG_WARNING, &at, false,
+			    i == q->answer || j == q->answer ?
+			    "the correct answer is repeated among the choices" :
+			    "same as choice %d", i + 1);
 		}
-		free(a);
 	}
+	for (i = 0; i < q->nchoices; i++)
+		free(f[i]);
 }
 
 static int
@@ -474,7 +474,7 @@ load_questions(struct jdoc *doc, const cJSON *root, struct pack *pk)
 		    "missing \"questions\" (a list of questions)");
 		return -1;
 	}
-	if (!cJSON_IsArray(qs) || cJSON_GetArraySize(qs) == 0) {
+	if (!cJSON_IsArray(qs) || qs->child == NULL) {
 		jdoc_report(doc, DIAG_ERROR, &pq, false,
 		    cJSON_IsArray(qs) ? "must hold at least one question" :
 		    "must be an array of questions");
