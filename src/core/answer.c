@@ -96,24 +96,29 @@ put_cp(char *o, uint32_t cp)
 	return utf8_encode(lower(cp), o);
 }
 
-char *
-answer_fold(const char *s)
+size_t
+answer_fold_into(const char *s, size_t n, char *out)
 {
-	size_t n = strlen(s), i = 0, k, len = 0;
-	/* A fold is never longer than 3 bytes a byte (an invalid byte becomes
-	 * U+FFFD); most are shorter than their input. */
-	char *out = xmalloc(3 * n + 1);
+	size_t i = 0, k, len = 0;
 	bool pending_space = false;
 	uint32_t cp;
 
 	while (i < n) {
-		if ((unsigned char)s[i] < 0x80 && s[i] != ' ' && s[i] != '\t' &&
-		    s[i] != '\n' && s[i] != '\r') {
-			cp = (unsigned char)s[i++];   /* ASCII: the common case */
-		} else {
-			k = utf8_decode(s + i, n - i, &cp);
-			i += k ? k : 1;
+		/* Plain ASCII letters and digits: the common case, copied in a
+		 * tight loop. */
+		while (i < n && (unsigned char)s[i] > ' ' &&
+		    (unsigned char)s[i] < 0x80) {
+			if (pending_space)
+				out[len++] = ' ';
+			pending_space = false;
+			out[len++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ?
+			    s[i] + 32 : s[i]);
+			i++;
 		}
+		if (i >= n)
+			break;
+		k = utf8_decode(s + i, n - i, &cp);
+		i += k ? k : 1;
 		/* Combining marks (decomposed accents) carry no letter. */
 		if ((cp >= 0x300 && cp <= 0x36F) || cp == 0x200B)
 			continue;
@@ -124,13 +129,19 @@ answer_fold(const char *s)
 		if (pending_space)
 			out[len++] = ' ';
 		pending_space = false;
-		if (cp < 0x80)
-			out[len++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-		else
-			len += put_cp(out + len, cp);
+		len += put_cp(out + len, cp);
 	}
 	out[len] = '\0';
-	return xrealloc(out, len + 1);
+	return len;
+}
+
+char *
+answer_fold(const char *s)
+{
+	size_t n = strlen(s);
+	char *out = xmalloc(ANSWER_FOLD_MAX(n));
+
+	return xrealloc(out, answer_fold_into(s, n, out) + 1);
 }
 
 bool

@@ -215,11 +215,18 @@ string_list(struct jdoc *doc, const cJSON *arr, struct jpath p, char ***out)
 static void
 warn_repeats(struct jdoc *doc, struct question *q, struct jpath p)
 {
-	char *f[CHOICES_MAX];
+	char *f[CHOICES_MAX], *arena;
+	size_t room = 0, used = 0;
 	int i, j;
 
 	for (i = 0; i < q->nchoices; i++)
-		f[i] = answer_fold(q->choices[i]);
+		room += ANSWER_FOLD_MAX(strlen(q->choices[i]));
+	arena = xmalloc(room);
+	for (i = 0; i < q->nchoices; i++) {
+		f[i] = arena + used;
+		used += answer_fold_into(q->choices[i], strlen(q->choices[i]),
+		    f[i]) + 1;
+	}
 	for (j = 1; j < q->nchoices; j++) {
 		for (i = 0; i < j && strcmp(f[i], f[j]) != 0; i++)
 			;
@@ -232,8 +239,7 @@ warn_repeats(struct jdoc *doc, struct question *q, struct jpath p)
 			    "same as choice %d", i + 1);
 		}
 	}
-	for (i = 0; i < q->nchoices; i++)
-		free(f[i]);
+	free(arena);
 }
 
 static int
@@ -435,10 +441,18 @@ warn_duplicates(struct jdoc *doc, struct pack *pk, struct jpath pq)
 {
 	struct folded *v = xcalloc((size_t)pk->nq, sizeof *v);
 	int *first = xcalloc((size_t)pk->nq, sizeof *first);
+	size_t room = 0, used = 0;
+	char *arena;
 	int i;
 
+	/* One block for every fold: a large pack makes no 100,000 mallocs. */
+	for (i = 0; i < pk->nq; i++)
+		room += ANSWER_FOLD_MAX(strlen(pk->q[i].text));
+	arena = xmalloc(room);
 	for (i = 0; i < pk->nq; i++) {
-		v[i].s = answer_fold(pk->q[i].text);
+		v[i].s = arena + used;
+		used += answer_fold_into(pk->q[i].text, strlen(pk->q[i].text),
+		    v[i].s) + 1;
 		v[i].i = i;
 		first[i] = -1;
 	}
@@ -455,8 +469,7 @@ warn_duplicates(struct jdoc *doc, struct pack *pk, struct jpath pq)
 			jdoc_report(doc, DIAG_WARNING, &at, false,
 			    "same question as questions[%d]", first[i]);
 	}
-	for (i = 0; i < pk->nq; i++)
-		free(v[i].s);
+	free(arena);
 	free(v);
 	free(first);
 }
