@@ -74,10 +74,11 @@ $(B)/src/%.o: src/%.c
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # Unit tests link the core alone, without curses: that proves the layering.
-$(B)/tests/test_%: tests/unit/test_%.c $(CORE_OBJ)
+$(B)/tests/test_%: tests/unit/test_%.c tests/unit/testutil.h $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CJSON_CFLAGS) $(CMOCKA_CFLAGS) -Isrc/core \
-	    $(ALL_CFLAGS) -o $@ $^ $(CJSON_LIBS) $(CMOCKA_LIBS) $(LDLIBS_ALL)
+	    $(ALL_CFLAGS) -o $@ $(filter %.c %.o,$^) $(CJSON_LIBS) \
+	    $(CMOCKA_LIBS) $(LDLIBS_ALL)
 
 run:
 	@sh tools/deps.sh build

@@ -19,21 +19,24 @@ run_one() { # name, command...
 	"$@" >"$out" 2>&1
 	rc=$?
 	sed "s/^/[$name] /" "$out" >>"$log"
-	p=$(grep -c '^ok ' "$out")
-	f=$(grep -c '^not ok ' "$out")
+	# TAP: "# SKIP" marks a skipped test, whether "ok" or "not ok".
+	s=$(grep -c '^\(not \)\{0,1\}ok .*# *SKIP' "$out")
+	p=$(grep '^ok ' "$out" | grep -vc '# *SKIP')
+	f=$(grep '^not ok ' "$out" | grep -vc '# *SKIP')
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		# Crashed or failed before reporting: count it as a failure.
 		echo "not ok - $name exited with status $rc" >>"$log"
 		f=1
 	fi
-	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ] && [ "$s" -eq 0 ]; then
 		echo "not ok - $name ran no test" >>"$log"
 		f=1
 	fi
-	grep '^not ok' "$out" | sed "s/^/[$name] /"
+	grep '^not ok' "$out" | grep -v '# *SKIP' | sed "s/^/[$name] /"
 	[ "$f" -gt 0 ] && [ "$rc" -ne 0 ] && tail -n 20 "$out" | sed "s/^/[$name]   /"
-	printf '%-28s %4d passed, %d failed\n' "$name" "$p" "$f"
-	echo "$p $f" >>"$log.counts"
+	printf '%-28s %4d passed, %d failed%s\n' "$name" "$p" "$f" \
+	    "$([ "$s" -gt 0 ] && echo ", $s skipped")"
+	echo "$p $f $s" >>"$log.counts"
 	rm -f "$out"
 }
 
@@ -56,14 +59,20 @@ done
 
 passed=0
 failed=0
+skipped=0
 if [ -f "$log.counts" ]; then
-	while read -r p f; do
+	while read -r p f s; do
 		passed=$((passed + p))
 		failed=$((failed + f))
+		skipped=$((skipped + s))
 	done <"$log.counts"
 	rm -f "$log.counts"
 fi
 [ -n "${TEST_LOG:-}" ] && cp "$log" "$TEST_LOG"
-echo "$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ] || status=1
 exit $status

@@ -31,8 +31,9 @@ int countdown_tenths(const struct countdown *c, int64_t now);
 int countdown_filled(const struct countdown *c, int64_t now, int steps);
 
 /* Milliseconds to wait from now until the countdown's next visible change
- * (the tenths shown or a bar step), but not less than floor_ms, and never
- * past the deadline. -1 (wait for a key) when untimed. */
+ * (the tenths shown or a bar step), but not less than floor_ms and not past
+ * the deadline, rounded up to a whole millisecond (so a wait may end up to
+ * 1 ms after it). -1 (wait for a key) when untimed. */
 int countdown_wait_ms(const struct countdown *c, int64_t now, int steps,
     int floor_ms);
 

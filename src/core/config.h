@@ -34,7 +34,8 @@ struct config {
 /* Fill c with the built-in defaults (the values config.json documents). */
 void config_defaults(struct config *c);
 
-/* Read path over the defaults already in c. Every problem goes to d;
+/* Read path over the defaults already in c. Every problem goes to d (not
+ * NULL);
  * returns -1 when any is an error (c then holds what was valid). */
 int config_load(struct config *c, const char *path, struct diags *d);
 

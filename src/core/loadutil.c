@@ -59,7 +59,7 @@ lu_number(struct jdoc *doc, const cJSON *obj, struct jpath p, const char *key,
 	x = v->valuedouble;
 	if (!isfinite(x) || x < min || x > max) {
 		jdoc_report_key(doc, DIAG_ERROR, &p, key,
-		    "%g is out of range (%g to %g)", x, min, max);
+		    "%.10g is out of range (%.10g to %.10g)", x, min, max);
 		return -1;
 	}
 	if (integer && x != floor(x)) {

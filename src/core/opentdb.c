@@ -26,17 +26,25 @@ opentdb_detect(const cJSON *root)
 static enum encoding
 detect_encoding(const cJSON *results)
 {
-	const cJSON *first = cJSON_GetArrayItem(results, 0);
+	const cJSON *first = cJSON_GetArrayItem(results, 0), *r;
 	const cJSON *type = cJSON_GetObjectItemCaseSensitive(first, "type");
-	const cJSON *q = cJSON_GetObjectItemCaseSensitive(first, "question");
+	bool escapes = false;
 
 	if (cJSON_IsString(type) && (strcmp(type->valuestring, "bXVsdGlwbGU=") ==
 	    0 || strcmp(type->valuestring, "Ym9vbGVhbg==") == 0))
 		return ENC_BASE64;
-	if (cJSON_IsString(q) && strchr(q->valuestring, ' ') == NULL &&
-	    strstr(q->valuestring, "%20") != NULL)
-		return ENC_URL;
-	return ENC_HTML;
+	/* url3986 text has no spaces anywhere, and escapes somewhere; plain
+	 * questions have spaces. */
+	cJSON_ArrayForEach(r, results) {
+		const cJSON *q = cJSON_GetObjectItemCaseSensitive(r, "question");
+
+		if (!cJSON_IsString(q))
+			continue;
+		if (strchr(q->valuestring, ' ') != NULL)
+			return ENC_HTML;
+		escapes |= strchr(q->valuestring, '%') != NULL;
+	}
+	return escapes ? ENC_URL : ENC_HTML;
 }
 
 /* Decode one string; NULL (reported) when it does not decode to UTF-8 text. */
@@ -138,9 +146,9 @@ load_result(struct jdoc *doc, const cJSON *obj, struct jpath p,
 		if (q->truth || strcmp(correct, "False") == 0)
 			r = 0;
 		else
-			jdoc_report(doc, DIAG_ERROR, &p, false,
-			    "a boolean question's correct_answer must be "
-			    "\"True\" or \"False\"");
+			jdoc_report_key(doc, DIAG_ERROR, &p, "correct_answer",
+			    "a boolean question's answer must be \"True\" or "
+			    "\"False\"");
 	} else if (strcmp(type, "multiple") == 0) {
 		q->type = Q_CHOICE;
 		r = load_multiple(doc, obj, p, q, correct, enc);

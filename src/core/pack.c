@@ -1,5 +1,6 @@
 #include "pack.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -268,7 +269,8 @@ load_choice(struct jdoc *doc, const cJSON *obj, struct jpath p,
 		return -1;
 	if (n < CHOICES_MIN || n > CHOICES_MAX) {
 		jdoc_report(doc, DIAG_ERROR, &pc, false,
-		    "has %d choices; a question needs %d to %d", n,
+		    "has %d choice%s; a question needs %d to %d", n,
+		    n == 1 ? "" : "s",
 		    CHOICES_MIN, CHOICES_MAX);
 		return -1;
 	}
@@ -280,7 +282,12 @@ load_choice(struct jdoc *doc, const cJSON *obj, struct jpath p,
 	if (cJSON_IsNumber(ans)) {
 		double x = ans->valuedouble;
 
-		if (!(x >= 0 && x < n && x == (int)x)) {
+		if (x != floor(x)) {
+			jdoc_report(doc, DIAG_ERROR, &pa, false,
+			    "an index must be a whole number, not %g", x);
+			return -1;
+		}
+		if (!(x >= 0 && x < n)) {
 			jdoc_report(doc, DIAG_ERROR, &pa, false,
 			    "index %g is out of range (0 to %d)", x, n - 1);
 			return -1;

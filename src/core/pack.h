@@ -38,7 +38,8 @@ struct pack {
 };
 
 /* Load a pack (ours or an Open Trivia Database file). Every problem goes to
- * d; returns NULL when any of them is an error. Caller frees with pack_free. */
+ * d (not NULL); returns NULL when any of them is an error. Caller frees with
+ * pack_free. */
 struct pack *pack_load(const char *path, struct diags *d);
 
 /* The same for text already in memory, reported under name. */

@@ -97,6 +97,21 @@ write_all(int fd, const char *s, size_t n)
 	return 0;
 }
 
+static void
+sync_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL ? xstrdup(".") :
+	    xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+
+	if (fd >= 0) {
+		fsync(fd);   /* best effort: the file itself is already synced */
+		close(fd);
+	}
+	free(dir);
+}
+
 int
 report_write(const struct quiz *z, const struct report_info *info,
     const char *path, char *err, size_t errlen)
@@ -130,6 +145,8 @@ report_write(const struct quiz *z, const struct report_info *info,
 		unlink(tmp);
 		goto done;
 	}
+	/* The rename is durable once the folder is on disk too. */
+	sync_dir(path);
 	r = 0;
 done:
 	free(tmp);

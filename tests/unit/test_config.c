@@ -77,7 +77,7 @@ static const struct fixture fixtures[] = {
 		    "2.5" } } },
 	{ "config/bad/questions_per_game_negative.json", false, true, 1, {
 		{ E, 2, 25, "questions_per_game: -1 is out of range (0 to "
-		    "1e+06)" } } },
+		    "1000000)" } } },
 	{ "config/bad/shuffle_questions_string.json", false, true, 1, {
 		{ E, 2, 24, "shuffle_questions: must be true or false, not a "
 		    "string" } } },

@@ -159,8 +159,8 @@ static const struct fixture fixtures[] = {
 		{ E, 8, 21, "questions[0].time_limit: must be a number, not a "
 		    "string" } } },
 	{ "packs/bad/time_limit_huge.json", false, 1, {
-		{ E, 8, 21, "questions[0].time_limit: 1e+09 is out of range "
-		    "(0.1 to 86400)" } } },
+		{ E, 8, 21, "questions[0].time_limit: 1000000000 is out of "
+		    "range (0.1 to 86400)" } } },
 
 	/* choice */
 	{ "packs/bad/choice_without_choices.json", false, 1, {
@@ -170,7 +170,7 @@ static const struct fixture fixtures[] = {
 		{ E, 7, 18, "questions[0].choices: must be an array of "
 		    "strings, not a string" } } },
 	{ "packs/bad/one_choice.json", false, 1, {
-		{ E, 7, 18, "questions[0].choices: has 1 choices; a question "
+		{ E, 7, 18, "questions[0].choices: has 1 choice; a question "
 		    "needs 2 to 9" } } },
 	{ "packs/bad/ten_choices.json", false, 1, {
 		{ E, 7, 18, "questions[0].choices: has 10 choices; a question "
@@ -193,8 +193,8 @@ static const struct fixture fixtures[] = {
 		{ E, 8, 17, "questions[0].answer: index -1 is out of range (0 "
 		    "to 3)" } } },
 	{ "packs/bad/answer_index_fractional.json", false, 1, {
-		{ E, 8, 17, "questions[0].answer: index 1.5 is out of range (0 "
-		    "to 3)" } } },
+		{ E, 8, 17, "questions[0].answer: an index must be a whole "
+		    "number, not 1.5" } } },
 	{ "packs/bad/answer_wrong_type.json", false, 1, {
 		{ E, 8, 17, "questions[0].answer: must be the correct choice's "
 		    "text "
@@ -247,9 +247,8 @@ static const struct fixture fixtures[] = {
 		{ E, 3, 14, "results: must be a non-empty array of "
 		    "questions" } } },
 	{ "opentdb/bad_boolean_answer.json", false, 1, {
-		{ E, 4, 5, "results[0]: a boolean question's correct_answer "
-		    "must "
-		    "be \"True\" or \"False\"" } } },
+		{ E, 9, 25, "results[0].correct_answer: a boolean question's "
+		    "answer must be \"True\" or \"False\"" } } },
 	{ "opentdb/bad_missing_incorrect_answers.json", false, 1, {
 		{ E, 4, 5, "results[0]: \"incorrect_answers\" must list 1 to 8 "
 		    "strings" } } },
