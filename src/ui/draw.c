@@ -218,17 +218,22 @@ bar_steps(const struct app *a)
 	return bar_cells(a) * (a->utf8 ? 8 : 1);
 }
 
+/* Words as well as colour: a "!" marks the last stretch. */
+static enum ui_color
+bar_color(int64_t left, int64_t total, bool *low)
+{
+	*low = left * 4 <= total || (left <= 5 * CLOCK_US &&
+	    total >= 15 * CLOCK_US);
+	return left * 2 > total ? C_GOOD : left * 4 > total ? C_WARN : C_BAD;
+}
+
 void
 draw_bar(struct app *a, int y, int64_t now)
 {
 	const struct countdown *cd = &a->cd;
 	int cells = bar_cells(a), steps = bar_steps(a), tenths, filled, full, i;
-	int64_t total = cd->deadline - cd->start;
-	int64_t left = countdown_left(cd, now);
-	bool low = left * 4 <= total || (left <= 5 * CLOCK_US &&
-	    total >= 15 * CLOCK_US);
-	enum ui_color c = left * 2 > total ? C_GOOD : left * 4 > total ?
-	    C_WARN : C_BAD;
+	enum ui_color c;
+	bool low;
 	char label[32];
 
 	if (countdown_untimed(cd)) {
@@ -237,12 +242,17 @@ draw_bar(struct app *a, int y, int64_t now)
 		attrset(A_NORMAL);
 		return;
 	}
+	c = bar_color(countdown_left(cd, now), cd->deadline - cd->start, &low);
 	filled = countdown_filled(cd, now, steps);
 	full = a->utf8 ? filled / 8 : filled;
 	attrset(ui_attr(a, c));
 	move(y, 1);
-	for (i = 0; i < full; i++)
-		a->utf8 ? (void)addwstr(L"\u2588") : (void)addch('#');
+	for (i = 0; i < full; i++) {
+		if (a->utf8)
+			addwstr(L"\u2588");
+		else
+			addch('#');
+	}
 	if (a->utf8 && filled % 8) {
 		wchar_t part[2] = { (wchar_t)(0x2590 - filled % 8), 0 };
 
@@ -252,7 +262,6 @@ draw_bar(struct app *a, int y, int64_t now)
 	for (; i < cells; i++)
 		addch(a->utf8 ? ' ' : '.');
 	tenths = countdown_tenths(cd, now);
-	/* Words as well as colour: a "!" marks the last stretch. */
 	snprintf(label, sizeof label, "%3d.%d s%s", tenths / 10, tenths % 10,
 	    low ? " !" : "  ");
 	mvaddstr(y, cells + 2, label);
