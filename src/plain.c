@@ -14,16 +14,9 @@
 #include "core/clock.h"
 #include "core/util.h"
 #include "plain.h"
+#include "signals.h"
 
 #define LINE_MAX_BYTES 4096
-
-static volatile sig_atomic_t plain_signal;
-
-static void
-on_signal(int signo)
-{
-	plain_signal = signo;
-}
 
 /* Input read ahead: lines piped in at once serve the following questions. */
 struct input {
@@ -90,7 +83,7 @@ read_line(struct input *in, const struct countdown *cd, const double *marks,
 			return GOT_LINE;
 		if (in->eof)
 			return GOT_EOF;
-		if (plain_signal)
+		if (signals_caught())
 			return GOT_SIGNAL;
 		if (countdown_expired(cd, now))
 			return GOT_TIMEOUT;
@@ -294,18 +287,10 @@ play_one(struct session *s, struct input *in)
 enum ui_end
 plain_run(struct session *s, int *signo)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
-	struct sigaction sa;
 	struct input in = { .len = 0 };
 	enum got g = GOT_LINE;
-	size_t i;
 
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		sigaction(sigs[i], &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	signals_catch();
 	if (s->plain_note)
 		fputs("termquiz: not a terminal: playing in plain mode\n",
 		    stderr);
@@ -315,8 +300,8 @@ plain_run(struct session *s, int *signo)
 		g = play_one(s, &in);
 	} while ((g == GOT_LINE || g == GOT_TIMEOUT) && quiz_next(s->z));
 	if (g == GOT_SIGNAL) {
-		*signo = plain_signal;
-		return plain_signal == SIGHUP ? UI_HANGUP : UI_SIGNAL;
+		*signo = signals_caught();
+		return *signo == SIGHUP ? UI_HANGUP : UI_SIGNAL;
 	}
 	if (g == GOT_EOF)
 		printf("\n(end of input: the game stops here)\n");

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* Length of the longest HTML 4.01 entity name, "thetasym". */
 #define ENTITY_NAME_MAX 8
 /* U+FFFD REPLACEMENT CHARACTER, used for invalid numeric references. */
@@ -142,52 +144,11 @@ is_ascii_alnum(char c)
 }
 
 static int
-hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-static int
 digit_value(char c, int hex)
 {
 	if (hex)
-		return hex_value(c);
+		return hex_digit(c);
 	return (c >= '0' && c <= '9') ? c - '0' : -1;
-}
-
-/*
- * Encode a code point as UTF-8 into out (room for 4 bytes); returns the
- * byte count.  Invalid code points must have been replaced beforehand.
- */
-static size_t
-utf8_encode(unsigned long cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
 }
 
 /*
@@ -296,7 +257,7 @@ entities_decode(const char *s)
 		return NULL;
 	while (*s != '\0') {
 		if (*s == '&' && (ref_len = parse_reference(s, &cp)) > 0) {
-			n = utf8_encode(cp, utf8);
+			n = utf8_encode((uint32_t)cp, utf8);
 			if (n <= ref_len) {
 				memcpy(out + o, utf8, n);
 				o += n;
@@ -420,8 +381,8 @@ entities_url3986(const char *s)
 			out[o++] = *s++;
 			continue;
 		}
-		hi = hex_value(s[1]);
-		lo = hi < 0 ? -1 : hex_value(s[2]);
+		hi = hex_digit(s[1]);
+		lo = hi < 0 ? -1 : hex_digit(s[2]);
 		if (lo < 0 || (hi == 0 && lo == 0)) {
 			free(out);
 			return NULL;

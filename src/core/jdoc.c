@@ -119,18 +119,6 @@ skip_value(const char *t, size_t len, size_t i)
 	return len;
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Compare the JSON string at t[i] (an opening quote) with key, decoding escapes. */
 static bool
 string_equals(const char *t, size_t len, size_t i, const char *key)
@@ -151,7 +139,7 @@ string_equals(const char *t, size_t len, size_t i, const char *key)
 			size_t j, n;
 
 			for (j = 1; j <= 4; j++) {
-				int h = hexval(t[i + j]);
+				int h = hex_digit(t[i + j]);
 
 				if (h < 0)
 					return false;

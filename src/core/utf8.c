@@ -100,6 +100,18 @@ utf8_valid(const char *s, size_t n, size_t *bad)
 	return true;
 }
 
+int
+hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 size_t
 utf8_chars(const char *s, size_t n)
 {

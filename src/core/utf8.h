@@ -22,6 +22,9 @@ size_t utf8_chars(const char *s, size_t n);
 /* Byte offset of the start of the code point before position pos in s. */
 size_t utf8_prev(const char *s, size_t pos);
 
+/* The value of a hex digit (either case), or -1. */
+int hex_digit(char c);
+
 /* Byte offset just after the code point starting at pos in s (NUL-terminated). */
 size_t utf8_next(const char *s, size_t pos);
 

@@ -198,6 +198,17 @@ draw_header(struct app *a, const char *right)
 }
 
 void
+draw_game_header(struct app *a)
+{
+	const struct quiz *z = a->s->z;
+	char right[96];
+
+	snprintf(right, sizeof right, "Question %d/%d   Score %d   Streak %d",
+	    z->cur + 1, z->n, z->score, z->streak);
+	draw_header(a, right);
+}
+
+void
 draw_footer(struct app *a, const char *help)
 {
 	attrset(ui_attr(a, C_DIM));

@@ -87,16 +87,14 @@ feedback_draw(struct app *a, int64_t now)
 	const struct quiz *z = a->s->z;
 	enum ui_color c;
 	const char *v = verdict(a, o, &c);
-	char right[96], pts[64], help[96];
+	char pts[64], help[96];
 	int y = 3;
 
 	if (a->cols < MIN_COLS || a->rows < 12) {
 		draw_too_small(a, MIN_COLS, 12);
 		return;
 	}
-	snprintf(right, sizeof right, "Question %d/%d   Score %d   Streak %d",
-	    z->cur + 1, z->n, z->score, z->streak);
-	draw_header(a, right);
+	draw_game_header(a);
 	attrset(ui_attr(a, c) | A_BOLD);
 	mvaddstr(y, 3, v);
 	attrset(A_NORMAL);

@@ -321,8 +321,6 @@ static void
 question_draw(struct app *a, int64_t now)
 {
 	const struct outcome *o = current(a);
-	const struct quiz *z = a->s->z;
-	char right[96];
 	size_t spans[32][2];
 	int qlines = text_wrap(o->q->text, a->cols - 6, spans, 32), y;
 
@@ -331,9 +329,7 @@ question_draw(struct app *a, int64_t now)
 		draw_too_small(a, MIN_COLS, rows_needed(o, qlines));
 		return;
 	}
-	snprintf(right, sizeof right, "Question %d/%d   Score %d   Streak %d",
-	    z->cur + 1, z->n, z->score, z->streak);
-	draw_header(a, right);
+	draw_game_header(a);
 	draw_bar(a, a->rows - 2, a->paused ? a->paused_at : now);
 	draw_help(a, o);
 	if (a->paused) {

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/util.h"
+#include "signals.h"
 #include "ui.h"
 
 static const struct screen *const screens[SCR_COUNT] = {
@@ -18,31 +19,7 @@ static const struct screen *const screens[SCR_COUNT] = {
 	[SCR_RESULTS] = &results_screen,
 };
 
-static volatile sig_atomic_t got_signal;
 static bool curses_on;
-
-static void
-on_signal(int signo)
-{
-	got_signal = signo;
-}
-
-/* Flag-setting handlers, installed before initscr so that ncurses keeps its
- * hands off SIGINT and SIGTERM; no SA_RESTART so the wait wakes at once. */
-static void
-signals_init(void)
-{
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
-	struct sigaction sa;
-	size_t i;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		sigaction(sigs[i], &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-}
 
 void
 ui_restore(void)
@@ -59,7 +36,7 @@ ui_init(struct app *a)
 {
 	const char *cs = nl_langinfo(CODESET);
 
-	signals_init();
+	signals_catch();
 	a->utf8 = cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
 	    strcmp(cs, "utf8") == 0);
 	set_escdelay(25);
@@ -166,9 +143,9 @@ loop(struct app *a, int *signo)
 		int wait;
 		bool err;
 
-		if (got_signal) {
-			*signo = got_signal;
-			return got_signal == SIGHUP ? UI_HANGUP : UI_SIGNAL;
+		if (signals_caught()) {
+			*signo = signals_caught();
+			return *signo == SIGHUP ? UI_HANGUP : UI_SIGNAL;
 		}
 		if (next != SCR_SAME) {
 			switch_to(a, next, now);

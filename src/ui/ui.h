@@ -105,6 +105,8 @@ int text_block(int y, int x, int width, const char *s, int maxrows);
 
 /* The top two rows: pack title on the left, right text on the right. */
 void draw_header(struct app *a, const char *right);
+/* The header during a game: progress, score and streak on the right. */
+void draw_game_header(struct app *a);
 /* The bottom row: key help. */
 void draw_footer(struct app *a, const char *help);
 /* The countdown bar with seconds left on row y. */
