@@ -54,7 +54,7 @@ all: termquiz
 # makes it relink whenever that changes (make check leaves no ASan binary
 # behind for make run).
 STAMP = .termquiz-build
-STAMP_TEXT = $(B) $(CC) $(ALL_CFLAGS) $(LDLIBS_ALL)
+STAMP_TEXT = $(B) $(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDLIBS_ALL)
 $(STAMP): FORCE
 	@[ "$$(cat $@ 2>/dev/null)" = "$(STAMP_TEXT)" ] || echo "$(STAMP_TEXT)" >$@
 
@@ -68,6 +68,9 @@ FORCE:
 $(B)/src/core/%.o: src/core/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CJSON_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# main.c has the install folder built in: rebuild it when PREFIX changes.
+$(MAIN_OBJ): $(STAMP)
 
 $(B)/src/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -139,6 +142,7 @@ install: termquiz
 	install -m 755 termquiz $(DESTDIR)$(BINDIR)/termquiz
 	install -m 644 config.json $(DESTDIR)$(DATADIR)/config.json
 	install -m 644 assets/packs/*.json $(DESTDIR)$(DATADIR)/packs/
+	install -m 644 assets/pack.schema.json $(DESTDIR)$(DATADIR)/
 	install -m 644 termquiz.6 $(DESTDIR)$(MANDIR)/man6/termquiz.6
 
 uninstall:
