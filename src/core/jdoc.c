@@ -419,6 +419,98 @@ member_name_start(const char *t, size_t off)
 	return j > 0 && (t[j - 1] == '{' || t[j - 1] == ',') ? off - 1 : off;
 }
 
+/* i at '[': the offset after the matching ']', and the deepest nesting
+ * inside it (the array itself is level 1). */
+static size_t
+skip_array(const char *t, size_t len, size_t i, long *deepest)
+{
+	long depth = 0;
+
+	*deepest = 0;
+	while (i < len) {
+		char c = t[i];
+
+		if (c == '"') {
+			i = skip_string(t, len, i);
+			continue;
+		}
+		if ((c == '{' || c == '[') && ++depth > *deepest)
+			*deepest = depth;
+		else if ((c == '}' || c == ']') && --depth == 0)
+			return i + 1;
+		i++;
+	}
+	return len;
+}
+
+/* Parse the top level with its "questions" array left empty (a copy of the
+ * text without the array's contents); the elements are parsed one by one
+ * by jdoc_stream_next, so the whole tree never exists at once. */
+static void
+parse_outline(struct jdoc *doc)
+{
+	struct jpath top = { 0 }, p = jpath_key(top, "questions");
+	long at = jpos_find(doc->text, doc->len, &p, false);
+	size_t end, n;
+	char *copy;
+
+	long deepest;
+
+	if (at <= 0 || doc->text[at] != '[')
+		return;
+	end = skip_array(doc->text, doc->len, (size_t)at, &deepest);
+	/* Elements parsed alone would each pass cJSON's depth limit. */
+	if (deepest + 1 > NEST_MAX)
+		return;
+	n = doc->len - (end - (size_t)at) + 2;
+	copy = xmalloc(n + 1);
+	memcpy(copy, doc->text, (size_t)at);
+	memcpy(copy + at, "[]", 2);
+	memcpy(copy + at + 2, doc->text + end, doc->len - end);
+	copy[n] = '\0';
+	doc->root = cJSON_ParseWithOpts(copy, NULL, 1);
+	free(copy);
+	if (doc->root != NULL) {
+		doc->stream_at = at;
+		doc->stream_end = end;
+	}
+}
+
+long
+jdoc_stream_first(const struct jdoc *doc)
+{
+	size_t i = skip_ws(doc->text, doc->len, (size_t)doc->stream_at + 1);
+
+	return i < doc->len && doc->text[i] == ']' ? -1 : (long)i;
+}
+
+cJSON *
+jdoc_stream_next(struct jdoc *doc, long *pos, bool *bad)
+{
+	const char *t = doc->text, *end = NULL;
+	size_t i = (size_t)*pos;
+	cJSON *v;
+
+	if (*pos < 0)
+		return NULL;
+	/* cJSON stops after one value and says where: no scan of our own. */
+	v = cJSON_ParseWithLengthOpts(t + i, doc->stream_end - i, &end, 0);
+	if (v == NULL) {
+		syntax_error(doc, end != NULL ? (size_t)(end - t) : i);
+		*bad = true;
+		return NULL;
+	}
+	i = skip_ws(t, doc->len, (size_t)(end - t));
+	if (i < doc->len && (t[i] == ',' || t[i] == ']')) {
+		*pos = t[i] == ']' ? -1 : (long)skip_ws(t, doc->len, i + 1);
+		return v;
+	}
+	cJSON_Delete(v);
+	syntax_error(doc, i);
+	*bad = true;
+	return NULL;
+}
+
 static int
 parse(struct jdoc *doc)
 {
@@ -426,6 +518,9 @@ parse(struct jdoc *doc)
 
 	if (check_text(doc) < 0)
 		return -1;
+	parse_outline(doc);
+	if (doc->root != NULL)
+		return 0;
 	doc->root = cJSON_ParseWithOpts(doc->text, &end, 1);
 	if (doc->root == NULL) {
 		size_t off = end != NULL && end >= doc->text ?
@@ -459,6 +554,7 @@ set_text(struct jdoc *doc, const char *name, char *buf, size_t len,
 	doc->len = len;
 	doc->diags = d;
 	doc->cache_path.n = 0;
+	doc->stream_at = -1;
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
 		doc->text += 3;
 		doc->len -= 3;
@@ -477,7 +573,9 @@ jdoc_parse(struct jdoc *doc, const char *name, const char *text, size_t len,
 static char *
 read_all(int fd, size_t size, size_t *len)
 {
-	size_t cap = size + 1, n = 0;
+	/* Room for the file, its NUL and one more byte, so that the read that
+	 * finds the end does not double the buffer. */
+	size_t cap = size + 2, n = 0;
 	char *buf = xmalloc(cap);
 
 	for (;;) {

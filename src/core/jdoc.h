@@ -35,7 +35,17 @@ struct jdoc {
 	/* Resume point for the most recent array element looked up. */
 	struct jpath cache_path;
 	size_t cache_off;
+	/* Offset of the top-level "questions" array when it was left out of
+	 * root, to be parsed one element at a time; -1 when not. */
+	long stream_at;
+	size_t stream_end;  /* just past its ']' */
 };
+
+/* The streamed array's first element (-1: empty), then each element parsed
+ * in turn: NULL at the end or on a syntax error (*bad set, reported).
+ * Caller cJSON_Deletes each element. */
+long jdoc_stream_first(const struct jdoc *doc);
+cJSON *jdoc_stream_next(struct jdoc *doc, long *pos, bool *bad);
 
 /* Read and parse file. On failure a diagnostic is added and -1 returned;
  * the jdoc must be finalised either way. */

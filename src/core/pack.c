@@ -481,6 +481,37 @@ warn_duplicates(struct jdoc *doc, struct pack *pk, struct jpath pq)
 	free(first);
 }
 
+/* The questions of a streamed array: each parsed, copied out, freed. */
+static int
+load_streamed(struct jdoc *doc, struct pack *pk, struct jpath pq)
+{
+	long pos = jdoc_stream_first(doc);
+	size_t cap = 0;
+	bool bad = false;
+	cJSON *v;
+
+	if (pos < 0) {
+		jdoc_report(doc, DIAG_ERROR, &pq, false,
+		    "must hold at least one question");
+		return -1;
+	}
+	while ((v = jdoc_stream_next(doc, &pos, &bad)) != NULL) {
+		if ((size_t)pk->nq == cap) {
+			cap = cap ? cap * 2 : 64;
+			pk->q = xrealloc(pk->q, cap * sizeof *pk->q);
+		}
+		memset(&pk->q[pk->nq], 0, sizeof *pk->q);
+		if (load_question(doc, v, jpath_index(pq, pk->nq),
+		    &pk->q[pk->nq]) < 0)
+			bad = true;
+		pk->nq++;
+		cJSON_Delete(v);
+	}
+	if (!bad)
+		warn_duplicates(doc, pk, pq);
+	return bad ? -1 : 0;
+}
+
 static int
 load_questions(struct jdoc *doc, const cJSON *root, struct pack *pk)
 {
@@ -494,6 +525,8 @@ load_questions(struct jdoc *doc, const cJSON *root, struct pack *pk)
 		    "missing \"questions\" (a list of questions)");
 		return -1;
 	}
+	if (doc->stream_at >= 0)
+		return load_streamed(doc, pk, pq);
 	if (!cJSON_IsArray(qs) || qs->child == NULL) {
 		jdoc_report(doc, DIAG_ERROR, &pq, false,
 		    cJSON_IsArray(qs) ? "must hold at least one question" :

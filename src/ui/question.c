@@ -284,8 +284,19 @@ draw_field(struct app *a, int y)
 	text_put(y, x0, a->text + start, a->text_len - start, w);
 	attrset(A_NORMAL);
 	before = text_width(a->text + start, a->cursor - start);
-	move(y, x0 + before);
-	curs_set(a->confirm_quit ? 0 : 1);
+	/* A drawn cursor: the terminal's stays hidden and parked, so a bar
+	 * step does not cost a move back to the field. */
+	if (!a->confirm_quit) {
+		size_t end = utf8_next(a->text, a->cursor);
+
+		attrset(A_REVERSE | A_UNDERLINE);
+		if (a->cursor < a->text_len)
+			text_put(y, x0 + before, a->text + a->cursor,
+			    end - a->cursor, 2);
+		else
+			mvaddch(y, x0 + before, ' ');
+		attrset(A_NORMAL);
+	}
 }
 
 static int
@@ -324,8 +335,11 @@ question_draw(struct app *a, int64_t now)
 	size_t spans[32][2];
 	int qlines = text_wrap(o->q->text, a->cols - 6, spans, 32), y;
 
-	curs_set(0);
+	/* With the cursor hidden, leave it where the last change put it:
+	 * no move back to the window's cursor after every frame. */
+	leaveok(stdscr, TRUE);
 	if (a->cols < MIN_COLS || a->rows < rows_needed(o, qlines)) {
+		curs_set(0);
 		draw_too_small(a, MIN_COLS, rows_needed(o, qlines));
 		return;
 	}
@@ -333,6 +347,7 @@ question_draw(struct app *a, int64_t now)
 	draw_bar(a, a->rows - 2, a->paused ? a->paused_at : now);
 	draw_help(a, o);
 	if (a->paused) {
+		curs_set(0);
 		mvaddstr(4, 3, "Paused: the question is hidden and the clock "
 		    "stopped.");
 		mvaddstr(5, 3, "Press p (or Ctrl-P) to go on.");
@@ -341,6 +356,9 @@ question_draw(struct app *a, int64_t now)
 	attrset(A_BOLD);
 	y = 3 + text_block(3, 3, a->cols - 6, o->q->text, qlines);
 	attrset(A_NORMAL);
+	/* Each curs_set() that changes the state is sent at once: hiding
+	 * and showing it again every frame cost 18 bytes a frame. */
+	curs_set(0);
 	if (o->q->type == Q_TEXT)
 		draw_field(a, y + 1);
 	else

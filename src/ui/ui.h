@@ -29,7 +29,7 @@ enum ui_end { UI_DONE, UI_SIGNAL, UI_HANGUP };
 
 #define TEXT_MAX 256   /* bytes in a typed answer */
 #define MIN_COLS 40
-#define FRAME_MS 40    /* at most 25 wake-ups a second for the bar */
+#define FRAME_MS 50    /* at most 20 wake-ups a second for the bar */
 
 struct app;
 
