@@ -45,7 +45,7 @@ MAIN_OBJ = $(patsubst %.c,$(B)/%.o,$(wildcard src/*.c))
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: FORCE all run test unit e2e check lint deps deps-test install uninstall \
+.PHONY: FORCE memcheck all run test unit e2e check lint deps deps-test install uninstall \
 	clean bench fuzz format
 
 all: termquiz
@@ -98,7 +98,13 @@ check:
 	@$(MAKE) --no-print-directory clean
 	@$(MAKE) --no-print-directory WERROR=1 termquiz
 	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory memcheck
 	@$(MAKE) --no-print-directory WERROR=1 SAN=1 test
+
+# valgrind over --check of every fixture, bundled pack and config.
+memcheck: termquiz
+	@command -v valgrind >/dev/null 2>&1 || sh tools/deps.sh memcheck
+	sh tools/memcheck.sh ./termquiz
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \

@@ -4,6 +4,7 @@
 #   deps.sh test      those and the test tools
 #   deps.sh bench     those and the benchmark's reference tools
 #   deps.sh fuzz      the libraries, clang and its fuzzer runtime
+#   deps.sh memcheck  the libraries and valgrind
 #   deps.sh --explain say what is missing and how to get it; install nothing
 # On Debian and Ubuntu it runs apt-get (through sudo when not root); elsewhere
 # it names the packages to install and stops.
@@ -24,7 +25,7 @@ have_pc ncursesw || need libncurses-dev
 have_pc libcjson || need libcjson-dev
 have_pc sqlite3 || need libsqlite3-dev
 case "$mode" in
-test | bench | fuzz)
+test | bench | fuzz | memcheck)
 	have_pc cmocka || need libcmocka-dev
 	have_cmd tmux || need tmux
 	have_cmd cppcheck || need cppcheck
@@ -32,6 +33,7 @@ test | bench | fuzz)
 	;;
 esac
 case "$mode" in
+memcheck) have_cmd valgrind || need valgrind ;;
 fuzz)
 	have_cmd clang || need clang
 	# The fuzzer runtime comes apart from clang on Debian.
