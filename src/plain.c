@@ -161,6 +161,10 @@ ask(const struct outcome *o, int num, int total, double more)
 	printf("\nQuestion %d/%d", num, total);
 	if (o->limit > 0)
 		printf(" (%g seconds)", o->limit);
+	if (q->category != NULL || q->difficulty != NULL)
+		printf(" [%s%s%s]", q->category ? q->category : "",
+		    q->category && q->difficulty ? ", " : "",
+		    q->difficulty ? q->difficulty : "");
 	printf(": %s\n", q->text);
 	if (q->type == Q_CHOICE)
 		for (k = 0; k < q->nchoices; k++)

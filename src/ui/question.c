@@ -299,6 +299,23 @@ draw_field(struct app *a, int y)
 	}
 }
 
+/* Open Trivia Database questions say where they come from, dimmed, on the
+ * row between the header and the question. */
+static void
+draw_origin(struct app *a, const struct question *q)
+{
+	char line[160];
+
+	if (q->category == NULL && q->difficulty == NULL)
+		return;
+	snprintf(line, sizeof line, "%s%s%s", q->category ? q->category : "",
+	    q->category && q->difficulty ? " \u00b7 " : "",
+	    q->difficulty ? q->difficulty : "");
+	attrset(ui_attr(a, C_DIM));
+	text_put(2, 3, line, strlen(line), a->cols - 6);
+	attrset(A_NORMAL);
+}
+
 static int
 rows_needed(const struct outcome *o, int qlines)
 {
@@ -353,6 +370,7 @@ question_draw(struct app *a, int64_t now)
 		mvaddstr(5, 3, "Press p (or Ctrl-P) to go on.");
 		return;
 	}
+	draw_origin(a, o->q);
 	attrset(A_BOLD);
 	y = 3 + text_block(3, 3, a->cols - 6, o->q->text, qlines);
 	attrset(A_NORMAL);

@@ -187,5 +187,6 @@ RC=$?
 expect_rc 0 "an Open Trivia Database file plays"
 check "its HTML entities are decoded" \
 	out_has "\"Café\" is a French word & it's common\\."
+check "its category and difficulty are shown" out_has "\\[General, easy\\]"
 
 finish
