@@ -243,14 +243,58 @@ warn_repeats(struct jdoc *doc, struct question *q, struct jpath p)
 	free(arena);
 }
 
+/* Which choice "answer" names: its text or its 0-based index. */
+static int
+choice_answer(struct jdoc *doc, const cJSON *ans, struct jpath p,
+    struct question *q)
+{
+	struct jpath pa = jpath_key(p, "answer");
+	double x;
+	int i;
+
+	if (ans == NULL) {
+		jdoc_report(doc, DIAG_ERROR, &p, false,
+		    "missing \"answer\" (the correct choice's text or index)");
+		return -1;
+	}
+	if (cJSON_IsString(ans)) {
+		for (i = 0; i < q->nchoices; i++)
+			if (strcmp(q->choices[i], ans->valuestring) == 0) {
+				q->answer = i;
+				return 0;
+			}
+		jdoc_report(doc, DIAG_ERROR, &pa, false,
+		    "\"%s\" is not one of the choices", ans->valuestring);
+		return -1;
+	}
+	if (!cJSON_IsNumber(ans)) {
+		jdoc_report(doc, DIAG_ERROR, &pa, false,
+		    "must be the correct choice's text or index, not %s",
+		    lu_type_name(ans));
+		return -1;
+	}
+	x = ans->valuedouble;
+	if (x != floor(x)) {
+		jdoc_report(doc, DIAG_ERROR, &pa, false,
+		    "an index must be a whole number, not %g", x);
+		return -1;
+	}
+	if (!(x >= 0 && x < q->nchoices)) {
+		jdoc_report(doc, DIAG_ERROR, &pa, false,
+		    "index %g is out of range (0 to %d)", x, q->nchoices - 1);
+		return -1;
+	}
+	q->answer = (int)x;
+	return 0;
+}
+
 static int
 load_choice(struct jdoc *doc, const cJSON *obj, struct jpath p,
     struct question *q)
 {
 	const cJSON *cs = cJSON_GetObjectItemCaseSensitive(obj, "choices");
-	const cJSON *ans = cJSON_GetObjectItemCaseSensitive(obj, "answer");
-	struct jpath pc = jpath_key(p, "choices"), pa = jpath_key(p, "answer");
-	int n, i;
+	struct jpath pc = jpath_key(p, "choices");
+	int n;
 
 	if (cs == NULL) {
 		jdoc_report(doc, DIAG_ERROR, &p, false,
@@ -270,45 +314,12 @@ load_choice(struct jdoc *doc, const cJSON *obj, struct jpath p,
 	if (n < CHOICES_MIN || n > CHOICES_MAX) {
 		jdoc_report(doc, DIAG_ERROR, &pc, false,
 		    "has %d choice%s; a question needs %d to %d", n,
-		    n == 1 ? "" : "s",
-		    CHOICES_MIN, CHOICES_MAX);
+		    n == 1 ? "" : "s", CHOICES_MIN, CHOICES_MAX);
 		return -1;
 	}
-	if (ans == NULL) {
-		jdoc_report(doc, DIAG_ERROR, &p, false,
-		    "missing \"answer\" (the correct choice's text or index)");
+	if (choice_answer(doc, cJSON_GetObjectItemCaseSensitive(obj, "answer"),
+	    p, q) < 0)
 		return -1;
-	}
-	if (cJSON_IsNumber(ans)) {
-		double x = ans->valuedouble;
-
-		if (x != floor(x)) {
-			jdoc_report(doc, DIAG_ERROR, &pa, false,
-			    "an index must be a whole number, not %g", x);
-			return -1;
-		}
-		if (!(x >= 0 && x < n)) {
-			jdoc_report(doc, DIAG_ERROR, &pa, false,
-			    "index %g is out of range (0 to %d)", x, n - 1);
-			return -1;
-		}
-		q->answer = (int)x;
-	} else if (cJSON_IsString(ans)) {
-		for (i = 0; i < n; i++)
-			if (strcmp(q->choices[i], ans->valuestring) == 0)
-				break;
-		if (i == n) {
-			jdoc_report(doc, DIAG_ERROR, &pa, false,
-			    "\"%s\" is not one of the choices", ans->valuestring);
-			return -1;
-		}
-		q->answer = i;
-	} else {
-		jdoc_report(doc, DIAG_ERROR, &pa, false,
-		    "must be the correct choice's text or index, not %s",
-		    lu_type_name(ans));
-		return -1;
-	}
 	warn_repeats(doc, q, p);
 	return 0;
 }
