@@ -107,9 +107,11 @@ feedback_draw(struct app *a, int64_t now)
 	y += 2;
 	y += text_block(y, 3, a->cols - 6, o->q->text, 3) + 1;
 	if (!o->correct)
-		y += labelled(a, y, "Your answer:    ", o->given ? o->given :
+		y += labelled(a, y, "Your answer:    ", o->given ?
+		    shown_answer(o->q, o->given) :
 		    "none (time ran out)");
-	y += labelled(a, y, "Correct answer: ", question_answer_text(o->q)) + 1;
+	y += labelled(a, y, "Correct answer: ", shown_answer(o->q,
+	    question_answer_text(o->q))) + 1;
 	if (o->q->explanation != NULL && y < a->rows - 2)
 		text_block(y, 3, a->cols - 6, o->q->explanation,
 		    a->rows - 2 - y);

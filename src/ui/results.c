@@ -121,7 +121,8 @@ draw_question(struct app *a, int y, int i, const struct outcome *o)
 {
 	int qw = a->cols - 46, aw = 16;
 	const char *given = o->timed_out ? (a->utf8 ?
-	    "\u2014  (time's up)" : "-  (time's up)") : o->given;
+	    "\u2014  (time's up)" : "-  (time's up)") :
+	    shown_answer(o->q, o->given);
 	char num[16], tail[48];
 
 	if (qw < 10)

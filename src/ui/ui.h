@@ -103,6 +103,9 @@ int text_wrap(const char *s, int width, size_t (*spans)[2], int max);
 /* Draw s wrapped from row y, indent x, at most maxrows. Returns rows used. */
 int text_block(int y, int x, int width, const char *s, int maxrows);
 
+/* An answer as the screens show it: true/false as "True"/"False". */
+const char *shown_answer(const struct question *q, const char *text);
+
 /* The top two rows: pack title on the left, right text on the right. */
 void draw_header(struct app *a, const char *right);
 /* The header during a game: progress, score and streak on the right. */
