@@ -351,6 +351,20 @@ expect_exit() {
 	return 1
 }
 
+# expect_rc WANT DESC: a test on the exit status $RC of a run outside tmux,
+# whose output went to $OUT and $ERR (shown when it fails).
+expect_rc() {
+	if [ "$RC" -eq "$1" ]; then
+		ok "$2"
+		return 0
+	fi
+	not_ok "$2"
+	diag "exit status $RC, expected $1"
+	diag_file "$OUT"
+	diag_file "$ERR"
+	return 1
+}
+
 # tq_pid: termquiz's pid in the current pane (empty until it started).
 tq_pid() {
 	cat "$RUN.pid" 2>/dev/null

@@ -14,19 +14,6 @@ run() {
 	RC=$?
 }
 
-# expect_rc WANT DESC: a test on the last run's exit status.
-expect_rc() {
-	if [ "$RC" -eq "$1" ]; then
-		ok "$2"
-		return 0
-	fi
-	not_ok "$2"
-	diag "exit status $RC, expected $1"
-	diag_file "$OUT"
-	diag_file "$ERR"
-	return 1
-}
-
 # file_has FILE ERE: a line of FILE matches ERE.
 file_has() {
 	grep -Eq -- "$2" "$1"

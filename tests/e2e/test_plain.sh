@@ -42,19 +42,6 @@ cat >"$T/config.json" <<'EOF'
 {"shuffle_questions": false, "shuffle_choices": false, "feedback_seconds": 0}
 EOF
 
-# expect_rc WANT DESC
-expect_rc() {
-	if [ "$RC" -eq "$1" ]; then
-		ok "$2"
-		return 0
-	fi
-	not_ok "$2"
-	diag "exit status $RC, expected $1"
-	diag_file "$OUT"
-	diag_file "$ERR"
-	return 1
-}
-
 out_has() {
 	grep -Eq -- "$1" "$OUT"
 }

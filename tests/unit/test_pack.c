@@ -305,31 +305,12 @@ test_pack_fixture(void **state)
 	free(path);
 }
 
-/* Is a file in dir (under tests/fixtures) missing from the table? */
+/* Files in dir (under tests/fixtures) missing from the table. */
 static int
 untested_in(const char *dir)
 {
-	char *path = tu_fixture(dir), rel[512];
-	struct dirent *e;
-	DIR *dp = opendir(path);
-	int missing = 0, i;
-
-	assert_non_null(dp);
-	while ((e = readdir(dp)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		snprintf(rel, sizeof rel, "%s/%s", dir, e->d_name);
-		for (i = 0; i < NFIXTURES; i++)
-			if (strcmp(fixtures[i].file, rel) == 0)
-				break;
-		if (i == NFIXTURES) {
-			print_error("%s has no row in test_pack.c\n", rel);
-			missing++;
-		}
-	}
-	closedir(dp);
-	free(path);
-	return missing;
+	return tu_untested(dir, &fixtures[0].file, sizeof fixtures[0],
+	    NFIXTURES, "test_pack.c");
 }
 
 static void

@@ -8,6 +8,7 @@
 #ifndef TERMQUIZ_TESTUTIL_H
 #define TERMQUIZ_TESTUTIL_H
 
+#include <dirent.h>
 #include <errno.h>
 #include <ftw.h>
 #include <limits.h>
@@ -238,6 +239,40 @@ tu_check_diag(const struct diags *d, int i, enum diag_level level, int line,
 	assert_int_equal(e->line, line);
 	assert_int_equal(e->col, col);
 	assert_non_null(strstr(e->msg, part));
+}
+
+/* How many files in dir (under the fixtures) a test table does not name.
+ * The table has n rows of size bytes, each with the fixture's path relative
+ * to the fixtures folder at *file; owner names the table in messages. */
+static inline int
+tu_untested(const char *dir, const char *const *file, size_t size, int n,
+    const char *owner)
+{
+	char *path = tu_fixture(dir), rel[512];
+	struct dirent *e;
+	DIR *dp = opendir(path);
+	int missing = 0, i;
+
+	assert_non_null(dp);
+	while ((e = readdir(dp)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(rel, sizeof rel, "%s/%s", dir, e->d_name);
+		for (i = 0; i < n; i++) {
+			const char *const *f = (const char *const *)(const void *)
+			    ((const char *)file + (size_t)i * size);
+
+			if (strcmp(*f, rel) == 0)
+				break;
+		}
+		if (i == n) {
+			print_error("%s has no row in %s\n", rel, owner);
+			missing++;
+		}
+	}
+	closedir(dp);
+	free(path);
+	return missing;
 }
 
 #endif
