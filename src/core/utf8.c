@@ -113,17 +113,6 @@ hex_digit(char c)
 }
 
 size_t
-utf8_chars(const char *s, size_t n)
-{
-	size_t i, count = 0;
-
-	for (i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			count++;
-	return count;
-}
-
-size_t
 utf8_prev(const char *s, size_t pos)
 {
 	while (pos > 0) {

@@ -16,9 +16,6 @@ size_t utf8_encode(uint32_t cp, char *out);
  * of the first invalid byte. */
 bool utf8_valid(const char *s, size_t n, size_t *bad);
 
-/* Count code points in s[0..n), skipping continuation bytes. */
-size_t utf8_chars(const char *s, size_t n);
-
 /* Byte offset of the start of the code point before position pos in s. */
 size_t utf8_prev(const char *s, size_t pos);
 

@@ -170,16 +170,6 @@ test_utf8_valid_reports_bad_offset(void **state)
 }
 
 static void
-test_utf8_counts_characters(void **state)
-{
-	(void)state;
-	assert_int_equal(utf8_chars("Zürich", strlen("Zürich")), 6);
-	assert_int_equal(utf8_chars("—", 3), 1);
-	assert_int_equal(utf8_chars("😀x", 5), 2);
-	assert_int_equal(utf8_chars("abc", 0), 0);
-}
-
-static void
 test_utf8_steps_between_characters(void **state)
 {
 	static const char s[] = "aé—😀b"; /* 1 + 2 + 3 + 4 + 1 bytes */
@@ -216,7 +206,6 @@ main(void)
 		    test_utf8_rejects_stray_and_missing_continuations),
 		cmocka_unit_test(test_utf8_valid_accepts_text),
 		cmocka_unit_test(test_utf8_valid_reports_bad_offset),
-		cmocka_unit_test(test_utf8_counts_characters),
 		cmocka_unit_test(test_utf8_steps_between_characters),
 	};
 
