@@ -167,18 +167,26 @@ text_wrap(const char *s, int width, size_t (*spans)[2], int max)
 	return lines;
 }
 
+void
+text_lines(int y, int x, int width, const char *s, size_t (*spans)[2], int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		text_put(y + i, x, s + spans[i][0], spans[i][1] - spans[i][0],
+		    width);
+}
+
 int
 text_block(int y, int x, int width, const char *s, int maxrows)
 {
 	size_t spans[64][2];
-	int n, i;
+	int n;
 
 	if (maxrows > 64)
 		maxrows = 64;
 	n = text_wrap(s, width, spans, maxrows);
-	for (i = 0; i < n; i++)
-		text_put(y + i, x, s + spans[i][0], spans[i][1] - spans[i][0],
-		    width);
+	text_lines(y, x, width, s, spans, n);
 	return n;
 }
 

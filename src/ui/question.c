@@ -371,8 +371,10 @@ question_draw(struct app *a, int64_t now)
 		return;
 	}
 	draw_origin(a, o->q);
+	/* Wrapped once above, for the size check and for drawing. */
 	attrset(A_BOLD);
-	y = 3 + text_block(3, 3, a->cols - 6, o->q->text, qlines);
+	text_lines(3, 3, a->cols - 6, o->q->text, spans, qlines);
+	y = 3 + qlines;
 	attrset(A_NORMAL);
 	/* Each curs_set() that changes the state is sent at once: hiding
 	 * and showing it again every frame cost 18 bytes a frame. */

@@ -62,7 +62,6 @@ struct app {
 	bool more_time_used;
 	bool paused;
 	int64_t paused_at;
-	int last_tenths;
 
 	/* feedback */
 	const struct outcome *last;
@@ -100,6 +99,9 @@ int text_put(int y, int x, const char *s, size_t n, int maxw);
 /* Split s into lines of at most width columns at spaces; store up to max
  * [start, end) byte pairs in spans. Returns the number of lines. */
 int text_wrap(const char *s, int width, size_t (*spans)[2], int max);
+/* Draw the n lines of s that text_wrap found, from row y at column x. */
+void text_lines(int y, int x, int width, const char *s, size_t (*spans)[2],
+    int n);
 /* Draw s wrapped from row y, indent x, at most maxrows. Returns rows used. */
 int text_block(int y, int x, int width, const char *s, int maxrows);
 
