@@ -480,24 +480,7 @@ main(void)
 		    test_config_missing_file_cannot_open,
 		    tu_setup_tmpdir, tu_teardown_tmpdir),
 	};
-	size_t nn = sizeof named / sizeof named[0], i;
-	struct CMUnitTest *all = calloc(nn + NFIXTURES, sizeof *all);
-	char (*names)[160] = calloc(NFIXTURES, sizeof *names);
-	int r;
-
-	if (all == NULL || names == NULL)
-		return 1;
-	memcpy(all, named, sizeof named);
-	for (i = 0; i < (size_t)NFIXTURES; i++) {
-		snprintf(names[i], sizeof names[i], "test_config_fixture %s",
-		    fixtures[i].file);
-		all[nn + i].name = names[i];
-		all[nn + i].test_func = test_config_fixture;
-		all[nn + i].initial_state = (void *)&fixtures[i];
-	}
-	r = _cmocka_run_group_tests("test_config", all, nn + NFIXTURES, NULL,
-	    NULL);
-	free(names);
-	free(all);
-	return r;
+	return tu_run_table("test_config", named, sizeof named / sizeof named[0],
+	    fixtures, sizeof fixtures[0], NFIXTURES, test_config_fixture,
+	    "test_config_fixture");
 }

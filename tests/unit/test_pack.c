@@ -733,25 +733,7 @@ main(void)
 		cmocka_unit_test(test_pack_parse_reports_under_given_name),
 		cmocka_unit_test(test_pack_free_null_is_a_no_op),
 	};
-	size_t nn = sizeof named / sizeof named[0], i;
-	struct CMUnitTest *all = calloc(nn + NFIXTURES, sizeof *all);
-	char (*names)[160] = calloc(NFIXTURES, sizeof *names);
-	int r;
-
-	if (all == NULL || names == NULL)
-		return 1;
-	memcpy(all, named, sizeof named);
-	/* One test per fixture, named after its file. */
-	for (i = 0; i < (size_t)NFIXTURES; i++) {
-		snprintf(names[i], sizeof names[i], "test_pack_fixture %s",
-		    fixtures[i].file);
-		all[nn + i].name = names[i];
-		all[nn + i].test_func = test_pack_fixture;
-		all[nn + i].initial_state = (void *)&fixtures[i];
-	}
-	r = _cmocka_run_group_tests("test_pack", all, nn + NFIXTURES, NULL,
-	    NULL);
-	free(names);
-	free(all);
-	return r;
+	return tu_run_table("test_pack", named, sizeof named / sizeof named[0],
+	    fixtures, sizeof fixtures[0], NFIXTURES, test_pack_fixture,
+	    "test_pack_fixture");
 }

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <ftw.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -273,6 +274,36 @@ tu_untested(const char *dir, const char *const *file, size_t size, int n,
 	closedir(dp);
 	free(path);
 	return missing;
+}
+
+/* Run the named tests, then func once per row of a fixture table (n rows
+ * of size bytes, each starting with its file name), each test named
+ * "prefix FILE" and given its row as state. */
+static inline int
+tu_run_table(const char *group, const struct CMUnitTest *named, size_t nn,
+    const void *rows, size_t size, int n, CMUnitTestFunction func,
+    const char *prefix)
+{
+	struct CMUnitTest *all = calloc(nn + (size_t)n, sizeof *all);
+	char (*names)[160] = calloc((size_t)n, sizeof *names);
+	int i, r;
+
+	if (all == NULL || names == NULL)
+		return 1;
+	memcpy(all, named, nn * sizeof *named);
+	for (i = 0; i < n; i++) {
+		const void *row = (const char *)rows + (size_t)i * size;
+
+		snprintf(names[i], sizeof names[i], "%s %s", prefix,
+		    *(const char *const *)row);
+		all[nn + i].name = names[i];
+		all[nn + i].test_func = func;
+		all[nn + i].initial_state = (void *)(uintptr_t)row;
+	}
+	r = _cmocka_run_group_tests(group, all, nn + (size_t)n, NULL, NULL);
+	free(names);
+	free(all);
+	return r;
 }
 
 #endif
