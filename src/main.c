@@ -1,25 +1,17 @@
-/* termquiz: options, loading, exit codes; the only place that calls exit(). */
+/* termquiz: parse the options, set the session up, run the command asked
+ * for (cmd_*.c) and turn what it returns into the exit status. Only main()
+ * and die() end the process. */
 
 #include <errno.h>
 #include <getopt.h>
-#include <limits.h>
 #include <locale.h>
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
-#include <cJSON.h>
-
-#include "core/util.h"
-#include "plain.h"
-#include "session.h"
-#include "ui/ui.h"
+#include "cmd.h"
 
 enum { EXIT_USAGE = 2 };
 
@@ -46,17 +38,6 @@ static const struct option long_opts[] = {
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ NULL, 0, NULL, 0 }
-};
-
-struct options {
-	const char *config;
-	double time;
-	double time_scale;
-	long count;
-	bool seed_given;
-	unsigned long long seed;
-	const char *results;
-	bool check, plain, untimed, stats, review, no_color, json;
 };
 
 static void
@@ -129,6 +110,14 @@ parse_ull(const char *s, unsigned long long *out)
 	return errno == 0 && *end == '\0';
 }
 
+/* Of several commands asked for, the first in enum cmd_id wins. */
+static void
+ask(struct options *o, enum cmd_id c)
+{
+	if (c < o->command)
+		o->command = c;
+}
+
 /* Returns -1 to go on, or an exit status. */
 static int
 parse_args(int argc, char **argv, struct options *o)
@@ -162,11 +151,11 @@ parse_args(int argc, char **argv, struct options *o)
 			o->seed_given = true;
 			break;
 		case OPT_RESULTS: o->results = optarg; break;
-		case OPT_CHECK: o->check = true; break;
+		case OPT_CHECK: ask(o, CMD_CHECK); break;
+		case OPT_STATS: ask(o, CMD_STATS); break;
+		case OPT_REVIEW: ask(o, CMD_REVIEW); break;
 		case OPT_PLAIN: o->plain = true; break;
 		case OPT_UNTIMED: o->untimed = true; break;
-		case OPT_STATS: o->stats = true; break;
-		case OPT_REVIEW: o->review = true; break;
 		case OPT_NO_COLOR: o->no_color = true; break;
 		case OPT_JSON: o->json = true; break;
 		case OPT_VERSION:
@@ -183,410 +172,46 @@ parse_args(int argc, char **argv, struct options *o)
 	return -1;
 }
 
-static bool
-is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static bool
-is_file(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/* Where the shipped files are: the build tree when run from it (its
- * assets/ beside the binary), else the installed share folder. Caller frees. */
-static char *
-share_dir(void)
-{
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	char *slash, *probe;
-
-	if (n > 0) {
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash != NULL) {
-			*slash = '\0';
-			probe = xasprintf("%s/assets/packs", exe);
-			if (is_dir(probe)) {
-				free(probe);
-				return xstrdup(exe);
-			}
-			free(probe);
-		}
-	}
-	return xstrdup(TERMQUIZ_DATADIR);
-}
-
-/* $XDG_<kind>_HOME/termquiz/<leaf>, or ~/<fallback>/termquiz/<leaf>. */
-static char *
-xdg_path(const char *var, const char *fallback, const char *leaf)
-{
-	const char *base = getenv(var), *home = getenv("HOME");
-
-	if (base != NULL && base[0] == '/')
-		return xasprintf("%s/termquiz/%s", base, leaf);
-	return xasprintf("%s/%s/termquiz/%s", home ? home : ".", fallback,
-	    leaf);
-}
-
-struct paths {
-	char *share;
-	char *share_packs;
-	char *user_packs;
-	char *user_config;
-	char *shipped_config;
-	char *history;
+/* What each command needs before it runs; see cmd.h. A new command (host,
+ * join, --convert, --opentdb) is a cmd_NAME.c, an enum cmd_id value in
+ * options.h, an option above and a row here. */
+static const struct command commands[CMD_COUNT] = {
+	[CMD_CHECK] = { cmd_check, .loads_packs = true, .report_stdout = true },
+	[CMD_STATS] = { cmd_stats, .loads_packs = true },
+	[CMD_REVIEW] = { cmd_review, .loads_packs = true },
+	[CMD_PLAY] = { cmd_play, .loads_packs = true },
 };
-
-static void
-paths_init(struct paths *p)
-{
-	bool tree;
-
-	p->share = share_dir();
-	tree = strcmp(p->share, TERMQUIZ_DATADIR) != 0;
-	p->share_packs = xasprintf("%s/%s", p->share, tree ? "assets/packs" :
-	    "packs");
-	p->user_packs = xdg_path("XDG_DATA_HOME", ".local/share", "packs");
-	p->user_config = xdg_path("XDG_CONFIG_HOME", ".config", "config.json");
-	p->shipped_config = xasprintf("%s/config.json", p->share);
-	p->history = xdg_path("XDG_DATA_HOME", ".local/share", "history.db");
-}
-
-static void
-paths_fini(struct paths *p)
-{
-	free(p->share);
-	free(p->share_packs);
-	free(p->user_packs);
-	free(p->user_config);
-	free(p->shipped_config);
-	free(p->history);
-}
-
-/* The config: --config, else the user's, else the shipped one, else the
- * built-in defaults. Returns -1 when the chosen file has errors. */
-static int
-load_config(struct session *s, const struct options *o,
-    const struct paths *p, struct diags *d)
-{
-	const char *path = o->config;
-
-	config_defaults(&s->cfg);
-	if (path == NULL && is_file(p->user_config))
-		path = p->user_config;
-	if (path == NULL && is_file(p->shipped_config))
-		path = p->shipped_config;
-	if (path != NULL && config_load(&s->cfg, path, d) < 0)
-		return -1;
-	if (o->time_scale > 0)
-		s->cfg.time_scale = o->time_scale;
-	if (o->untimed)
-		s->cfg.untimed = true;
-	return 0;
-}
-
-static int
-load_packs(struct session *s, char **files, int n, struct diags *d)
-{
-	int i, bad = 0;
-
-	s->packs = xcalloc((size_t)n, sizeof *s->packs);
-	for (i = 0; i < n; i++) {
-		struct pack *pk = pack_load(files[i], d);
-
-		if (pk == NULL)
-			bad = 1;
-		else
-			s->packs[s->npacks++] = pk;
-	}
-	return bad ? -1 : 0;
-}
-
-static int
-run_check(struct session *s, char **files, int n, struct diags *d)
-{
-	int r = load_packs(s, files, n, d);
-
-	diags_sort(d);
-	diags_print(d, stdout);
-	if (r == 0 && d->errors == 0)
-		fprintf(stderr, "termquiz: %d pack%s valid (%d warning%s)\n", n,
-		    n == 1 ? "" : "s", d->warnings, d->warnings == 1 ? "" : "s");
-	return d->errors ? 1 : 0;
-}
-
-static uint64_t
-fresh_seed(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return ((uint64_t)ts.tv_sec * 1000003u) ^ (uint64_t)ts.tv_nsec ^
-	    ((uint64_t)getpid() << 32);
-}
-
-/* After the screen is given back: save what was played, then leave the way
- * the signal asked (so a parent sees SIGTERM as SIGTERM). */
-static int
-finish(struct session *s, enum ui_end end, int signo)
-{
-	bool over = s->z != NULL && quiz_over(s->z);
-	int r = session_save(s, over);
-
-	if (s->history_note != NULL)
-		fprintf(stderr, "termquiz: %s\n", s->history_note);
-	if (r < 0)
-		fprintf(stderr, "termquiz: %s\n", s->save_error);
-	else if (s->saved && !over)
-		fprintf(stderr, "termquiz: unfinished game saved to %s\n",
-		    s->results_path);
-	if (end == UI_DONE || signo == SIGINT)
-		return s->save_error ? 1 : 0;
-	session_fini(s);
-	signal(signo, SIG_DFL);
-	raise(signo);
-	return 1;
-}
-
-/* The player's name: config, else $USER, else "player". */
-static const char *
-player_name(const struct config *c)
-{
-	const char *u = getenv("USER");
-
-	if (c->player != NULL)
-		return c->player;
-	return u != NULL && u[0] != '\0' ? u : "player";
-}
-
-/* Play the game already set up in the session, or the menu when none. */
-static int
-play(struct session *s, const struct options *o)
-{
-	enum ui_end end;
-	int signo = 0;
-
-	if (o->plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		if (s->z == NULL) {
-			fputs("termquiz: plain mode needs packs on the command "
-			    "line (no menu without a terminal)\n", stderr);
-			return 1;
-		}
-		s->plain_note = !o->plain;
-		end = plain_run(s, &signo);
-	} else {
-		end = ui_run(s, &signo);
-	}
-	return finish(s, end, signo);
-}
-
-/* The packs --stats and --review work on: those named, else every pack
- * the menu would list. */
-static int
-chosen_packs(struct session *s, struct pack ***packs)
-{
-	int i, n = 0;
-
-	if (s->npacks > 0) {
-		*packs = s->packs;
-		return s->npacks;
-	}
-	session_load_catalog(s);
-	*packs = xcalloc((size_t)s->catalog.n + 1, sizeof **packs);
-	for (i = 0; i < s->catalog.n; i++)
-		if (s->catalog.v[i].pack != NULL)
-			(*packs)[n++] = s->catalog.v[i].pack;
-	return n;
-}
-
-static void
-print_stats_json(const struct history_stats *v, int n)
-{
-	cJSON *arr = cJSON_CreateArray();
-	char *text;
-	int i;
-
-	for (i = 0; i < n; i++) {
-		cJSON *o = cJSON_CreateObject();
-
-		cJSON_AddStringToObject(o, "pack", v[i].title);
-		cJSON_AddStringToObject(o, "hash", v[i].key);
-		cJSON_AddNumberToObject(o, "games", v[i].games);
-		cJSON_AddNumberToObject(o, "best", v[i].best);
-		cJSON_AddNumberToObject(o, "mean_score",
-		    round(v[i].mean_score * 10) / 10);
-		cJSON_AddNumberToObject(o, "accuracy",
-		    round(v[i].accuracy * 1000) / 1000);
-		cJSON_AddNumberToObject(o, "mean_seconds",
-		    round(v[i].mean_seconds * 100) / 100);
-		cJSON_AddNumberToObject(o, "timed_out_share",
-		    round(v[i].timed_out * 1000) / 1000);
-		cJSON_AddItemToArray(arr, o);
-	}
-	text = cJSON_Print(arr);
-	if (text != NULL)
-		printf("%s\n", text);
-	cJSON_free(text);
-	cJSON_Delete(arr);
-}
-
-static void
-print_stats_table(const struct history_stats *v, int n)
-{
-	int i;
-
-	if (n == 0) {
-		puts("No finished games recorded yet.");
-		return;
-	}
-	printf("%-32s %6s %7s %8s %9s %9s %10s\n", "pack", "games", "best",
-	    "average", "accuracy", "avg time", "timed out");
-	for (i = 0; i < n; i++)
-		printf("%-32.32s %6d %7d %8.0f %8.0f%% %7.1f s %9.0f%%\n",
-		    v[i].title[0] ? v[i].title : v[i].key, v[i].games,
-		    v[i].best, v[i].mean_score, v[i].accuracy * 100,
-		    v[i].mean_seconds, v[i].timed_out * 100);
-}
-
-static int
-run_stats(struct session *s, const struct options *o)
-{
-	struct history *h = session_history(s);
-	struct history_stats v[256];
-	char keys[256][HASH_HEX];
-	const char *kp[256];
-	int i, n;
-
-	if (h == NULL) {
-		fprintf(stderr, "termquiz: %s\n", s->history_note);
-		return 1;
-	}
-	for (i = 0; i < s->npacks && i < 256; i++) {
-		pack_hash(s->packs[i], keys[i]);
-		kp[i] = keys[i];
-	}
-	n = history_stats(h, kp, i, v, 256);
-	if (n < 0) {
-		fputs("termquiz: cannot read the history\n", stderr);
-		return 1;
-	}
-	if (o->json)
-		print_stats_json(v, n);
-	else
-		print_stats_table(v, n);
-	return 0;
-}
-
-static int
-run_review(struct session *s, const struct options *o)
-{
-	struct history *h = session_history(s);
-	struct pack **packs;
-	struct quiz *z;
-	double *w;
-	int n = chosen_packs(s, &packs), i, j, k = 0, total = 0;
-	int64_t now = (int64_t)time(NULL);
-
-	if (h == NULL) {
-		fprintf(stderr, "termquiz: %s\n", s->history_note);
-		return 1;
-	}
-	for (i = 0; i < n; i++)
-		total += packs[i]->nq;
-	w = xcalloc((size_t)total + 1, sizeof *w);
-	for (i = 0; i < n; i++)
-		for (j = 0; j < packs[i]->nq; j++) {
-			char hash[HASH_HEX];
-
-			question_hash(&packs[i]->q[j], hash);
-			w[k++] = history_miss_weight(h, s->player, hash, now);
-		}
-	z = quiz_review(packs, n, w, &s->cfg, &s->opts, &s->rng);
-	free(w);
-	if (z == NULL) {
-		puts("Nothing to review: no missed questions in your history "
-		    "for these packs.");
-		if (packs != s->packs)
-			free(packs);
-		return 0;
-	}
-	session_new_game(s, packs, n);   /* "play again" plays these packs */
-	session_set_game(s, z);
-	if (packs != s->packs)
-		free(packs);
-	return play(s, o);
-}
-
-/* What the command line asked for, once everything has loaded. */
-static int
-run(struct session *s, const struct options *o, int npacks)
-{
-	if (o->stats)
-		return run_stats(s, o);
-	if (o->review)
-		return run_review(s, o);
-	if (npacks > 0)
-		session_new_game(s, s->packs, s->npacks);
-	return play(s, o);
-}
 
 int
 main(int argc, char **argv)
 {
-	struct options o = { 0 };
+	struct options o = { .command = CMD_PLAY };
+	const struct command *cmd;
 	struct session s;
-	struct paths p;
 	struct diags d = { 0 };
-	int r = parse_args(argc, argv, &o), npacks;
+	int r = parse_args(argc, argv, &o), signo;
 
 	if (r >= 0)
 		return r;
 	setlocale(LC_ALL, "");
-	npacks = argc - optind;
-	if (o.check && npacks == 0)
+	o.files = argv + optind;
+	o.nfiles = argc - optind;
+	if (o.command == CMD_CHECK && o.nfiles == 0)
 		return bad_usage("--check needs at least one PACK");
-	memset(&s, 0, sizeof s);
-	paths_init(&p);
-	s.results_path = o.results;
-	s.no_color = o.no_color;
-	s.opts.time = o.time;
-	s.opts.count = (int)o.count;
-	s.seed = o.seed_given ? o.seed : fresh_seed();
-	rng_seed(&s.rng, s.seed);
-	s.history_path = p.history;
-	s.dirs[s.ndirs++] = p.share_packs;
-	s.dirs[s.ndirs++] = p.user_packs;
-	r = load_config(&s, &o, &p, &d);
-	s.player = player_name(&s.cfg);
-	if (r == 0 && o.check)
-		r = run_check(&s, argv + optind, npacks, &d);
-	else if (r == 0)
-		r = load_packs(&s, argv + optind, npacks, &d);
-	else
-		diags_sort(&d);
-	if (o.check) {
-		/* run_check printed everything; a bad config prints here. */
-		if (r < 0)
-			diags_print(&d, stdout);
-		r = r != 0;
-	} else if (r < 0) {
-		diags_sort(&d);
-		diags_print(&d, stderr);
-		r = 1;
-	} else {
-		diags_print(&d, stderr);   /* warnings only, before the screen */
-		r = run(&s, &o, npacks);
-	}
+	cmd = &commands[o.command];
+	r = session_init(&s, &o, &d);
+	if (r == 0 && cmd->loads_packs)
+		r = session_load_packs(&s, o.files, o.nfiles, &d);
+	/* Problems first (warnings too, before any screen), in file order. */
+	diags_sort(&d);
+	diags_print(&d, cmd->report_stdout ? stdout : stderr);
+	r = r < 0 ? 1 : cmd->run(&s, &o, &d);
+	signo = s.end_signal;
 	diags_fini(&d);
 	session_fini(&s);
-	paths_fini(&p);
+	if (signo != 0) {
+		signal(signo, SIG_DFL);
+		raise(signo);
+	}
 	return r;
 }

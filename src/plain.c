@@ -288,7 +288,7 @@ play_one(struct session *s, struct input *in)
 	return g;
 }
 
-enum ui_end
+enum play_end
 plain_run(struct session *s, int *signo)
 {
 	struct input in = { .len = 0 };
@@ -305,12 +305,12 @@ plain_run(struct session *s, int *signo)
 	} while ((g == GOT_LINE || g == GOT_TIMEOUT) && quiz_next(s->z));
 	if (g == GOT_SIGNAL) {
 		*signo = signals_caught();
-		return *signo == SIGHUP ? UI_HANGUP : UI_SIGNAL;
+		return *signo == SIGHUP ? PLAY_HANGUP : PLAY_SIGNAL;
 	}
 	if (g == GOT_EOF)
 		printf("\n(end of input: the game stops here)\n");
 	summary(s->z);
 	fflush(stdout);
 	*signo = 0;
-	return UI_DONE;
+	return PLAY_DONE;
 }

@@ -2,11 +2,10 @@
 #define TERMQUIZ_PLAIN_H
 
 #include "session.h"
-#include "ui/ui.h"
 
 /* Play the session's game in line mode: prompts on stdout, answers from
  * stdin, each question ending at its deadline on the monotonic clock.
  * A signal that stops it is stored in *signo. */
-enum ui_end plain_run(struct session *s, int *signo);
+enum play_end plain_run(struct session *s, int *signo);
 
 #endif

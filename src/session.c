@@ -5,9 +5,77 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/report.h"
 #include "core/util.h"
+
+static uint64_t
+fresh_seed(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return ((uint64_t)ts.tv_sec * 1000003u) ^ (uint64_t)ts.tv_nsec ^
+	    ((uint64_t)getpid() << 32);
+}
+
+/* The player's name: config, else $USER, else "player". */
+static const char *
+player_name(const struct config *c)
+{
+	const char *u = getenv("USER");
+
+	if (c->player != NULL)
+		return c->player;
+	return u != NULL && u[0] != '\0' ? u : "player";
+}
+
+int
+session_init(struct session *s, const struct options *o, struct diags *d)
+{
+	const char *config;
+	int r = 0;
+
+	memset(s, 0, sizeof *s);
+	paths_init(&s->paths);
+	s->results_path = o->results;
+	s->no_color = o->no_color;
+	s->opts.time = o->time;
+	s->opts.count = (int)o->count;
+	s->seed = o->seed_given ? o->seed : fresh_seed();
+	rng_seed(&s->rng, s->seed);
+	s->history_path = s->paths.history;
+	s->dirs[s->ndirs++] = s->paths.share_packs;
+	s->dirs[s->ndirs++] = s->paths.user_packs;
+	config_defaults(&s->cfg);
+	config = paths_config(&s->paths, o->config);
+	if (config != NULL && config_load(&s->cfg, config, d) < 0)
+		r = -1;
+	if (o->time_scale > 0)
+		s->cfg.time_scale = o->time_scale;
+	if (o->untimed)
+		s->cfg.untimed = true;
+	s->player = player_name(&s->cfg);
+	return r;
+}
+
+int
+session_load_packs(struct session *s, char **files, int n, struct diags *d)
+{
+	int i, bad = 0;
+
+	s->packs = xcalloc((size_t)n, sizeof *s->packs);
+	for (i = 0; i < n; i++) {
+		struct pack *pk = pack_load(files[i], d);
+
+		if (pk == NULL)
+			bad = 1;
+		else
+			s->packs[s->npacks++] = pk;
+	}
+	return bad ? -1 : 0;
+}
 
 void
 session_load_catalog(struct session *s)
@@ -181,4 +249,5 @@ session_fini(struct session *s)
 	free(s->save_error);
 	free(s->history_note);
 	history_close(s->history);
+	paths_fini(&s->paths);
 }

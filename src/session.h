@@ -11,10 +11,16 @@
 #include "core/history.h"
 #include "core/quiz.h"
 #include "core/rng.h"
+#include "options.h"
+#include "paths.h"
 
 #define SESSION_DIRS 4
 
+/* How a front end's run (ui_run, plain_run) ended. */
+enum play_end { PLAY_DONE, PLAY_SIGNAL, PLAY_HANGUP };
+
 struct session {
+	struct paths paths;
 	struct config cfg;
 	struct quiz_opts opts;
 	struct rng rng;
@@ -22,6 +28,8 @@ struct session {
 	const char *results_path;  /* --results, or NULL */
 	bool no_color;
 	bool plain_note;           /* plain mode was chosen for a non-terminal */
+	int end_signal;            /* a signal that ended the run, for main to
+	                            * raise again once all is cleaned up; 0 */
 
 	struct pack **packs;       /* named on the command line (owned) */
 	int npacks;
@@ -50,6 +58,18 @@ struct session {
 	int ntop;
 };
 
+/* Set s up for a run from the options: paths, seed, the config (--config,
+ * else the user's, else the shipped one, else defaults; problems go to d)
+ * and the player's name. Returns -1 when the config has errors; s must be
+ * finalised with session_fini either way. */
+int session_init(struct session *s, const struct options *o,
+    struct diags *d);
+
+/* Load the packs named on the command line into s->packs, problems into d.
+ * Returns -1 when any did not load. */
+int session_load_packs(struct session *s, char **files, int n,
+    struct diags *d);
+
 /* Load the menu's packs from the session's folders, once. */
 void session_load_catalog(struct session *s);
 
@@ -72,6 +92,8 @@ int session_save(struct session *s, bool finished);
  * cannot be. */
 struct history *session_history(struct session *s);
 
+/* Free everything s owns (the game, packs, history handle); s->z may be
+ * NULL. */
 void session_fini(struct session *s);
 
 #endif

@@ -1,25 +1,38 @@
 #include "util.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* The one piece of process-wide state in core: what to undo before dying. */
-static void (*fail_hook)(void);
+static void (*die_hook)(void);
 
 void
-mem_set_fail_hook(void (*hook)(void))
+die_set_hook(void (*hook)(void))
 {
-	fail_hook = hook;
+	die_hook = hook;
+}
+
+void
+die(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (die_hook != NULL)
+		die_hook();
+	fputs("termquiz: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
 }
 
 static void
 mem_fail(size_t n)
 {
-	if (fail_hook != NULL)
-		fail_hook();
-	fprintf(stderr, "termquiz: out of memory (%zu bytes)\n", n);
-	exit(1);
+	die("out of memory (%zu bytes)", n);
 }
 
 void *
@@ -140,12 +153,4 @@ strbuf_take(struct strbuf *b)
 	b->s = NULL;
 	b->len = b->cap = 0;
 	return s;
-}
-
-void
-strbuf_fini(struct strbuf *b)
-{
-	free(b->s);
-	b->s = NULL;
-	b->len = b->cap = 0;
 }

@@ -4,10 +4,15 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-/* Set the function run before exiting on out-of-memory (restores the terminal). */
-void mem_set_fail_hook(void (*hook)(void));
+/* Set the function die() runs first (ui.c's: restore the terminal); NULL
+ * for none. */
+void die_set_hook(void (*hook)(void));
 
-/* Allocators that never return NULL: on failure they run the hook and exit(1). */
+/* For what cannot be recovered from (out of memory, no terminal): run the
+ * hook, print "termquiz: " and the message on stderr, exit(1). */
+_Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Allocators that never return NULL: on failure they die(). */
 void *xmalloc(size_t n);
 void *xcalloc(size_t nmemb, size_t size);
 void *xrealloc(void *p, size_t n);
@@ -31,6 +36,5 @@ void strbuf_printf(struct strbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Take the built string (never NULL) and reset the buffer. Caller frees. */
 char *strbuf_take(struct strbuf *b);
-void strbuf_fini(struct strbuf *b);
 
 #endif

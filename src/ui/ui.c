@@ -40,12 +40,10 @@ ui_init(struct app *a)
 	a->utf8 = cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
 	    strcmp(cs, "utf8") == 0);
 	set_escdelay(25);
-	if (initscr() == NULL) {
-		fputs("termquiz: cannot start the terminal\n", stderr);
-		exit(1);
-	}
+	if (initscr() == NULL)
+		die("cannot start the terminal");
 	curses_on = true;
-	mem_set_fail_hook(ui_restore);
+	die_set_hook(ui_restore);
 	cbreak();
 	noecho();
 	nonl();
@@ -131,7 +129,7 @@ read_key(struct app *a, int wait, bool *err)
 	return screens[a->cur]->key(a, ch, r == KEY_CODE_YES, now);
 }
 
-static enum ui_end
+static enum play_end
 loop(struct app *a, int *signo)
 {
 	int errs = 0;
@@ -145,7 +143,7 @@ loop(struct app *a, int *signo)
 
 		if (signals_caught()) {
 			*signo = signals_caught();
-			return *signo == SIGHUP ? UI_HANGUP : UI_SIGNAL;
+			return *signo == SIGHUP ? PLAY_HANGUP : PLAY_SIGNAL;
 		}
 		if (next != SCR_SAME) {
 			switch_to(a, next, now);
@@ -159,18 +157,18 @@ loop(struct app *a, int *signo)
 		errs = err && wait != 0 && clock_now() - now < 1000 ? errs + 1 : 0;
 		if (errs > 50 && terminal_gone()) {
 			*signo = SIGHUP;
-			return UI_HANGUP;
+			return PLAY_HANGUP;
 		}
 		switch_to(a, next, clock_now());
 	}
-	return UI_DONE;
+	return PLAY_DONE;
 }
 
-enum ui_end
+enum play_end
 ui_run(struct session *s, int *signo)
 {
 	struct app a;
-	enum ui_end end;
+	enum play_end end;
 
 	memset(&a, 0, sizeof a);
 	a.s = s;

@@ -24,9 +24,6 @@ enum screen_id {
 	SCR_COUNT
 };
 
-/* What ui_run tells main. */
-enum ui_end { UI_DONE, UI_SIGNAL, UI_HANGUP };
-
 #define TEXT_MAX 256   /* bytes in a typed answer */
 #define MIN_COLS 40
 #define FRAME_MS 50    /* at most 20 wake-ups a second for the bar */
@@ -75,8 +72,9 @@ struct app {
 extern const struct screen menu_screen, question_screen, feedback_screen,
     results_screen;
 
-/* Run the full-screen game from the menu (no packs) or straight into play. */
-enum ui_end ui_run(struct session *s, int *signo);
+/* Run the full-screen game from the menu (no game in s) or straight into
+ * play; a signal that stops it is stored in *signo. */
+enum play_end ui_run(struct session *s, int *signo);
 
 /* Restore the terminal if curses is active; safe to call twice. */
 void ui_restore(void);

@@ -1,0 +1,18 @@
+/* --check: the packs named were loaded (and their problems printed) by
+ * main.c; say whether they are valid. */
+
+#include <stdio.h>
+
+#include "cmd.h"
+
+int
+cmd_check(struct session *s, const struct options *o, struct diags *d)
+{
+	(void)s;
+	if (d->errors)
+		return 1;
+	fprintf(stderr, "termquiz: %d pack%s valid (%d warning%s)\n",
+	    o->nfiles, o->nfiles == 1 ? "" : "s", d->warnings,
+	    d->warnings == 1 ? "" : "s");
+	return 0;
+}

@@ -1,0 +1,60 @@
+/* Playing: a game of the packs named, or the menu; in either front end. */
+
+#include <signal.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "plain.h"
+#include "ui/ui.h"
+
+/* After the screen is given back: save what was played, say what became of
+ * it, and leave the way the signal asked (so a parent sees SIGTERM as
+ * SIGTERM: main raises it again). */
+static int
+finish(struct session *s, enum play_end end, int signo)
+{
+	bool over = s->z != NULL && quiz_over(s->z);
+	int r = session_save(s, over);
+
+	if (s->history_note != NULL)
+		fprintf(stderr, "termquiz: %s\n", s->history_note);
+	if (r < 0)
+		fprintf(stderr, "termquiz: %s\n", s->save_error);
+	else if (s->saved && !over)
+		fprintf(stderr, "termquiz: unfinished game saved to %s\n",
+		    s->results_path);
+	if (end == PLAY_DONE || signo == SIGINT)
+		return s->save_error ? 1 : 0;
+	s->end_signal = signo;
+	return 1;
+}
+
+int
+play_session(struct session *s, const struct options *o)
+{
+	enum play_end end;
+	int signo = 0;
+
+	if (o->plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		if (s->z == NULL) {
+			fputs("termquiz: plain mode needs packs on the command "
+			    "line (no menu without a terminal)\n", stderr);
+			return 1;
+		}
+		s->plain_note = !o->plain;
+		end = plain_run(s, &signo);
+	} else {
+		end = ui_run(s, &signo);
+	}
+	return finish(s, end, signo);
+}
+
+int
+cmd_play(struct session *s, const struct options *o, struct diags *d)
+{
+	(void)d;
+	if (s->npacks > 0)
+		session_new_game(s, s->packs, s->npacks);
+	return play_session(s, o);
+}

@@ -1,0 +1,33 @@
+#ifndef TERMQUIZ_OPTIONS_H
+#define TERMQUIZ_OPTIONS_H
+
+/* The command line as main.c parsed it. */
+
+#include <stdbool.h>
+
+/* What termquiz was asked to do, one file each (cmd_*.c). When several are
+ * given the first in this order wins; a new command goes before CMD_PLAY
+ * and gets a row in main.c's table. */
+enum cmd_id {
+	CMD_CHECK,     /* --check: cmd_check.c */
+	CMD_STATS,     /* --stats: cmd_stats.c */
+	CMD_REVIEW,    /* --review: cmd_review.c */
+	CMD_PLAY,      /* the default: cmd_play.c */
+	CMD_COUNT
+};
+
+struct options {
+	enum cmd_id command;
+	const char *config;        /* --config, or NULL */
+	double time;               /* --time; 0 when not given */
+	double time_scale;         /* --time-scale; 0 when not given */
+	long count;                /* --count; 0 when not given */
+	bool seed_given;
+	unsigned long long seed;   /* --seed */
+	const char *results;       /* --results, or NULL */
+	bool plain, untimed, no_color, json;
+	char **files;              /* the operands (argv's, not owned) */
+	int nfiles;
+};
+
+#endif
