@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sanitize.h"
 #include "util.h"
 
 void
@@ -52,8 +53,12 @@ diags_print(const struct diags *d, FILE *fp)
 
 	for (i = 0; i < d->n; i++) {
 		char *s = diags_format(d, i);
+		/* Messages quote packs and configs: one line each, no control
+		 * byte reaches the terminal. */
+		char *safe = sanitize_text(s, 0);
 
-		fprintf(fp, "%s\n", s);
+		fprintf(fp, "%s\n", safe);
+		free(safe);
 		free(s);
 	}
 }

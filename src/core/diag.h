@@ -26,7 +26,9 @@ struct diags {
 void diags_add(struct diags *d, enum diag_level level, const char *file,
     int line, int col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
-/* Print every entry as FILE:LINE:COL: error: MESSAGE (FILE: ... without a place). */
+/* Print every entry as FILE:LINE:COL: error: MESSAGE (FILE: ... without a
+ * place), one line each, through the sanitiser: controls and bidi controls
+ * quoted from a file are shown as stand-ins. */
 void diags_print(const struct diags *d, FILE *fp);
 
 /* Format entry i the same way. Caller frees. */

@@ -84,6 +84,29 @@ test_diag_print_writes_one_line_each(void **state)
 }
 
 static void
+test_diag_print_shows_controls_as_stand_ins(void **state)
+{
+	struct diags d = { 0 };
+	char buf[512] = "";
+	FILE *fp = tmpfile();
+	size_t n;
+
+	(void)state;
+	assert_non_null(fp);
+	/* A message quoting a string from a pack, and a hostile file name. */
+	diags_add(&d, DIAG_WARNING, "p\x1b[2J.json", 1, 2,
+	    "unknown theme \"%s\"", "\x1b]52;c;aGk=\x07\xc2\x9b\xe2\x80\xae\n");
+	diags_print(&d, fp);
+	rewind(fp);
+	n = fread(buf, 1, sizeof buf - 1, fp);
+	buf[n] = '\0';
+	fclose(fp);
+	assert_string_equal(buf, "p^[[2J.json:1:2: warning: unknown theme "
+	    "\"^[]52;c;aGk=^G<U+009B><U+202E>^J\"\n");
+	diags_fini(&d);
+}
+
+static void
 test_diag_sort_by_file_then_place_then_order(void **state)
 {
 	struct diags d = { 0 };
@@ -130,6 +153,7 @@ main(void)
 		cmocka_unit_test(test_diag_add_to_nothing_is_a_no_op),
 		cmocka_unit_test(test_diag_format_with_and_without_place),
 		cmocka_unit_test(test_diag_print_writes_one_line_each),
+		cmocka_unit_test(test_diag_print_shows_controls_as_stand_ins),
 		cmocka_unit_test(test_diag_sort_by_file_then_place_then_order),
 		cmocka_unit_test(test_diag_sort_of_nothing),
 	};
