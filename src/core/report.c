@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sanitize.h"
 #include "util.h"
 
 /* Seconds rounded to hundredths, as people read them. */
@@ -46,7 +47,7 @@ char *
 report_json(const struct quiz *z, const struct report_info *info)
 {
 	cJSON *root = cJSON_CreateObject(), *qs;
-	char *text, *out;
+	char *text, *safe, *out;
 	int i;
 
 	cJSON_AddStringToObject(root, "pack", z->title);
@@ -59,14 +60,13 @@ report_json(const struct quiz *z, const struct report_info *info)
 	cJSON_AddBoolToObject(root, "finished", info->finished);
 	cJSON_AddBoolToObject(root, "untimed", info->untimed);
 	cJSON_AddNumberToObject(root, "time_scale", info->time_scale);
-	/* A double holds seeds up to 2^53 exactly; beyond, write the text. */
-	if (info->seed < (1ULL << 53)) {
-		cJSON_AddNumberToObject(root, "seed", (double)info->seed);
-	} else {
+	/* cJSON prints numbers as doubles (1.80367635503209e+15): the seed is
+	 * written as the exact integer it is. */
+	{
 		char buf[24];
 
 		snprintf(buf, sizeof buf, "%llu", (unsigned long long)info->seed);
-		cJSON_AddStringToObject(root, "seed", buf);
+		cJSON_AddRawToObject(root, "seed", buf);
 	}
 	qs = cJSON_AddArrayToObject(root, "questions");
 	for (i = 0; i < z->n; i++)
@@ -75,9 +75,12 @@ report_json(const struct quiz *z, const struct report_info *info)
 	text = cJSON_Print(root);
 	cJSON_Delete(root);
 	if (text == NULL)
-		return xstrdup("{}");
-	out = xasprintf("%s\n", text);
+		return xstrdup("{}\n");
+	/* C1 and bidi controls as \u escapes: cJSON writes them raw. */
+	safe = sanitize_json(text);
 	cJSON_free(text);
+	out = xasprintf("%s\n", safe);
+	free(safe);
 	return out;
 }
 
@@ -97,12 +100,20 @@ write_all(int fd, const char *s, size_t n)
 	return 0;
 }
 
+/* The folder that holds path. Caller frees. */
+static char *
+parent_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash == NULL ? xstrdup(".") :
+	    xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
 static void
 sync_dir(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir = slash == NULL ? xstrdup(".") :
-	    xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+	char *dir = parent_dir(path);
 	int fd = open(dir, O_RDONLY | O_DIRECTORY);
 
 	if (fd >= 0) {
@@ -112,22 +123,83 @@ sync_dir(const char *path)
 	free(dir);
 }
 
-int
-report_write(const struct quiz *z, const struct report_info *info,
-    const char *path, char *err, size_t errlen)
+static int
+fail(char *err, size_t errlen, const char *path, const char *why)
 {
-	char *text = report_json(z, info);
-	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
+	snprintf(err, errlen, "%s: cannot write results: %s", path, why);
+	return -1;
+}
+
+int
+report_check(const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	char *dir;
+	int r = 0;
+
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return fail(err, errlen, path, "it is a folder");
+		if (access(path, W_OK) < 0)
+			return fail(err, errlen, path, strerror(errno));
+		if (!S_ISREG(st.st_mode))
+			return 0;   /* a device or a pipe: written in place */
+	} else if (errno != ENOENT) {
+		return fail(err, errlen, path, strerror(errno));
+	} else if (lstat(path, &st) == 0) {
+		return fail(err, errlen, path, "a symbolic link to nothing");
+	}
+	/* A new or replaced file is made in its folder. */
+	{
+		char *real = realpath(path, NULL);
+
+		dir = parent_dir(real != NULL ? real : path);
+		free(real);
+	}
+	if (stat(dir, &st) < 0)
+		r = fail(err, errlen, path, strerror(errno));
+	else if (!S_ISDIR(st.st_mode))
+		r = fail(err, errlen, path, strerror(ENOTDIR));
+	else if (access(dir, W_OK | X_OK) < 0)
+		r = fail(err, errlen, path, strerror(errno));
+	free(dir);
+	return r;
+}
+
+/* Write text into what path already is (a terminal, /dev/null, a pipe):
+ * never replaced, never waited for when no one reads a FIFO. */
+static int
+write_in_place(const char *path, const char *text, char *err, size_t errlen)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC), r;
+
+	if (fd < 0)
+		return fail(err, errlen, path, errno == ENXIO ?
+		    "no program is reading this FIFO" : strerror(errno));
+	/* Opened without waiting; the writing itself may wait for the reader. */
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	r = write_all(fd, text, strlen(text));
+	if (r < 0)
+		fail(err, errlen, path, strerror(errno));
+	if (close(fd) < 0 && r == 0)
+		r = fail(err, errlen, path, strerror(errno));
+	return r;
+}
+
+/* A temporary file in target's folder, then rename over target. */
+static int
+write_atomic(const char *path, const char *target, const char *text,
+    char *err, size_t errlen)
+{
+	char *tmp = xasprintf("%s.tmp.XXXXXX", target);
 	int fd = mkstemp(tmp), r = -1;
 
 	if (fd < 0) {
-		snprintf(err, errlen, "%s: cannot write results: %s", path,
-		    strerror(errno));
+		fail(err, errlen, path, strerror(errno));
 		goto done;
 	}
 	if (write_all(fd, text, strlen(text)) < 0 || fsync(fd) < 0) {
-		snprintf(err, errlen, "%s: cannot write results: %s", path,
-		    strerror(errno));
+		fail(err, errlen, path, strerror(errno));
 		close(fd);
 		unlink(tmp);
 		goto done;
@@ -139,17 +211,40 @@ report_write(const struct quiz *z, const struct report_info *info,
 		umask(mask);
 		fchmod(fd, 0666 & ~mask);
 	}
-	if (close(fd) < 0 || rename(tmp, path) < 0) {
-		snprintf(err, errlen, "%s: cannot write results: %s", path,
-		    strerror(errno));
+	if (close(fd) < 0 || rename(tmp, target) < 0) {
+		fail(err, errlen, path, strerror(errno));
 		unlink(tmp);
 		goto done;
 	}
 	/* The rename is durable once the folder is on disk too. */
-	sync_dir(path);
+	sync_dir(target);
 	r = 0;
 done:
 	free(tmp);
+	return r;
+}
+
+int
+report_write(const struct quiz *z, const struct report_info *info,
+    const char *path, char *err, size_t errlen)
+{
+	char *text = report_json(z, info), *real = NULL;
+	struct stat st;
+	int r;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		r = fail(err, errlen, path, "it is a folder");
+	else if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		r = write_in_place(path, text, err, errlen);
+	else {
+		/* A symbolic link to a file: the file is replaced, the link
+		 * stays. */
+		if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+			real = realpath(path, NULL);
+		r = write_atomic(path, real != NULL ? real : path, text, err,
+		    errlen);
+	}
+	free(real);
 	free(text);
 	return r;
 }

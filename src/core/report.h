@@ -18,9 +18,17 @@ struct report_info {
  * Caller frees. */
 char *report_json(const struct quiz *z, const struct report_info *info);
 
-/* Write the results to path atomically: a temporary file in the same folder,
- * then rename. On error returns -1 with a message in err. */
+/* Write the results to path. A missing or regular file (or a symbolic link
+ * to one) is written atomically: a temporary file in its folder, then
+ * rename. Anything else (a terminal, /dev/null, a FIFO, /dev/fd/N) is
+ * written in place, never replaced; a FIFO no one reads is an error, not a
+ * wait. On error returns -1 with a message in err. */
 int report_write(const struct quiz *z, const struct report_info *info,
     const char *path, char *err, size_t errlen);
+
+/* Whether report_write could write path, asked before a game starts: the
+ * folder of a new file exists and is writable, a folder is refused. Returns
+ * 0, or -1 with a message in err. */
+int report_check(const char *path, char *err, size_t errlen);
 
 #endif

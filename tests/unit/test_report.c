@@ -15,6 +15,7 @@
 
 #include <cJSON.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -239,7 +240,7 @@ test_report_json_escapes_typed_text(void **state)
 static void
 test_report_json_records_game_settings(void **state)
 {
-	struct report_info big = { (1ULL << 60) + 1, 1.5, 1, 1 };
+	struct report_info big = { (1ULL << 53) - 1, 1.5, 1, 1 };
 	struct game g;
 	char *text;
 	cJSON *root;
@@ -255,16 +256,73 @@ test_report_json_records_game_settings(void **state)
 	assert_true(num(root, "best_streak") == 1);
 	cJSON_Delete(root);
 	free(text);
-	/* A seed a double cannot hold exactly is written as text. */
+	/* Every seed is written as the exact integer, never as a double. */
 	text = report_json(g.z, &big);
 	root = cJSON_Parse(text);
-	assert_string_equal(str(root, "seed"), "1152921504606846977");
+	assert_non_null(strstr(text, "\"seed\":\t9007199254740991,"));
+	assert_true(num(root, "seed") == 9007199254740991.0);
 	assert_true(boolean(root, "finished"));
 	assert_true(boolean(root, "untimed"));
 	assert_true(num(root, "time_scale") == 1.5);
 	cJSON_Delete(root);
 	free(text);
 	unplay(&g);
+}
+
+static void
+test_report_json_seed_is_never_exponent_notation(void **state)
+{
+	/* cJSON printed this one as 1.80367635503209e+15. */
+	struct report_info seeded = { 1803676355032090ULL, 1.0, 0, 0 };
+	struct game g;
+	char *text;
+
+	(void)state;
+	play(&g);
+	text = report_json(g.z, &seeded);
+	assert_non_null(strstr(text, "\"seed\":\t1803676355032090,"));
+	assert_null(strstr(text, "e+"));
+	free(text);
+	unplay(&g);
+}
+
+static void
+test_report_json_escapes_c1_and_bidi_controls(void **state)
+{
+	static const char hostile[] = "{\"title\": \"T\\u202eX\\u009b2J\","
+	    " \"questions\": [{\"type\": \"text\", \"question\": "
+	    "\"Q\\u0085\\u2066?\", \"answer\": \"a\\u009d\"}]}";
+	struct diags d = { 0 };
+	struct pack *pk = pack_parse("h.json", hostile, sizeof hostile - 1, &d);
+	struct config cfg;
+	struct quiz_opts opts = { 0, 0 };
+	struct rng r;
+	struct quiz *z;
+	char *text;
+	cJSON *root;
+
+	(void)state;
+	assert_non_null(pk);
+	config_defaults(&cfg);
+	rng_seed(&r, 1);
+	z = quiz_new(&pk, 1, &cfg, &opts, &r);
+	quiz_answer_text(z, "typed\xc2\x9b\xe2\x80\xae", 1);
+	text = report_json(z, &info);
+	/* No C1 (C2 80..9F) or bidi (E2 80 AA..AE, E2 81 A6..A9) raw. */
+	assert_null(strstr(text, "\xc2\x9b"));
+	assert_null(strstr(text, "\xc2\x85"));
+	assert_null(strstr(text, "\xc2\x9d"));
+	assert_null(strstr(text, "\xe2\x80\xae"));
+	assert_null(strstr(text, "\xe2\x81\xa6"));
+	assert_non_null(strstr(text, "\"T\\u202eX\\u009b2J\""));
+	root = cJSON_Parse(text);
+	assert_non_null(root);
+	assert_string_equal(str(root, "pack"), "T\xe2\x80\xaeX\xc2\x9b" "2J");
+	cJSON_Delete(root);
+	free(text);
+	quiz_free(z);
+	pack_free(pk);
+	diags_fini(&d);
 }
 
 /* Names in dir other than . and .., sorted, joined by spaces. */
@@ -434,6 +492,126 @@ test_report_write_error_fits_small_buffer(void **state)
 	unplay(&g);
 }
 
+static void
+test_report_write_into_a_fifo_in_place(void **state)
+{
+	const char *dir = *state;
+	char path[4200], err[512] = "", got[65536], ls[512];
+	struct game g;
+	struct stat st;
+	char *want;
+	ssize_t n;
+	int rfd;
+
+	play(&g);
+	snprintf(path, sizeof path, "%s/fifo", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	rfd = open(path, O_RDONLY | O_NONBLOCK);
+	assert_true(rfd >= 0);
+	assert_int_equal(report_check(path, err, sizeof err), 0);
+	assert_int_equal(report_write(g.z, &info, path, err, sizeof err), 0);
+	n = read(rfd, got, sizeof got - 1);
+	assert_true(n > 0);
+	got[n] = '\0';
+	want = report_json(g.z, &info);
+	assert_string_equal(got, want);
+	close(rfd);
+	/* Still the FIFO, and no temporary file beside it. */
+	assert_int_equal(lstat(path, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	list_dir(dir, ls, sizeof ls);
+	assert_string_equal(ls, "fifo");
+	free(want);
+	unplay(&g);
+}
+
+static void
+test_report_write_fifo_nobody_reads_fails_at_once(void **state)
+{
+	const char *dir = *state;
+	char path[4200], err[512] = "";
+	struct game g;
+	struct stat st;
+
+	play(&g);
+	snprintf(path, sizeof path, "%s/fifo", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	/* Without O_NONBLOCK this open would wait for a reader forever. */
+	assert_int_equal(report_write(g.z, &info, path, err, sizeof err), -1);
+	assert_non_null(strstr(err, "no program is reading"));
+	assert_int_equal(lstat(path, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	unplay(&g);
+}
+
+static void
+test_report_write_through_link_to_device_keeps_both(void **state)
+{
+	const char *dir = *state;
+	char path[4200], err[512] = "";
+	struct game g;
+	struct stat st;
+
+	play(&g);
+	/* Like --results /dev/stdout: the link and the device stay. */
+	snprintf(path, sizeof path, "%s/out", dir);
+	assert_int_equal(symlink("/dev/null", path), 0);
+	assert_int_equal(report_check(path, err, sizeof err), 0);
+	assert_int_equal(report_write(g.z, &info, path, err, sizeof err), 0);
+	assert_int_equal(lstat(path, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(stat("/dev/null", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	unplay(&g);
+}
+
+static void
+test_report_write_through_link_to_file_replaces_the_file(void **state)
+{
+	const char *dir = *state;
+	char link[4200], err[512] = "", ls[512];
+	struct game g;
+	struct stat st;
+	char *file, *got, *want;
+
+	play(&g);
+	file = tu_write(dir, "real.json", "old", 3);
+	snprintf(link, sizeof link, "%s/link.json", dir);
+	assert_int_equal(symlink("real.json", link), 0);
+	assert_int_equal(report_write(g.z, &info, link, err, sizeof err), 0);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	got = tu_read(file, NULL);
+	want = report_json(g.z, &info);
+	assert_string_equal(got, want);
+	list_dir(dir, ls, sizeof ls);
+	assert_string_equal(ls, "link.json real.json");
+	free(got);
+	free(want);
+	free(file);
+	unplay(&g);
+}
+
+static void
+test_report_check_fails_before_the_game(void **state)
+{
+	const char *dir = *state;
+	char path[4200], err[512] = "";
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/no/such/r.json", dir);
+	assert_int_equal(report_check(path, err, sizeof err), -1);
+	assert_non_null(strstr(err, path));
+	assert_non_null(strstr(err, "No such file or directory"));
+	assert_int_equal(report_check(dir, err, sizeof err), -1);
+	assert_non_null(strstr(err, "it is a folder"));
+	snprintf(path, sizeof path, "%s/new.json", dir);
+	assert_int_equal(report_check(path, err, sizeof err), 0);
+	assert_int_equal(report_check("/dev/null", err, sizeof err), 0);
+	/* Nothing was made by asking. */
+	assert_int_equal(access(path, F_OK), -1);
+}
+
 int
 main(void)
 {
@@ -443,6 +621,8 @@ main(void)
 		cmocka_unit_test(test_report_json_timeout_answer_is_null),
 		cmocka_unit_test(test_report_json_escapes_typed_text),
 		cmocka_unit_test(test_report_json_records_game_settings),
+		cmocka_unit_test(test_report_json_seed_is_never_exponent_notation),
+		cmocka_unit_test(test_report_json_escapes_c1_and_bidi_controls),
 		cmocka_unit_test_setup_teardown(
 		    test_report_write_is_atomic_and_complete,
 		    tu_setup_tmpdir, tu_teardown_tmpdir),
@@ -460,6 +640,21 @@ main(void)
 		    tu_setup_tmpdir, tu_teardown_tmpdir),
 		cmocka_unit_test_setup_teardown(
 		    test_report_write_error_fits_small_buffer,
+		    tu_setup_tmpdir, tu_teardown_tmpdir),
+		cmocka_unit_test_setup_teardown(
+		    test_report_write_into_a_fifo_in_place,
+		    tu_setup_tmpdir, tu_teardown_tmpdir),
+		cmocka_unit_test_setup_teardown(
+		    test_report_write_fifo_nobody_reads_fails_at_once,
+		    tu_setup_tmpdir, tu_teardown_tmpdir),
+		cmocka_unit_test_setup_teardown(
+		    test_report_write_through_link_to_device_keeps_both,
+		    tu_setup_tmpdir, tu_teardown_tmpdir),
+		cmocka_unit_test_setup_teardown(
+		    test_report_write_through_link_to_file_replaces_the_file,
+		    tu_setup_tmpdir, tu_teardown_tmpdir),
+		cmocka_unit_test_setup_teardown(
+		    test_report_check_fails_before_the_game,
 		    tu_setup_tmpdir, tu_teardown_tmpdir),
 	};
 
