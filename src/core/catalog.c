@@ -1,8 +1,12 @@
 #include "catalog.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -19,6 +23,37 @@ entry_cmp(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
+/* What a file that is not a regular file is, for the menu's message. */
+static const char *
+kind_name(mode_t m)
+{
+	return S_ISDIR(m) ? "a folder" : S_ISFIFO(m) ? "a FIFO" :
+	    S_ISCHR(m) ? "a character device" : S_ISBLK(m) ? "a block device" :
+	    S_ISSOCK(m) ? "a socket" : "not a file";
+}
+
+/* Why path cannot be a pack before reading it, or NULL. It is opened
+ * without blocking (a FIFO would wait for a writer forever) and looked at
+ * with fstat, so what is judged is what was opened. Caller frees. */
+static char *
+not_a_file(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	struct stat st;
+	char *why = NULL;
+
+	if (fd < 0)
+		return xasprintf("%s: error: cannot open: %s", path,
+		    strerror(errno));
+	if (fstat(fd, &st) < 0)
+		why = xasprintf("%s: error: %s", path, strerror(errno));
+	else if (!S_ISREG(st.st_mode))
+		why = xasprintf("%s: error: %s, not a regular file: skipped",
+		    path, kind_name(st.st_mode));
+	close(fd);
+	return why;
+}
+
 static void
 add(struct catalog *c, char *path)
 {
@@ -29,8 +64,11 @@ add(struct catalog *c, char *path)
 	c->v = xrealloc(c->v, (size_t)(c->n + 1) * sizeof *c->v);
 	e = &c->v[c->n++];
 	e->path = path;
+	e->pack = NULL;
+	e->problem = not_a_file(path);
+	if (e->problem != NULL)
+		return;
 	e->pack = pack_load(path, &d);
-	e->problem = NULL;
 	for (i = 0; i < d.n && e->pack == NULL; i++)
 		if (d.v[i].level == DIAG_ERROR) {
 			e->problem = diags_format(&d, i);

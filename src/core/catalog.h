@@ -17,7 +17,9 @@ struct catalog {
 	int n;
 };
 
-/* Load every *.json file in dir into c (a missing folder adds nothing). */
+/* Load every *.json file in dir into c (a missing folder adds nothing).
+ * What is not a regular file (a FIFO, a device, a folder) is never read:
+ * it is listed with its problem, like a pack that does not load. */
 void catalog_scan(struct catalog *c, const char *dir);
 
 /* Number of entries that loaded. */

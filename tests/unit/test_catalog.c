@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "catalog.h"
 #include "testutil.h"
@@ -116,6 +117,45 @@ test_catalog_ignores_other_files(void **state)
 }
 
 static void
+test_catalog_skips_and_names_what_is_not_a_file(void **state)
+{
+	const char *dir = *state;
+	char path[4200];
+	struct catalog c = { 0 };
+	int i, fifo = -1, dev = -1, folder = -1;
+
+	write_str(dir, "apple.json", apple);
+	snprintf(path, sizeof path, "%s/fifo.json", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	snprintf(path, sizeof path, "%s/dev.json", dir);
+	assert_int_equal(symlink("/dev/zero", path), 0);
+	snprintf(path, sizeof path, "%s/folder.json", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	/* Opening the FIFO for reading used to wait for a writer forever
+	 * (and /dev/zero never ends): fail the test instead of hanging. */
+	alarm(20);
+	catalog_scan(&c, dir);
+	alarm(0);
+	assert_int_equal(c.n, 4);
+	assert_int_equal(catalog_playable(&c), 1);
+	for (i = 0; i < c.n; i++) {
+		if (ends_with(c.v[i].path, "fifo.json"))
+			fifo = i;
+		if (ends_with(c.v[i].path, "dev.json"))
+			dev = i;
+		if (ends_with(c.v[i].path, "folder.json"))
+			folder = i;
+	}
+	assert_true(fifo >= 0 && dev >= 0 && folder >= 0);
+	assert_null(c.v[fifo].pack);
+	assert_non_null(strstr(c.v[fifo].problem, "fifo.json: error: a FIFO, "
+	    "not a regular file: skipped"));
+	assert_non_null(strstr(c.v[dev].problem, "a character device"));
+	assert_non_null(strstr(c.v[folder].problem, "a folder"));
+	catalog_fini(&c);
+}
+
+static void
 test_catalog_missing_folder_adds_nothing(void **state)
 {
 	const char *dir = *state;
@@ -186,6 +226,9 @@ main(void)
 		    tu_setup_tmpdir, tu_teardown_tmpdir),
 		cmocka_unit_test_setup_teardown(
 		    test_catalog_missing_folder_adds_nothing,
+		    tu_setup_tmpdir, tu_teardown_tmpdir),
+		cmocka_unit_test_setup_teardown(
+		    test_catalog_skips_and_names_what_is_not_a_file,
 		    tu_setup_tmpdir, tu_teardown_tmpdir),
 		cmocka_unit_test_setup_teardown(test_catalog_scans_add_up,
 		    tu_setup_tmpdir, tu_teardown_tmpdir),
