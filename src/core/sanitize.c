@@ -150,8 +150,8 @@ cookie_write(void *p, const char *buf, size_t size)
 	ck->ncarry = tail;
 	sanitize_add(&out, in.s, in.len - tail, SANITIZE_KEEP_LINES);
 	r = write_all(ck->fd, out.s ? out.s : "", out.len);
-	strbuf_fini(&in);
-	strbuf_fini(&out);
+	free(in.s);
+	free(out.s);
 	return r < 0 ? -1 : (ssize_t)size;
 }
 
@@ -166,7 +166,7 @@ cookie_close(void *p)
 	if (ck->ncarry > 0) {
 		sanitize_add(&out, ck->carry, ck->ncarry, SANITIZE_KEEP_LINES);
 		r = write_all(ck->fd, out.s, out.len);
-		strbuf_fini(&out);
+		free(out.s);
 	}
 	free(ck);
 	return r;
