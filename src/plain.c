@@ -10,7 +10,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "core/answer.h"
+#include "core/fold.h"
 #include "core/clock.h"
 #include "core/util.h"
 #include "plain.h"
@@ -185,7 +185,7 @@ static const struct outcome *
 answer(struct quiz *z, const char *line, double t)
 {
 	const struct outcome *o = quiz_current(z);
-	char *f = answer_fold(line);
+	char *f = fold_text(line);
 	const struct outcome *r = NULL;
 	int k;
 
@@ -204,7 +204,7 @@ answer(struct quiz *z, const char *line, double t)
 		    strlen(f))
 			r = quiz_answer_choice(z, k - 1, t);
 		for (k = 0; r == NULL && k < o->q->nchoices; k++) {
-			char *c = answer_fold(o->q->choices[o->order[k]]);
+			char *c = fold_text(o->q->choices[o->order[k]]);
 
 			if (strcmp(c, f) == 0)
 				r = quiz_answer_choice(z, k, t);

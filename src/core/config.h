@@ -35,14 +35,14 @@ struct config {
 void config_defaults(struct config *c);
 
 /* Read path over the defaults already in c. Every problem goes to d (not
- * NULL);
- * returns -1 when any is an error (c then holds what was valid). */
+ * NULL); returns -1 when any is an error (c then holds what was valid). */
 int config_load(struct config *c, const char *path, struct diags *d);
 
 /* The same for text in memory, reported under name. */
 int config_parse(struct config *c, const char *name, const char *text,
     unsigned long len, struct diags *d);
 
+/* Free what c holds (the player name); c may be loaded again after. */
 void config_fini(struct config *c);
 
 #endif

@@ -3,7 +3,8 @@
  *
  * OpenTDB strings come HTML-escaped by default (&quot; &#039; &eacute;),
  * or base64-encoded (encode=base64), or percent-encoded (encode=url3986).
- * Each decoder returns a freshly allocated NUL-terminated string.
+ * Each decoder returns a freshly allocated NUL-terminated string; out of
+ * memory ends the program (util.c's allocators), so NULL means bad input.
  */
 #include "entities.h"
 
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "utf8.h"
+#include "util.h"
 
 /* Length of the longest HTML 4.01 entity name, "thetasym". */
 #define ENTITY_NAME_MAX 8
@@ -252,9 +254,7 @@ entities_decode(const char *s)
 
 	if (s == NULL)
 		return NULL;
-	out = malloc(strlen(s) + 1);
-	if (out == NULL)
-		return NULL;
+	out = xmalloc(strlen(s) + 1);
 	while (*s != '\0') {
 		if (*s == '&' && (ref_len = parse_reference(s, &cp)) > 0) {
 			n = utf8_encode((uint32_t)cp, utf8);
@@ -353,9 +353,7 @@ entities_base64(const char *s)
 	data_len = base64_data_length(s, strlen(s));
 	if (data_len == (size_t)-1)
 		return NULL;
-	out = malloc(data_len / 4 * 3 + 3);
-	if (out == NULL)
-		return NULL;
+	out = xmalloc(data_len / 4 * 3 + 3);
 	if (base64_decode_into(s, data_len, out) != 0) {
 		free(out);
 		return NULL;
@@ -373,9 +371,7 @@ entities_url3986(const char *s)
 
 	if (s == NULL)
 		return NULL;
-	out = malloc(strlen(s) + 1);
-	if (out == NULL)
-		return NULL;
+	out = xmalloc(strlen(s) + 1);
 	while (*s != '\0') {
 		if (*s != '%') {
 			out[o++] = *s++;

@@ -1,16 +1,31 @@
 #ifndef TERMQUIZ_ENTITIES_H
 #define TERMQUIZ_ENTITIES_H
+
+/* Decoders for the three encodings of Open Trivia Database text. */
+
 #include <stddef.h>
-/* Decode HTML character references in s: numeric (&#39; &#x27; &#X27;) and the whole HTML 4 named table (all 252: &quot; &amp; &lt; &gt; &nbsp; &eacute; &deg; &uuml; &ldquo; &hellip; &euro; ...), plus &apos;. Returns a new NUL-terminated UTF-8 string the caller frees, or NULL when out of memory. */
+
+/* Decode HTML character references in s: numeric (&#39; &#x27; &#X27;) and
+ * every HTML 4 named one (&quot; &eacute; &hellip; ...), plus &apos;; an
+ * unknown or malformed reference is kept as written. Returns a new string
+ * the caller frees; NULL only when s is NULL. */
 char *entities_decode(const char *s);
-/* Decode standard base64 (RFC 4648, padding optional, no whitespace allowed except none). Returns a new NUL-terminated string (caller frees), or NULL on invalid input or out of memory. */
+
+/* Decode standard base64 (RFC 4648; padding optional, no whitespace).
+ * Returns a new string the caller frees, or NULL when s is NULL or not
+ * canonical base64, or decodes to a NUL byte. */
 char *entities_base64(const char *s);
-/* Decode RFC 3986 percent-encoding (%XX; '+' is kept as '+'). Returns a new string (caller frees), or NULL on a malformed escape or out of memory. */
+
+/* Decode RFC 3986 percent-encoding (%XX; '+' stays '+'). Returns a new
+ * string the caller frees, or NULL when s is NULL, an escape is malformed
+ * or decodes to a NUL byte. */
 char *entities_url3986(const char *s);
 
-/* for tests */
-/* Return the number of entries in the named-entity table (252 HTML 4.01 entities plus apos). */
+/* The number of entries in the named-reference table (for tests). */
 size_t entities_table_size(void);
-/* Return 1 when the named-entity table is strictly sorted by name with strcmp (as bsearch needs), else 0. */
+
+/* 1 when the named-reference table is strictly sorted by strcmp, as bsearch
+ * needs, else 0 (for tests). */
 int entities_table_sorted(void);
+
 #endif

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "answer.h"
+#include "fold.h"
 #include "jdoc.h"
 #include "loadutil.h"
 #include "opentdb.h"
@@ -221,11 +221,11 @@ warn_repeats(struct jdoc *doc, struct question *q, struct jpath p)
 	int i, j;
 
 	for (i = 0; i < q->nchoices; i++)
-		room += ANSWER_FOLD_MAX(strlen(q->choices[i]));
+		room += FOLD_TEXT_MAX(strlen(q->choices[i]));
 	arena = xmalloc(room);
 	for (i = 0; i < q->nchoices; i++) {
 		f[i] = arena + used;
-		used += answer_fold_into(q->choices[i], strlen(q->choices[i]),
+		used += fold_text_into(q->choices[i], strlen(q->choices[i]),
 		    f[i]) + 1;
 	}
 	for (j = 1; j < q->nchoices; j++) {
@@ -465,11 +465,11 @@ warn_duplicates(struct jdoc *doc, struct pack *pk, struct jpath pq)
 
 	/* One block for every fold: a large pack makes no 100,000 mallocs. */
 	for (i = 0; i < pk->nq; i++)
-		room += ANSWER_FOLD_MAX(strlen(pk->q[i].text));
+		room += FOLD_TEXT_MAX(strlen(pk->q[i].text));
 	arena = xmalloc(room);
 	for (i = 0; i < pk->nq; i++) {
 		v[i].s = arena + used;
-		used += answer_fold_into(pk->q[i].text, strlen(pk->q[i].text),
+		used += fold_text_into(pk->q[i].text, strlen(pk->q[i].text),
 		    v[i].s) + 1;
 		v[i].i = i;
 		first[i] = -1;

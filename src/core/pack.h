@@ -46,9 +46,10 @@ struct pack *pack_load(const char *path, struct diags *d);
 struct pack *pack_parse(const char *name, const char *text, size_t len,
     struct diags *d);
 
+/* Free p and everything it holds; NULL is a no-op. */
 void pack_free(struct pack *p);
 
-/* "choice", "truefalse" or "text". */
+/* "choice", "truefalse" or "text" ("?" out of range); static. */
 const char *qtype_name(enum qtype t);
 
 #define HASH_HEX 17 /* 16 hex digits and a NUL */

@@ -1,6 +1,7 @@
 /*
  * test_answer.c - unit tests for src/core/answer.c: how typed text is
- * compared with a text question's accepted answers.
+ * compared with a text question's accepted answers (folding itself:
+ * test_fold.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +14,7 @@
 #include <cmocka.h>
 
 #include "answer.h"
+#include "fold.h"
 
 /* Does typed match a text question accepting the NULL-terminated list? */
 static bool
@@ -53,7 +55,7 @@ matches1(const char *answer, const char *typed)
 static void
 check_fold(const char *in, const char *expected)
 {
-	char *out = answer_fold(in);
+	char *out = fold_text(in);
 
 	assert_non_null(out);
 	assert_string_equal(out, expected);
