@@ -174,9 +174,12 @@ session_history(struct session *s)
 	}
 	s->history = history_open(s->history_path, note, sizeof note, err,
 	    sizeof err);
-	if (s->history == NULL)
+	if (s->history == NULL) {
 		history_warn(s, "history not kept", err);
-	else if (note[0] != '\0')
+		return NULL;
+	}
+	history_set_retention(s->history, s->cfg.desired_retention);
+	if (note[0] != '\0')
 		s->history_note = xstrdup(note);
 	return s->history;
 }

@@ -12,7 +12,7 @@ static const char *const config_keys[] = {
 	"shuffle_choices", "feedback_seconds", "streak_bonus",
 	"streak_bonus_max", "time_scale", "untimed", "more_time_seconds",
 	"allow_pause", "theme", "bell", "announce", "announce_last_seconds",
-	"player", NULL
+	"player", "desired_retention", NULL
 };
 static const char *const type_keys[] = { "choice", "truefalse", "text", NULL };
 static const char *const theme_names[] = {
@@ -35,6 +35,7 @@ config_defaults(struct config *c)
 	c->announce[1] = 0.25;
 	c->nannounce = 2;
 	c->announce_last_seconds = 5;
+	c->desired_retention = 0.9;
 }
 
 void
@@ -66,6 +67,8 @@ load_numbers(struct jdoc *doc, struct config *c, struct jpath top)
 	    &c->more_time_seconds) < 0;
 	bad |= lu_number(doc, r, top, "announce_last_seconds", 0, 3600, false,
 	    &c->announce_last_seconds) < 0;
+	bad |= lu_number(doc, r, top, "desired_retention", 0.5, 0.99, false,
+	    &c->desired_retention) < 0;
 	return bad ? -1 : 0;
 }
 

@@ -29,6 +29,7 @@ struct config {
 	int nannounce;
 	double announce_last_seconds;      /* plain mode: also this long before */
 	char *player;                      /* NULL: $USER */
+	double desired_retention;          /* FSRS: the recall aimed at */
 };
 
 /* Fill c with the built-in defaults (the values config.json documents). */

@@ -10,10 +10,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fsrs.h"
 #include "util.h"
 
 struct history {
 	sqlite3 *db;
+	struct fsrs_params fsrs;
 };
 
 static const char schema_v1[] =
@@ -56,8 +58,37 @@ static const char schema_v1[] =
 	"CREATE INDEX games_by_pack ON games (pack_id, finished, score);"
 	"CREATE INDEX answers_by_question ON answers (question_id);";
 
-/* Each entry takes the database from version i to i + 1. */
-static const char *const migrations[HISTORY_VERSION] = { schema_v1 };
+/* Version 2: each answer's FSRS grade (NULL in games saved before), and
+ * each player's memory of each question. */
+#define CARDS_TABLE \
+	"CREATE TABLE cards (" \
+	"  player TEXT NOT NULL," \
+	"  question_id INTEGER NOT NULL REFERENCES questions (id)," \
+	"  state INTEGER NOT NULL," \
+	"  step INTEGER NOT NULL," \
+	"  stability REAL NOT NULL," \
+	"  difficulty REAL NOT NULL," \
+	"  last_review INTEGER NOT NULL," \
+	"  due INTEGER NOT NULL," \
+	"  PRIMARY KEY (player, question_id));" \
+	"CREATE INDEX cards_by_due ON cards (player, due);"
+
+static const char schema_v2[] =
+	"ALTER TABLE answers ADD COLUMN grade INTEGER CHECK (grade BETWEEN 1 "
+	"  AND 4);"
+	CARDS_TABLE;
+
+static int rebuild_cards(struct history *h);
+
+/* Each entry takes the database from version i to i + 1: its SQL, then
+ * its function if any. */
+static const struct migration {
+	const char *sql;
+	int (*then)(struct history *h);
+} migrations[HISTORY_VERSION] = {
+	{ schema_v1, NULL },
+	{ schema_v2, rebuild_cards },
+};
 
 static void
 set_err(char *err, size_t len, const char *what, sqlite3 *db)
@@ -120,11 +151,24 @@ user_version(sqlite3 *db, int *v)
 	return rc;
 }
 
-/* Bring the schema up to date, inside one write transaction so that two
- * first runs at once do not both create it. */
-static int
-migrate(sqlite3 *db, char *err, size_t errlen)
+static bool
+has_table(sqlite3 *db, const char *name)
 {
+	sqlite3_stmt *st;
+	int rc = run(db, &st, "SELECT 1 FROM sqlite_master WHERE type = "
+	    "'table' AND name = ?", "t", name);
+
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW;
+}
+
+/* Bring the schema up to date, inside one write transaction so that two
+ * first runs at once do not both create it; memories lost with their
+ * table are rebuilt from the answers. */
+static int
+migrate(struct history *h, char *err, size_t errlen)
+{
+	sqlite3 *db = h->db;
 	int v = 0, rc;
 
 	if ((rc = exec(db, "BEGIN IMMEDIATE")) != SQLITE_OK)
@@ -139,11 +183,16 @@ migrate(sqlite3 *db, char *err, size_t errlen)
 	for (; rc == SQLITE_OK && v < HISTORY_VERSION; v++) {
 		char *set = xasprintf("PRAGMA user_version = %d", v + 1);
 
-		rc = exec(db, migrations[v]);
+		rc = exec(db, migrations[v].sql);
+		if (rc == SQLITE_OK && migrations[v].then != NULL)
+			rc = migrations[v].then(h);
 		if (rc == SQLITE_OK)
 			rc = exec(db, set);
 		free(set);
 	}
+	if (rc == SQLITE_OK && !has_table(db, "cards") &&
+	    (rc = exec(db, CARDS_TABLE)) == SQLITE_OK)
+		rc = rebuild_cards(h);
 	if (rc == SQLITE_OK)
 		return exec(db, "COMMIT");
 	exec(db, "ROLLBACK");
@@ -159,8 +208,9 @@ is_corrupt(int rc)
 
 /* Open and set up; returns an SQLite code (SQLITE_CORRUPT for a bad file). */
 static int
-setup(const char *path, sqlite3 **db, char *err, size_t errlen)
+setup(const char *path, struct history *h, char *err, size_t errlen)
 {
+	sqlite3 **db = &h->db;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -181,7 +231,7 @@ setup(const char *path, sqlite3 **db, char *err, size_t errlen)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return rc;
-	return migrate(*db, err, errlen);
+	return migrate(h, err, errlen);
 }
 
 /* Move a bad database (and its WAL files) aside as path.corrupt-N. */
@@ -222,12 +272,13 @@ history_open(const char *path, char *note, size_t notelen, char *err,
 	int rc;
 
 	note[0] = err[0] = '\0';
-	rc = setup(path, &h->db, err, errlen);
+	fsrs_defaults(&h->fsrs, HISTORY_RETENTION);
+	rc = setup(path, h, err, errlen);
 	if (is_corrupt(rc) && strcmp(path, ":memory:") != 0) {
 		sqlite3_close(h->db);
 		h->db = NULL;
 		if (move_aside(path, note, notelen) == 0)
-			rc = setup(path, &h->db, err, errlen);
+			rc = setup(path, h, err, errlen);
 	}
 	if (rc != SQLITE_OK && rc != SQLITE_DONE) {
 		if (err[0] == '\0')
@@ -310,28 +361,119 @@ insert_game(sqlite3 *db, int64_t pack, const struct quiz *z,
 	return rc == SQLITE_DONE ? sqlite3_last_insert_rowid(db) : -1;
 }
 
+/* player's memory of question q (a row id), or a new card at now. */
 static int
-insert_answers(sqlite3 *db, int64_t game, const struct quiz *z)
+card_load(sqlite3 *db, const char *player, int64_t q, int64_t now,
+    struct fsrs_card *c)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	fsrs_card_new(c, now);
+	rc = run(db, &st, "SELECT state, step, stability, difficulty, "
+	    "last_review, due FROM cards WHERE player = ? AND question_id = ?",
+	    "ti", player, q);
+	if (rc == SQLITE_ROW) {
+		c->state = (enum fsrs_state)sqlite3_column_int(st, 0);
+		c->step = sqlite3_column_int(st, 1);
+		c->stability = sqlite3_column_double(st, 2);
+		c->difficulty = sqlite3_column_double(st, 3);
+		c->last = sqlite3_column_int64(st, 4);
+		c->due = sqlite3_column_int64(st, 5);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int
+card_store(sqlite3 *db, const char *player, int64_t q,
+    const struct fsrs_card *c)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = run(db, &st, "INSERT OR REPLACE INTO cards (player, question_id, "
+	    "state, step, stability, difficulty, last_review, due) VALUES "
+	    "(?, ?, ?, ?, ?, ?, ?, ?)", "tiiiffii", player, q,
+	    (int64_t)c->state, (int64_t)c->step, c->stability, c->difficulty,
+	    c->last, c->due);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The memory of q after an answer graded g at now. */
+static int
+card_answer(struct history *h, const char *player, int64_t q,
+    enum fsrs_grade g, int64_t now)
+{
+	struct fsrs_card c;
+
+	if (card_load(h->db, player, q, now, &c) < 0)
+		return -1;
+	c = fsrs_review(&h->fsrs, &c, g, now);
+	return card_store(h->db, player, q, &c);
+}
+
+/*
+ * Every player's memory of every question, replayed from the answers in
+ * the order they were given. Answers saved before grades were kept count
+ * Good when right, Again otherwise. An answer is taken to be given when
+ * its game began.
+ */
+static int
+rebuild_cards(struct history *h)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (exec(h->db, "DELETE FROM cards") != SQLITE_OK)
+		return SQLITE_ERROR;
+	rc = run(h->db, &st, "SELECT g.player, a.question_id, a.outcome = "
+	    "'correct', a.grade, g.started_at FROM answers a JOIN games g ON "
+	    "g.id = a.game_id ORDER BY g.started_at, g.id, a.position", "");
+	for (; rc == SQLITE_ROW; rc = sqlite3_step(st)) {
+		const char *player = (const char *)sqlite3_column_text(st, 0);
+		enum fsrs_grade g = sqlite3_column_type(st, 3) != SQLITE_NULL ?
+		    (enum fsrs_grade)sqlite3_column_int(st, 3) :
+		    sqlite3_column_int(st, 2) ? FSRS_GOOD : FSRS_AGAIN;
+
+		if (card_answer(h, player, sqlite3_column_int64(st, 1), g,
+		    sqlite3_column_int64(st, 4)) < 0) {
+			rc = SQLITE_ERROR;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+}
+
+static int
+insert_answers(struct history *h, int64_t game, const struct quiz *z,
+    const struct history_meta *m)
 {
 	int i;
 
 	for (i = 0; i < z->n; i++) {
 		const struct outcome *o = &z->o[i];
+		enum fsrs_grade g = fsrs_grade(o->correct, o->seconds,
+		    o->limit);
 		int64_t q;
 		sqlite3_stmt *st;
 		int rc;
 
 		if (!o->done)
 			continue;
-		if ((q = question_id(db, o->q)) < 0)
+		if ((q = question_id(h->db, o->q)) < 0)
 			return -1;
-		rc = run(db, &st, "INSERT INTO answers (game_id, position, "
-		    "question_id, given, outcome, seconds, points) VALUES "
-		    "(?, ?, ?, ?, ?, ?, ?)", "iiittfi", game, (int64_t)i, q,
-		    o->given, o->correct ? "correct" : o->timed_out ? "timeout" :
-		    "wrong", o->seconds, (int64_t)o->points);
+		rc = run(h->db, &st, "INSERT INTO answers (game_id, position, "
+		    "question_id, given, outcome, seconds, points, grade) "
+		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "iiittfii", game,
+		    (int64_t)i, q, o->given, o->correct ? "correct" :
+		    o->timed_out ? "timeout" : "wrong", o->seconds,
+		    (int64_t)o->points, (int64_t)g);
 		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
+		if (rc != SQLITE_DONE ||
+		    card_answer(h, m->player, q, g, m->started_at) < 0)
 			return -1;
 	}
 	return 0;
@@ -349,7 +491,7 @@ history_save(struct history *h, const struct quiz *z,
 	}
 	if ((pack = pack_id(h->db, z)) >= 0 &&
 	    (game = insert_game(h->db, pack, z, m)) >= 0 &&
-	    insert_answers(h->db, game, z) == 0 &&
+	    insert_answers(h, game, z, m) == 0 &&
 	    exec(h->db, "COMMIT") == SQLITE_OK)
 		return game;
 	set_err(err, errlen, "cannot save the game", h->db);
@@ -498,4 +640,39 @@ history_count(struct history *h, const char *table)
 	sqlite3_finalize(st);
 	free(sql);
 	return n;
+}
+
+void
+history_set_retention(struct history *h, double retention)
+{
+	h->fsrs.retention = retention;
+}
+
+bool
+history_card(struct history *h, const char *player, const char *qhash,
+    struct fsrs_card *c)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = run(h->db, &st, "SELECT c.state, c.step, c.stability, "
+	    "c.difficulty, c.last_review, c.due FROM cards c JOIN questions q "
+	    "ON q.id = c.question_id WHERE c.player = ? AND q.hash = ?", "tt",
+	    player, qhash);
+	if (rc == SQLITE_ROW) {
+		c->state = (enum fsrs_state)sqlite3_column_int(st, 0);
+		c->step = sqlite3_column_int(st, 1);
+		c->stability = sqlite3_column_double(st, 2);
+		c->difficulty = sqlite3_column_double(st, 3);
+		c->last = sqlite3_column_int64(st, 4);
+		c->due = sqlite3_column_int64(st, 5);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW;
+}
+
+const struct fsrs_params *
+history_fsrs(const struct history *h)
+{
+	return &h->fsrs;
 }

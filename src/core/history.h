@@ -11,9 +11,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "fsrs.h"
 #include "quiz.h"
 
-#define HISTORY_VERSION 1
+#define HISTORY_VERSION 2
+#define HISTORY_RETENTION 0.9  /* FSRS desired retention until set */
 #define HISTORY_NAME 64
 
 struct history;
@@ -56,8 +58,10 @@ struct history *history_open(const char *path, char *note, size_t notelen,
 
 void history_close(struct history *h);
 
-/* Save a game (its answered questions) in one transaction. Returns the new
- * game's id, or -1 with err. */
+/* Save a game (its answered questions) in one transaction, and the
+ * player's memory of each question answered (FSRS, graded by
+ * fsrs_grade, as of m->started_at). Returns the new game's id, or -1 with
+ * err. */
 int64_t history_save(struct history *h, const struct quiz *z,
     const struct history_meta *m, char *err, size_t errlen);
 
@@ -79,6 +83,19 @@ int history_stats(struct history *h, const char *const *keys, int nkeys,
  * two weeks of age at now. Above 0 means "review it". */
 double history_miss_weight(struct history *h, const char *player,
     const char *qhash, int64_t now);
+
+/* The desired retention that scheduling after answers aims at (0..1,
+ * exclusive). Opening a database from before memories were kept rebuilds
+ * them with HISTORY_RETENTION. */
+void history_set_retention(struct history *h, double retention);
+
+/* The scheduler's parameters in use; they belong to h. */
+const struct fsrs_params *history_fsrs(const struct history *h);
+
+/* The player's memory of a question (by question_hash) into c; false when
+ * the player never answered it (c untouched). */
+bool history_card(struct history *h, const char *player, const char *qhash,
+    struct fsrs_card *c);
 
 /* Rows in a table, for tests; -1 on error. */
 int64_t history_count(struct history *h, const char *table);

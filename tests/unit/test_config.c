@@ -161,6 +161,7 @@ assert_config_equal(const struct config *a, const struct config *b)
 	for (i = 0; i < a->nannounce; i++)
 		assert_true(a->announce[i] == b->announce[i]);
 	assert_true(a->announce_last_seconds == b->announce_last_seconds);
+	assert_true(a->desired_retention == b->desired_retention);
 	if (a->player == NULL || b->player == NULL)
 		assert_ptr_equal(a->player, b->player);
 	else
@@ -246,6 +247,7 @@ test_config_defaults(void **state)
 	assert_true(c.announce[0] == 0.5);
 	assert_true(c.announce[1] == 0.25);
 	assert_true(c.announce_last_seconds == 5);
+	assert_true(c.desired_retention == 0.9);
 	assert_null(c.player);
 	config_fini(&c);
 }
@@ -308,6 +310,7 @@ test_config_full_file_sets_every_key(void **state)
 	assert_true(c.announce[2] == 0.1);
 	assert_true(c.announce_last_seconds == 3);
 	assert_string_equal(c.player, "Ada");
+	assert_true(c.desired_retention == 0.85);
 	config_fini(&c);
 	assert_null(c.player);
 	diags_fini(&d);

@@ -11,8 +11,10 @@
 #include <sqlite3.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <math.h>
 #include <time.h>
 
+#include "fsrs.h"
 #include "history.h"
 #include "pack.h"
 #include "quiz.h"
@@ -487,6 +489,223 @@ test_history_survives_200_kills(void **state)
 	free(path);
 }
 
+
+/* Each answer's grade as saved (position 0..2 of game id). */
+static int64_t
+grade_at(const char *path, int64_t game, int pos)
+{
+	char sql[128];
+
+	snprintf(sql, sizeof sql, "SELECT grade FROM answers WHERE game_id = "
+	    "%lld AND position = %d", (long long)game, pos);
+	return query_int(path, sql);
+}
+
+static void
+assert_card(struct history *h, const char *player, const struct question *q,
+    const struct fsrs_card *want)
+{
+	char hash[HASH_HEX];
+	struct fsrs_card c;
+
+	question_hash(q, hash);
+	assert_true(history_card(h, player, hash, &c));
+	assert_int_equal(c.state, want->state);
+	assert_int_equal(c.step, want->step);
+	assert_true(c.stability == want->stability);
+	assert_true(c.difficulty == want->difficulty);
+	assert_true(c.last == want->last);
+	assert_true(c.due == want->due);
+}
+
+/* A new card after the grades g (0-terminated), all given at t. */
+static struct fsrs_card
+replay(const enum fsrs_grade *g, int64_t t)
+{
+	struct fsrs_params p;
+	struct fsrs_card c;
+
+	fsrs_defaults(&p, HISTORY_RETENTION);
+	fsrs_card_new(&c, t);
+	for (; *g != 0; g++)
+		c = fsrs_review(&p, &c, *g, t);
+	return c;
+}
+
+static void
+test_history_save_grades_answers_and_schedules_them(void **state)
+{
+	struct fixture *f = *state;
+	char *path = db_path(f);
+	struct history *h = open_db(path);
+	struct quiz *z = play(f, 2, false);
+	static const enum fsrs_grade easy[] = { FSRS_EASY, 0 };
+	static const enum fsrs_grade again[] = { FSRS_AGAIN, 0 };
+	struct fsrs_card want;
+	char hash[HASH_HEX];
+	int64_t id, at = 1000000;
+
+	/* Q1 right in 2 s of 20 (Easy), Q2 wrong, Q3 timed out. */
+	assert_true(z->o[0].limit == 20);
+	id = save(h, z, "ann", at, true);
+	assert_int_equal(grade_at(path, id, 0), FSRS_EASY);
+	assert_int_equal(grade_at(path, id, 1), FSRS_AGAIN);
+	assert_int_equal(grade_at(path, id, 2), FSRS_AGAIN);
+	want = replay(easy, at);
+	assert_int_equal(want.state, FSRS_REVIEW);
+	assert_true(want.due == at + 8 * FSRS_DAY);
+	assert_card(h, "ann", &f->pack->q[0], &want);
+	want = replay(again, at);
+	assert_true(want.due == at + 60);
+	assert_card(h, "ann", &f->pack->q[1], &want);
+	assert_card(h, "ann", &f->pack->q[2], &want);
+	/* Another player's memory is their own. */
+	question_hash(&f->pack->q[0], hash);
+	assert_false(history_card(h, "bob", hash, &want));
+	quiz_free(z);
+
+	/* The same game later the same day: a short-term step on Q1. */
+	z = play(f, 8, false);
+	save(h, z, "ann", at + 3600, true);
+	want = replay(easy, at);
+	{
+		struct fsrs_params p;
+
+		fsrs_defaults(&p, HISTORY_RETENTION);
+		want = fsrs_review(&p, &want, FSRS_GOOD, at + 3600);
+	}
+	assert_card(h, "ann", &f->pack->q[0], &want);
+	quiz_free(z);
+	history_close(h);
+	free(path);
+}
+
+/* The database of tests/fixtures/history/v1.sql, made at path. */
+static void
+make_v1(const char *path)
+{
+	char *file = tu_fixture("history/v1.sql");
+	char *sql = tu_read(file, NULL);
+	sqlite3 *db;
+
+	assert_non_null(sql);
+	free(file);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	free(sql);
+	assert_int_equal(query_int(path, "PRAGMA user_version"), 1);
+}
+
+/* Each player's grades in v1.sql, per question of v1-pack.json, as the
+ * rebuild must read them: right Good, wrong Again; three games at T1. */
+#define T1 ((int64_t)1796160121)
+static const enum fsrs_grade v1_ann[4][3] = {
+	{ FSRS_GOOD, FSRS_GOOD, 0 }, { FSRS_GOOD, FSRS_GOOD, 0 },
+	{ FSRS_GOOD, FSRS_AGAIN, 0 }, { FSRS_AGAIN, FSRS_GOOD, 0 },
+};
+static const enum fsrs_grade v1_bob[4][2] = {
+	{ FSRS_AGAIN, 0 }, { FSRS_AGAIN, 0 }, { FSRS_GOOD, 0 },
+	{ FSRS_GOOD, 0 },
+};
+
+static void
+assert_v1_cards(struct history *h, const struct pack *p)
+{
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		struct fsrs_card a = replay(v1_ann[i], T1);
+		struct fsrs_card b = replay(v1_bob[i], T1);
+
+		assert_card(h, "ann", &p->q[i], &a);
+		assert_card(h, "bob", &p->q[i], &b);
+	}
+}
+
+static struct pack *
+v1_pack(void)
+{
+	struct diags d = { 0 };
+	char *file = tu_fixture("history/v1-pack.json");
+	struct pack *p = pack_load(file, &d);
+
+	assert_non_null(p);
+	diags_fini(&d);
+	free(file);
+	return p;
+}
+
+static void
+test_history_migrates_v1_keeping_games_and_rebuilding_memory(void **state)
+{
+	struct fixture *f = *state;
+	char *path = db_path(f);
+	struct pack *p = v1_pack();
+	struct history_top top[10];
+	struct history_stats st;
+	const char *key = "46be31632608052a";
+	struct history *h;
+	struct quiz *z;
+	int64_t id;
+
+	make_v1(path);
+	h = open_db(path);
+	assert_int_equal(query_int(path, "PRAGMA user_version"),
+	    HISTORY_VERSION);
+	assert_int_equal(history_count(h, "games"), 3);
+	assert_int_equal(history_count(h, "answers"), 12);
+	assert_int_equal(query_int(path, "SELECT COUNT(*) FROM answers "
+	    "WHERE grade IS NULL"), 12);
+	assert_int_equal(history_top(h, key, top, 10), 3);
+	assert_int_equal(top[0].score, 3300);
+	assert_int_equal(history_stats(h, &key, 1, &st, 1), 1);
+	assert_int_equal(st.games, 3);
+	assert_true(fabs(st.accuracy - 8.0 / 12) < 1e-9);
+	assert_int_equal(history_count(h, "cards"), 8);
+	assert_v1_cards(h, p);
+
+	/* A game after the migration is graded and saved beside them. */
+	z = play(f, 2, true);
+	id = save(h, z, "ann", T1 + FSRS_DAY, true);
+	assert_int_equal(grade_at(path, id, 0), FSRS_EASY);
+	assert_int_equal(history_count(h, "games"), 4);
+	assert_int_equal(history_count(h, "cards"), 11);
+	quiz_free(z);
+	history_close(h);
+
+	/* Opening again changes nothing. */
+	h = open_db(path);
+	assert_int_equal(history_count(h, "cards"), 11);
+	assert_v1_cards(h, p);
+	history_close(h);
+	pack_free(p);
+	free(path);
+}
+
+static void
+test_history_rebuilds_a_missing_cards_table(void **state)
+{
+	struct fixture *f = *state;
+	char *path = db_path(f);
+	struct pack *p = v1_pack();
+	struct history *h;
+	sqlite3 *db;
+
+	make_v1(path);
+	history_close(open_db(path));
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE cards", NULL, NULL,
+	    NULL), SQLITE_OK);
+	sqlite3_close(db);
+	h = open_db(path);
+	assert_int_equal(history_count(h, "cards"), 8);
+	assert_v1_cards(h, p);
+	history_close(h);
+	pack_free(p);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -519,6 +738,15 @@ main(void)
 		    test_history_eight_games_at_once_all_land, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_history_survives_200_kills,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_history_save_grades_answers_and_schedules_them, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_history_migrates_v1_keeping_games_and_rebuilding_memory,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_history_rebuilds_a_missing_cards_table, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
