@@ -9,6 +9,7 @@ DATADIR    ?= $(PREFIX)/share/termquiz
 MANDIR     ?= $(PREFIX)/share/man
 DESTDIR    ?=
 CC         ?= cc
+# The version is written once, here; the man page gets it at install.
 VERSION     = 0.1.0
 
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -34,7 +35,10 @@ CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 CPPFLAGS += -Isrc -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE \
 	    -DTERMQUIZ_VERSION='"$(VERSION)"' -DTERMQUIZ_DATADIR='"$(DATADIR)"'
 ALL_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) $(CFLAGS)
-LDLIBS_ALL = $(SANFLAGS) $(LDFLAGS) -lm
+# LDFLAGS come before the objects and libraries (so -Wl,--as-needed works),
+# the libraries last.
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+LDLIBS_ALL  = -lm
 
 B = build$(if $(filter 1,$(SAN)),-san)
 CORE_SRC = $(wildcard src/core/*.c)
@@ -54,34 +58,40 @@ all: termquiz
 # makes it relink whenever that changes (make check leaves no ASan binary
 # behind for make run).
 STAMP = .termquiz-build
-STAMP_TEXT = $(B) $(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDLIBS_ALL)
+STAMP_TEXT = $(B) $(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) $(LDLIBS_ALL)
 $(STAMP): FORCE
 	@[ "$$(cat $@ 2>/dev/null)" = "$(STAMP_TEXT)" ] || echo "$(STAMP_TEXT)" >$@
 
+# Every object of a build folder depends on how that folder compiles: a change
+# of WERROR, CFLAGS, PREFIX or the compiler rebuilds them all.
+FLAGS = $(B)/.flags
+FLAGS_TEXT = $(CC) $(CPPFLAGS) $(ALL_CFLAGS)
+$(FLAGS): FORCE
+	@mkdir -p $(@D)
+	@[ "$$(cat $@ 2>/dev/null)" = "$(FLAGS_TEXT)" ] || echo "$(FLAGS_TEXT)" >$@
+
 termquiz: $(CORE_OBJ) $(UI_OBJ) $(MAIN_OBJ) $(STAMP)
 	@$(PKG_CONFIG) --exists $(PKGS) || { sh tools/deps.sh --explain; exit 1; }
-	$(CC) $(ALL_CFLAGS) -o $@ $(filter %.o,$^) $(PKG_LIBS) $(LDLIBS_ALL)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(PKG_LIBS) \
+	    $(LDLIBS_ALL)
 
 FORCE:
 
 # src/core never sees curses: its objects get only cJSON's flags.
-$(B)/src/core/%.o: src/core/%.c
+$(B)/src/core/%.o: src/core/%.c $(FLAGS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CJSON_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-# main.c has the install folder built in: rebuild it when PREFIX changes.
-$(MAIN_OBJ): $(STAMP)
-
-$(B)/src/%.o: src/%.c
+$(B)/src/%.o: src/%.c $(FLAGS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # Unit tests link the core alone, without curses: that proves the layering.
-$(B)/tests/test_%: tests/unit/test_%.c tests/unit/testutil.h $(CORE_OBJ)
+$(B)/tests/test_%: tests/unit/test_%.c tests/unit/testutil.h $(CORE_OBJ) $(FLAGS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CJSON_CFLAGS) $(CMOCKA_CFLAGS) -Isrc/core \
-	    $(ALL_CFLAGS) -o $@ $(filter %.c %.o,$^) $(CJSON_LIBS) \
-	    $(CMOCKA_LIBS) $(LDLIBS_ALL)
+	    $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(filter %.c %.o,$^) \
+	    $(CJSON_LIBS) $(CMOCKA_LIBS) $(LDLIBS_ALL)
 
 run:
 	@sh tools/deps.sh build
@@ -118,7 +128,7 @@ deps:
 BENCH_SRC = $(wildcard tests/bench/*.c)
 $(B)/bench: $(BENCH_SRC)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $^ -lutil $(LDLIBS_ALL)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ -lutil $(LDLIBS_ALL)
 
 bench:
 	@sh tools/deps.sh bench
@@ -149,7 +159,8 @@ install: termquiz
 	install -m 644 config.json $(DESTDIR)$(DATADIR)/config.json
 	install -m 644 assets/packs/*.json $(DESTDIR)$(DATADIR)/packs/
 	install -m 644 assets/pack.schema.json $(DESTDIR)$(DATADIR)/
-	install -m 644 termquiz.6 $(DESTDIR)$(MANDIR)/man6/termquiz.6
+	sed 's/@VERSION@/$(VERSION)/' termquiz.6 >$(DESTDIR)$(MANDIR)/man6/termquiz.6
+	chmod 644 $(DESTDIR)$(MANDIR)/man6/termquiz.6
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/termquiz $(DESTDIR)$(MANDIR)/man6/termquiz.6

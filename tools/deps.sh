@@ -6,6 +6,8 @@
 #   deps.sh fuzz      the libraries, clang and its fuzzer runtime
 #   deps.sh memcheck  the libraries and valgrind
 #   deps.sh --explain say what is missing and how to get it; install nothing
+# With NO_DEPS=1 in the environment (packaging builds) it never installs: it
+# says what is missing and fails, as --explain does.
 # On Debian and Ubuntu it runs apt-get (through sudo when not root); elsewhere
 # it names the packages to install and stops.
 set -eu
@@ -46,7 +48,7 @@ esac
 
 [ -z "$missing" ] && exit 0
 
-if [ "$mode" = "--explain" ] || ! have_cmd apt-get; then
+if [ "$mode" = "--explain" ] || [ "${NO_DEPS:-0}" = 1 ] || ! have_cmd apt-get; then
 	echo "termquiz needs:$missing" >&2
 	echo "  Debian/Ubuntu: apt-get install$missing" >&2
 	echo "  Fedora: dnf install pkgconf-pkg-config ncurses-devel cjson-devel sqlite-devel libcmocka-devel tmux cppcheck python3" >&2

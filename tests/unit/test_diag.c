@@ -36,14 +36,6 @@ test_diag_add_counts_levels(void **state)
 }
 
 static void
-test_diag_add_to_nothing_is_a_no_op(void **state)
-{
-	(void)state;
-	diags_add(NULL, DIAG_ERROR, "f.json", 1, 1, "ignored %s", "quietly");
-	assert_true(1);
-}
-
-static void
 test_diag_format_with_and_without_place(void **state)
 {
 	struct diags d = { 0 };
@@ -150,7 +142,6 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_diag_add_counts_levels),
-		cmocka_unit_test(test_diag_add_to_nothing_is_a_no_op),
 		cmocka_unit_test(test_diag_format_with_and_without_place),
 		cmocka_unit_test(test_diag_print_writes_one_line_each),
 		cmocka_unit_test(test_diag_print_shows_controls_as_stand_ins),
