@@ -206,6 +206,18 @@ is_corrupt(int rc)
 	return rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT;
 }
 
+/* Another program holds the write lock, so the upkeep of the schema must
+ * wait; a schema already current is usable now (a save then waits its
+ * turn). Returns SQLITE_OK or SQLITE_BUSY. */
+static int
+usable_while_locked(sqlite3 *db)
+{
+	int v = 0;
+
+	return user_version(db, &v) == SQLITE_OK && v == HISTORY_VERSION ?
+	    SQLITE_OK : SQLITE_BUSY;
+}
+
 /* Open and set up; returns an SQLite code (SQLITE_CORRUPT for a bad file). */
 static int
 setup(const char *path, struct history *h, char *err, size_t errlen)
@@ -218,7 +230,10 @@ setup(const char *path, struct history *h, char *err, size_t errlen)
 	    SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
-	sqlite3_busy_timeout(*db, 10000);
+	/* Another program holding the write lock must not freeze the screen
+	 * (a 10 s timeout did, signals included): wait a frame or two, then
+	 * fail; the caller tries again later. */
+	sqlite3_busy_timeout(*db, HISTORY_WAIT_MS);
 	if (strcmp(path, ":memory:") != 0 &&
 	    (rc = exec(*db, "PRAGMA journal_mode = WAL")) != SQLITE_OK)
 		return rc;
@@ -231,7 +246,8 @@ setup(const char *path, struct history *h, char *err, size_t errlen)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return rc;
-	return migrate(h, err, errlen);
+	rc = migrate(h, err, errlen);
+	return rc == SQLITE_BUSY ? usable_while_locked(*db) : rc;
 }
 
 /* Move a bad database (and its WAL files) aside as path.corrupt-N. */

@@ -4,7 +4,9 @@
 /*
  * Every game played, in SQLite: high scores, statistics and the review of
  * missed questions come from here. One transaction per game, WAL mode, a
- * busy timeout: concurrent games and a kill at any moment lose nothing.
+ * short busy timeout (HISTORY_WAIT_MS): concurrent games and a kill at any
+ * moment lose nothing, and a save that finds the database locked fails at
+ * once so that its caller can try again later.
  */
 
 #include <stdbool.h>
@@ -17,6 +19,9 @@
 #define HISTORY_VERSION 2
 #define HISTORY_RETENTION 0.9  /* FSRS desired retention until set */
 #define HISTORY_NAME 64
+/* How long a statement waits for another program's write lock before it
+ * fails with "database is locked" (milliseconds): a frame or two. */
+#define HISTORY_WAIT_MS 40
 
 struct history;
 
@@ -61,7 +66,8 @@ void history_close(struct history *h);
 /* Save a game (its answered questions) in one transaction, and the
  * player's memory of each question answered (FSRS, graded by
  * fsrs_grade, as of m->started_at). Returns the new game's id, or -1 with
- * err. */
+ * err (within about HISTORY_WAIT_MS when another program holds the write
+ * lock: nothing is saved, try again later). */
 int64_t history_save(struct history *h, const struct quiz *z,
     const struct history_meta *m, char *err, size_t errlen);
 

@@ -413,9 +413,17 @@ test_history_eight_games_at_once_all_land(void **state)
 			close(go[1]);
 			if (read(go[0], &c, 1) != 0)
 				_exit(3);
+			int tries;
+
 			h = history_open(path, err, sizeof err, err, sizeof err);
-			_exit(h && history_save(h, z, &m, err, sizeof err) > 0 ?
-			    0 : 2);
+			/* A save that finds the lock taken fails at once; the
+			 * caller tries again later. */
+			for (tries = 0; h != NULL && tries < 500; tries++) {
+				if (history_save(h, z, &m, err, sizeof err) > 0)
+					_exit(0);
+				usleep(10000);
+			}
+			_exit(2);
 		}
 	}
 	close(go[0]);
@@ -718,6 +726,54 @@ test_history_rebuilds_a_missing_cards_table(void **state)
 	free(path);
 }
 
+static double
+now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Another program holds the write lock: opening works, a save fails at
+ * once (it froze the score screen for 10 s), and once the lock is gone
+ * the same handle saves. */
+static void
+test_history_locked_database_fails_fast_then_saves(void **state)
+{
+	struct fixture *f = *state;
+	char *path = db_path(f), err[256] = "", note[256];
+	struct history_meta m = { "p", 1000, true, 1, 0, 0 };
+	struct quiz *z = play(f, 1, true);
+	struct history *h;
+	sqlite3 *other;
+	double t;
+
+	history_close(open_db(path));
+	assert_int_equal(sqlite3_open_v2(path, &other, SQLITE_OPEN_READWRITE,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL,
+	    NULL), SQLITE_OK);
+	t = now_seconds();
+	h = history_open(path, note, sizeof note, err, sizeof err);
+	if (h == NULL)
+		print_error("history_open: %s\n", err);
+	assert_non_null(h);
+	assert_true(now_seconds() - t < 2);
+	t = now_seconds();
+	assert_true(history_save(h, z, &m, err, sizeof err) < 0);
+	assert_true(now_seconds() - t < 2);
+	assert_non_null(strstr(err, "locked"));
+	assert_int_equal(sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(other);
+	assert_true(history_save(h, z, &m, err, sizeof err) > 0);
+	assert_int_equal(query_int(path, "SELECT COUNT(*) FROM games"), 1);
+	history_close(h);
+	quiz_free(z);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -748,6 +804,9 @@ main(void)
 		    test_history_full_disk_fails_cleanly, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_history_eight_games_at_once_all_land, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_history_locked_database_fails_fast_then_saves, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_history_survives_200_kills,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
