@@ -8,18 +8,17 @@
 #include "plain.h"
 #include "ui/ui.h"
 
-/* After the screen is given back: save what was played, say what became of
- * it, and leave the way the signal asked (so a parent sees SIGTERM as
+/* After the front end is done (it ended the game): say what became of the
+ * game, and leave the way the signal asked (so a parent sees SIGTERM as
  * SIGTERM: main raises it again). */
 static int
 finish(struct session *s, enum play_end end, int signo)
 {
 	bool over = s->z != NULL && quiz_over(s->z);
-	int r = session_save(s, over);
 
 	if (s->history_note != NULL)
 		fprintf(stderr, "termquiz: %s\n", s->history_note);
-	if (r < 0)
+	if (s->save_error != NULL)
 		fprintf(stderr, "termquiz: %s\n", s->save_error);
 	else if (s->saved && !over)
 		fprintf(stderr, "termquiz: unfinished game saved to %s\n",
@@ -54,7 +53,9 @@ int
 cmd_play(struct session *s, const struct options *o, struct diags *d)
 {
 	(void)d;
-	if (s->npacks > 0)
-		session_new_game(s, s->packs, s->npacks);
+	if (s->npacks > 0) {
+		session_choose_packs(s, s->packs, s->npacks);
+		session_new_game(s);
+	}
 	return play_session(s, o);
 }

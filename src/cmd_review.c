@@ -75,7 +75,7 @@ cmd_review(struct session *s, const struct options *o, struct diags *d)
 			free(packs);
 		return 0;
 	}
-	session_new_game(s, packs, n);   /* "play again" plays these packs */
+	session_choose_packs(s, packs, n);   /* "play again" plays these */
 	session_set_game(s, z);
 	if (packs != s->packs)
 		free(packs);

@@ -304,6 +304,7 @@ plain_run(struct session *s, int *signo)
 		g = play_one(s, &in);
 	} while ((g == GOT_LINE || g == GOT_TIMEOUT) && quiz_next(s->z));
 	if (g == GOT_SIGNAL) {
+		session_end_game(s, quiz_over(s->z));
 		*signo = signals_caught();
 		return *signo == SIGHUP ? PLAY_HANGUP : PLAY_SIGNAL;
 	}
@@ -311,6 +312,7 @@ plain_run(struct session *s, int *signo)
 		printf("\n(end of input: the game stops here)\n");
 	summary(s->z);
 	fflush(stdout);
+	session_end_game(s, quiz_over(s->z));
 	*signo = 0;
 	return PLAY_DONE;
 }

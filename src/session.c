@@ -95,7 +95,7 @@ set_game(struct session *s, struct quiz *z)
 	quiz_free(s->z);
 	s->z = z;
 	s->started_at = (int64_t)time(NULL);
-	s->saved = s->recorded = false;
+	s->ended = s->saved = s->recorded = false;
 	s->ntop = 0;
 	s->best_before = -1;
 	free(s->save_error);
@@ -103,15 +103,19 @@ set_game(struct session *s, struct quiz *z)
 }
 
 void
-session_new_game(struct session *s, struct pack **packs, int npacks)
+session_choose_packs(struct session *s, struct pack **packs, int npacks)
 {
-	if (packs != s->game_packs) {
-		free(s->game_packs);
-		s->game_packs = xcalloc((size_t)npacks, sizeof *packs);
-		memcpy(s->game_packs, packs, (size_t)npacks * sizeof *packs);
-		s->ngame_packs = npacks;
-	}
-	set_game(s, quiz_new(packs, npacks, &s->cfg, &s->opts, &s->rng));
+	free(s->game_packs);
+	s->game_packs = xcalloc((size_t)npacks + 1, sizeof *packs);
+	memcpy(s->game_packs, packs, (size_t)npacks * sizeof *packs);
+	s->ngame_packs = npacks;
+}
+
+void
+session_new_game(struct session *s)
+{
+	set_game(s, quiz_new(s->game_packs, s->ngame_packs, &s->cfg, &s->opts,
+	    &s->rng));
 }
 
 void
@@ -184,8 +188,10 @@ session_history(struct session *s)
 	return s->history;
 }
 
+/* Put the game in the history; on a finished one, fetch what the results
+ * screen shows (the best before it, the high scores). */
 static void
-record(struct session *s, bool finished)
+history_record(struct session *s, bool finished)
 {
 	struct history *h = session_history(s);
 	struct history_meta m;
@@ -212,18 +218,20 @@ record(struct session *s, bool finished)
 	}
 }
 
-int
-session_save(struct session *s, bool finished)
+void
+session_end_game(struct session *s, bool finished)
 {
 	struct report_info info;
 	char err[512];
 
-	if (s->z == NULL || quiz_answered(s->z) == 0)
-		return 0;
-	if (!s->recorded)
-		record(s, finished);
-	if (s->results_path == NULL || s->saved)
-		return 0;
+	if (s->z == NULL || s->ended)
+		return;
+	s->ended = true;
+	if (quiz_answered(s->z) == 0)
+		return;
+	history_record(s, finished);
+	if (s->results_path == NULL)
+		return;
 	info.seed = s->seed;
 	info.time_scale = s->cfg.time_scale;
 	info.untimed = s->cfg.untimed;
@@ -231,10 +239,9 @@ session_save(struct session *s, bool finished)
 	if (report_write(s->z, &info, s->results_path, err, sizeof err) < 0) {
 		free(s->save_error);
 		s->save_error = xstrdup(err);
-		return -1;
+		return;
 	}
 	s->saved = true;
-	return 0;
 }
 
 void

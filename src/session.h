@@ -43,6 +43,7 @@ struct session {
 	int ngame_packs;
 	struct quiz *z;            /* the game in play, or the last one */
 	int64_t started_at;        /* when z began, Unix seconds */
+	bool ended;                /* session_end_game ran for z */
 	bool saved;                /* z's results file is written */
 	char *save_error;          /* why it could not be, or NULL */
 
@@ -73,8 +74,12 @@ int session_load_packs(struct session *s, char **files, int n,
 /* Load the menu's packs from the session's folders, once. */
 void session_load_catalog(struct session *s);
 
-/* Start a new game over packs (the list is copied for "play again"). */
-void session_new_game(struct session *s, struct pack **packs, int npacks);
+/* Choose the packs that session_new_game ("play again") plays; the list is
+ * copied, the packs are borrowed. */
+void session_choose_packs(struct session *s, struct pack **packs, int npacks);
+
+/* Start a new game of the chosen packs; it replaces s->z. */
+void session_new_game(struct session *s);
 
 /* Play z (a review game, say) next; the session owns it. */
 void session_set_game(struct session *s, struct quiz *z);
@@ -82,11 +87,12 @@ void session_set_game(struct session *s, struct quiz *z);
 /* Start a game of the last game's missed questions; false if none. */
 bool session_retry(struct session *s);
 
-/* Record the game in the history (once) and write the results file if
- * --results was given; nothing when no question was answered. On failure
- * save_error or history_note says why. Returns -1 when the results file
- * could not be written. */
-int session_save(struct session *s, bool finished);
+/* The game in s->z has ended, finished (its last question done) or not
+ * (quit, a signal): record it in the history and write the results file
+ * if --results was given, once per game; nothing when no question was
+ * answered. The full-screen loop and plain mode call it. On failure
+ * save_error (the results file) or history_note says why. */
+void session_end_game(struct session *s, bool finished);
 
 /* Open the history if not yet; NULL (warned once in history_note) when it
  * cannot be. */

@@ -11,12 +11,6 @@ feedback_enter(struct app *a, int64_t now)
 	flushinp();
 }
 
-static enum screen_id
-next_screen(struct app *a)
-{
-	return quiz_next(a->s->z) ? SCR_QUESTION : SCR_RESULTS;
-}
-
 static int64_t
 auto_at(const struct app *a)
 {
@@ -25,10 +19,10 @@ auto_at(const struct app *a)
 	return s > 0 ? a->feedback_at + (int64_t)(s * CLOCK_US) : CLOCK_NEVER;
 }
 
-static enum screen_id
+static enum ui_next
 feedback_tick(struct app *a, int64_t now)
 {
-	return now >= auto_at(a) ? next_screen(a) : SCR_SAME;
+	return now >= auto_at(a) ? ACT_NEXT : SCR_SAME;
 }
 
 static int
@@ -42,14 +36,14 @@ feedback_wait(struct app *a, int64_t now)
 	return at - now > CLOCK_US / 10 ? 100 : (int)((at - now + 999) / 1000);
 }
 
-static enum screen_id
+static enum ui_next
 feedback_key(struct app *a, wint_t ch, bool is_key, int64_t now)
 {
 	(void)now;
 	if (is_key)
-		return ch == KEY_ENTER ? next_screen(a) : SCR_SAME;
+		return ch == KEY_ENTER ? ACT_NEXT : SCR_SAME;
 	switch (ch) {
-	case '\r': case '\n': case ' ': return next_screen(a);
+	case '\r': case '\n': case ' ': return ACT_NEXT;
 	case 27: case 'q': case 'Q': a->confirm_quit = true; break;
 	default: break;
 	}

@@ -25,8 +25,9 @@ menu_enter(struct app *a, int64_t now)
 		a->menu_sel = 0;
 }
 
-static enum screen_id
-play(struct app *a, int sel)
+/* Choose entry sel (or, past the last, every playable pack) to play. */
+static enum ui_next
+choose(struct app *a, int sel)
 {
 	struct session *s = a->s;
 	struct catalog *c = &s->catalog;
@@ -39,12 +40,12 @@ play(struct app *a, int sel)
 	for (i = 0; i < c->n; i++)
 		if (c->v[i].pack != NULL && (sel >= c->n || i == sel))
 			v[n++] = c->v[i].pack;
-	session_new_game(s, v, n);
+	session_choose_packs(s, v, n);
 	free(v);
-	return SCR_QUESTION;
+	return ACT_PLAY;
 }
 
-static enum screen_id
+static enum ui_next
 menu_key(struct app *a, wint_t ch, bool is_key, int64_t now)
 {
 	int n = entries(a);
@@ -58,17 +59,17 @@ menu_key(struct app *a, wint_t ch, bool is_key, int64_t now)
 		else if (ch == KEY_DOWN)
 			a->menu_sel = (a->menu_sel + 1) % n;
 		else if (ch == KEY_ENTER)
-			return play(a, a->menu_sel);
+			return choose(a, a->menu_sel);
 		return SCR_SAME;
 	}
 	if (ch >= '1' && ch <= '9' && (int)(ch - '1') < n)
-		return play(a, (int)(ch - '1'));
+		return choose(a, (int)(ch - '1'));
 	switch (ch) {
 	case 'k': a->menu_sel = (a->menu_sel + n - 1) % n; break;
 	case 'j': a->menu_sel = (a->menu_sel + 1) % n; break;
-	case '\r': case '\n': case ' ': return play(a, a->menu_sel);
+	case '\r': case '\n': case ' ': return choose(a, a->menu_sel);
 	case 'a': case 'A':
-		return catalog_playable(&a->s->catalog) > 0 ? play(a, n) :
+		return catalog_playable(&a->s->catalog) > 0 ? choose(a, n) :
 		    SCR_SAME;
 	case 'q': case 'Q': case 27: return SCR_EXIT;
 	default: break;

@@ -46,14 +46,14 @@ elapsed(const struct app *a, const struct outcome *o, int64_t now)
 	return o->limit > 0 && t > o->limit ? o->limit : t;
 }
 
-static enum screen_id
+static enum ui_next
 answered(struct app *a, const struct outcome *o)
 {
 	a->last = o;
 	return SCR_FEEDBACK;
 }
 
-static enum screen_id
+static enum ui_next
 question_tick(struct app *a, int64_t now)
 {
 	if (a->paused || !countdown_expired(&a->cd, now))
@@ -97,7 +97,7 @@ text_delete(struct app *a, size_t from, size_t to)
 	a->cursor = from;
 }
 
-static enum screen_id
+static enum ui_next
 text_submit(struct app *a, int64_t now)
 {
 	const struct outcome *o = current(a);
@@ -108,7 +108,7 @@ text_submit(struct app *a, int64_t now)
 	    elapsed(a, o, now)));
 }
 
-static enum screen_id
+static enum ui_next
 text_key(struct app *a, wint_t ch, bool is_key, int64_t now)
 {
 	if (is_key) {
@@ -151,7 +151,7 @@ text_key(struct app *a, wint_t ch, bool is_key, int64_t now)
 
 /* --- choices and true/false --- */
 
-static enum screen_id
+static enum ui_next
 pick(struct app *a, int k, int64_t now)
 {
 	const struct outcome *o = current(a);
@@ -162,7 +162,7 @@ pick(struct app *a, int k, int64_t now)
 	return answered(a, quiz_answer_choice(a->s->z, k, t));
 }
 
-static enum screen_id
+static enum ui_next
 choice_key(struct app *a, wint_t ch, bool is_key, int64_t now)
 {
 	const struct outcome *o = current(a);
@@ -224,7 +224,7 @@ aid_key(struct app *a, wint_t ch, bool in_text, int64_t now)
 	return false;
 }
 
-static enum screen_id
+static enum ui_next
 question_key(struct app *a, wint_t ch, bool is_key, int64_t now)
 {
 	const struct outcome *o = current(a);

@@ -13,7 +13,6 @@ results_enter(struct app *a, int64_t now)
 	(void)now;
 	a->scroll = 0;
 	curs_set(0);
-	session_save(a->s, true);
 }
 
 /* The scrolling part: a row per question, then the high-score table. */
@@ -41,7 +40,7 @@ scroll_by(struct app *a, int d)
 		a->scroll = 0;
 }
 
-static enum screen_id
+static enum ui_next
 results_key(struct app *a, wint_t ch, bool is_key, int64_t now)
 {
 	(void)now;
@@ -61,11 +60,8 @@ results_key(struct app *a, wint_t ch, bool is_key, int64_t now)
 	case 'j': scroll_by(a, 1); break;
 	case 'k': scroll_by(a, -1); break;
 	case 'm': case 'M': return SCR_MENU;
-	case 'r': case 'R':
-		return session_retry(a->s) ? SCR_QUESTION : SCR_SAME;
-	case '\r': case '\n':
-		session_new_game(a->s, a->s->game_packs, a->s->ngame_packs);
-		return SCR_QUESTION;
+	case 'r': case 'R': return ACT_RETRY;
+	case '\r': case '\n': return ACT_PLAY;
 	default: break;
 	}
 	return SCR_SAME;

@@ -84,9 +84,31 @@ draw(struct app *a, int64_t now)
 	doupdate();
 }
 
-static void
-switch_to(struct app *a, enum screen_id next, int64_t now)
+/* The one place a game starts or, when its last question is done, ends.
+ * Returns the screen to show. */
+static enum ui_next
+act(struct session *s, enum ui_next next)
 {
+	switch (next) {
+	case ACT_NEXT:
+		if (quiz_next(s->z))
+			return SCR_QUESTION;
+		session_end_game(s, true);
+		return SCR_RESULTS;
+	case ACT_PLAY:
+		session_new_game(s);
+		return SCR_QUESTION;
+	case ACT_RETRY:
+		return session_retry(s) ? SCR_QUESTION : SCR_SAME;
+	default:
+		return next;
+	}
+}
+
+static void
+switch_to(struct app *a, enum ui_next next, int64_t now)
+{
+	next = act(a->s, next);
 	if (next == SCR_SAME)
 		return;
 	a->cur = next;
@@ -95,7 +117,7 @@ switch_to(struct app *a, enum screen_id next, int64_t now)
 		screens[next]->enter(a, now);
 }
 
-static enum screen_id
+static enum ui_next
 confirm_key(struct app *a, wint_t ch, bool is_key)
 {
 	if (!is_key && (ch == 'y' || ch == 'Y'))
@@ -107,7 +129,7 @@ confirm_key(struct app *a, wint_t ch, bool is_key)
 
 /* One read from the terminal, waiting at most wait ms; dispatches it.
  * *err says the read returned nothing (a timeout, a signal, or a failure). */
-static enum screen_id
+static enum ui_next
 read_key(struct app *a, int wait, bool *err)
 {
 	wint_t ch;
@@ -137,7 +159,7 @@ loop(struct app *a, int *signo)
 	while (a->cur != SCR_EXIT) {
 		int64_t now = clock_now();
 		const struct screen *sc = screens[a->cur];
-		enum screen_id next = sc->tick ? sc->tick(a, now) : SCR_SAME;
+		enum ui_next next = sc->tick ? sc->tick(a, now) : SCR_SAME;
 		int wait;
 		bool err;
 
@@ -177,5 +199,8 @@ ui_run(struct session *s, int *signo)
 	switch_to(&a, s->z != NULL ? SCR_QUESTION : SCR_MENU, clock_now());
 	end = loop(&a, signo);
 	ui_restore();
+	/* Quitting, a signal or a hang-up ends the game in play too. */
+	if (s->z != NULL)
+		session_end_game(s, quiz_over(s->z));
 	return end;
 }

@@ -3,8 +3,9 @@
 
 /*
  * The full-screen game. Each screen is a struct of hooks in its own file; a
- * screen's key() and tick() say what happened by returning the next screen,
- * and only the loop in ui.c switches between them.
+ * screen's key() and tick() say what happened by returning the next screen
+ * or an action, and only the loop in ui.c switches screens, starts games
+ * and ends them (session_end_game).
  */
 
 #include <stdbool.h>
@@ -14,14 +15,18 @@
 #include "core/clock.h"
 #include "session.h"
 
-enum screen_id {
-	SCR_SAME = -1,
-	SCR_MENU,
+/* What a screen's key() or tick() returns. */
+enum ui_next {
+	SCR_SAME = -1,     /* stay */
+	SCR_MENU,          /* the screens, one file each */
 	SCR_QUESTION,
 	SCR_FEEDBACK,
 	SCR_RESULTS,
-	SCR_EXIT,
-	SCR_COUNT
+	SCR_COUNT,
+	SCR_EXIT = SCR_COUNT, /* leave termquiz */
+	ACT_NEXT,          /* the next question, or the end of the game */
+	ACT_PLAY,          /* a new game of the packs chosen (session) */
+	ACT_RETRY          /* a game of the last one's missed questions */
 };
 
 #define TEXT_MAX 256   /* bytes in a typed answer */
@@ -35,16 +40,16 @@ struct screen {
 	void (*enter)(struct app *a, int64_t now);
 	void (*draw)(struct app *a, int64_t now);
 	/* ch is a character (is_key false) or a KEY_* code (is_key true). */
-	enum screen_id (*key)(struct app *a, wint_t ch, bool is_key,
+	enum ui_next (*key)(struct app *a, wint_t ch, bool is_key,
 	    int64_t now);
-	enum screen_id (*tick)(struct app *a, int64_t now);  /* may be NULL */
+	enum ui_next (*tick)(struct app *a, int64_t now);  /* may be NULL */
 	int (*wait_ms)(struct app *a, int64_t now);          /* may be NULL */
 };
 
 /* The state of the screens: the session plus what each screen keeps. */
 struct app {
 	struct session *s;
-	enum screen_id cur;
+	enum ui_next cur;
 	bool utf8;
 	bool color;
 	bool confirm_quit;     /* the "Quit? y/n" box is up */
