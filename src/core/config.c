@@ -24,6 +24,10 @@ config_defaults(struct config *c)
 {
 	memset(c, 0, sizeof *c);
 	c->time_limit = 20;
+	c->time_limits[Q_CHOICE] = 20;
+	c->time_limits[Q_TRUEFALSE] = 15;
+	c->time_limits[Q_TEXT] = 30;
+	c->questions_per_game = 10;
 	c->shuffle_questions = true;
 	c->shuffle_choices = true;
 	c->streak_bonus = 100;

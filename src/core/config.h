@@ -32,7 +32,8 @@ struct config {
 	double desired_retention;          /* FSRS: the recall aimed at */
 };
 
-/* Fill c with the built-in defaults (the values config.json documents). */
+/* Fill c with the built-in defaults: the values README and the shipped
+ * config.json document, so a user's file overrides only the keys it names. */
 void config_defaults(struct config *c);
 
 /* Read path over the defaults already in c. Every problem goes to d (not

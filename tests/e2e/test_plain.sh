@@ -89,6 +89,8 @@ EOF
 cat >"$T/limits-config.json" <<'EOF'
 {"shuffle_questions": false, "time_limit": 11, "time_limits": {"truefalse": 6}}
 EOF
+# Q3 (choice) keeps the documented per-type default, 20 s, which beats
+# time_limit.
 # limits ARG...: the limits plain mode announces, one per question.
 limits() {
 	printf 't\nt\n1\n' | "$TQ" --plain --config "$T/limits-config.json" \
@@ -109,10 +111,10 @@ expect_limits() {
 		diag "limits announced: $_got, expected: $_want"
 	fi
 }
-expect_limits "4 6 11 " \
+expect_limits "4 6 20 " \
 	"question, per-type and global limits apply, most specific first"
 expect_limits "7 7 7 " "--time beats every other limit" --time 7
-expect_limits "8 12 22 " "--time-scale multiplies every limit" --time-scale 2
+expect_limits "8 12 40 " "--time-scale multiplies every limit" --time-scale 2
 
 # --- end of input midway ---
 printf '2\n' |

@@ -223,15 +223,15 @@ static void
 test_config_defaults(void **state)
 {
 	struct config c;
-	int i;
 
 	(void)state;
 	memset(&c, 0x5a, sizeof c);
 	config_defaults(&c);
 	assert_true(c.time_limit == 20);
-	for (i = 0; i < QTYPE_COUNT; i++)
-		assert_true(c.time_limits[i] == 0);
-	assert_int_equal(c.questions_per_game, 0);
+	assert_true(c.time_limits[Q_CHOICE] == 20);
+	assert_true(c.time_limits[Q_TRUEFALSE] == 15);
+	assert_true(c.time_limits[Q_TEXT] == 30);
+	assert_int_equal(c.questions_per_game, 10);
 	assert_true(c.shuffle_questions);
 	assert_true(c.shuffle_choices);
 	assert_true(c.feedback_seconds == 0);
@@ -252,6 +252,28 @@ test_config_defaults(void **state)
 	config_fini(&c);
 }
 
+/* A user's file that names one key keeps every documented default. */
+static void
+test_config_user_file_overrides_only_its_keys(void **state)
+{
+	static const char text[] = "{\"bell\": true}";
+	struct diags d = { 0 };
+	struct config c, want;
+
+	(void)state;
+	config_defaults(&c);
+	assert_int_equal(config_parse(&c, "user.json", text, sizeof text - 1,
+	    &d), 0);
+	assert_int_equal(d.n, 0);
+	config_defaults(&want);
+	want.bell = true;
+	assert_config_equal(&c, &want);
+	assert_int_equal(c.questions_per_game, 10);
+	assert_true(c.time_limits[Q_TRUEFALSE] == 15);
+	config_fini(&c);
+	diags_fini(&d);
+}
+
 static void
 test_config_shipped_file_is_valid(void **state)
 {
@@ -265,13 +287,8 @@ test_config_shipped_file_is_valid(void **state)
 	if (d.n)
 		tu_print_diags(&d);
 	assert_int_equal(d.n, 0);
-	/* What it documents: the defaults, plus per-type limits and a
-	 * ten-question game. */
+	/* It documents the built-in defaults, key for key. */
 	config_defaults(&want);
-	want.time_limits[Q_CHOICE] = 20;
-	want.time_limits[Q_TRUEFALSE] = 15;
-	want.time_limits[Q_TEXT] = 30;
-	want.questions_per_game = 10;
 	assert_config_equal(&c, &want);
 	config_fini(&c);
 	diags_fini(&d);
@@ -328,9 +345,9 @@ test_config_time_limits_per_type(void **state)
 	config_defaults(&c);
 	assert_int_equal(config_load(&c, path, &d), 0);
 	assert_true(c.time_limits[Q_TEXT] == 45);
-	/* Types not named keep "unset". */
-	assert_true(c.time_limits[Q_CHOICE] == 0);
-	assert_true(c.time_limits[Q_TRUEFALSE] == 0);
+	/* Types not named keep their defaults. */
+	assert_true(c.time_limits[Q_CHOICE] == 20);
+	assert_true(c.time_limits[Q_TRUEFALSE] == 15);
 	assert_true(c.time_limit == 20);
 	config_fini(&c);
 	diags_fini(&d);
@@ -375,7 +392,7 @@ test_config_bad_value_keeps_the_valid_ones(void **state)
 	config_defaults(&c);
 	assert_int_equal(config_load(&c, path, &d), -1);
 	assert_true(c.time_limits[Q_CHOICE] == 15);
-	assert_true(c.time_limits[Q_TRUEFALSE] == 0);
+	assert_true(c.time_limits[Q_TRUEFALSE] == 15);  /* the default */
 	assert_true(c.time_limits[Q_TEXT] == 30);
 	config_fini(&c);
 	diags_fini(&d);
@@ -471,6 +488,7 @@ main(void)
 		cmocka_unit_test(
 		    test_config_every_fixture_file_is_in_the_table),
 		cmocka_unit_test(test_config_defaults),
+		cmocka_unit_test(test_config_user_file_overrides_only_its_keys),
 		cmocka_unit_test(test_config_shipped_file_is_valid),
 		cmocka_unit_test(test_config_full_file_sets_every_key),
 		cmocka_unit_test(test_config_time_limits_per_type),

@@ -75,12 +75,22 @@ static const char mixed_text[] =
     "{\"type\": \"choice\", \"question\": \"Largest ocean?\","
     " \"choices\": [\"Atlantic\", \"Pacific\"], \"answer\": 1}]}";
 
+/* The defaults, but every question of a pack and one limit for every type:
+ * what these tests count with. */
+static void
+base_config(struct config *c)
+{
+	config_defaults(c);
+	c->questions_per_game = 0;
+	memset(c->time_limits, 0, sizeof c->time_limits);
+}
+
 static struct config
 plain_config(void)
 {
 	struct config c;
 
-	config_defaults(&c);
+	base_config(&c);
 	c.shuffle_questions = false;
 	c.shuffle_choices = false;
 	return c;
@@ -125,7 +135,7 @@ test_quiz_same_seed_same_game(void **state)
 	int i;
 
 	(void)state;
-	config_defaults(&cfg);
+	base_config(&cfg);
 	a = new_game(p, &cfg, 0, 777);
 	b = new_game(p, &cfg, 0, 777);
 	assert_int_equal(a->n, 20);
@@ -149,7 +159,7 @@ test_quiz_different_seed_different_game(void **state)
 	int i, same_q = 0, same_order = 0;
 
 	(void)state;
-	config_defaults(&cfg);
+	base_config(&cfg);
 	a = new_game(p, &cfg, 0, 1);
 	b = new_game(p, &cfg, 0, 2);
 	for (i = 0; i < a->n; i++) {
@@ -173,7 +183,7 @@ test_quiz_shuffle_plays_every_question_once(void **state)
 	int seen[30] = { 0 }, i, k, moved = 0;
 
 	(void)state;
-	config_defaults(&cfg);
+	base_config(&cfg);
 	z = new_game(p, &cfg, 0, 42);
 	for (i = 0; i < z->n; i++) {
 		int seen_choice[4] = { 0 };
@@ -218,7 +228,7 @@ test_quiz_count_limits_the_game(void **state)
 	struct quiz *z;
 
 	(void)state;
-	config_defaults(&cfg);
+	base_config(&cfg);
 	z = new_game(p, &cfg, 3, 5);
 	assert_int_equal(z->n, 3);
 	quiz_free(z);
@@ -246,7 +256,7 @@ test_quiz_count_takes_a_seeded_sample(void **state)
 	int i, from_tail = 0;
 
 	(void)state;
-	config_defaults(&cfg);
+	base_config(&cfg);
 	a = new_game(p, &cfg, 5, 11);
 	b = new_game(p, &cfg, 5, 11);
 	for (i = 0; i < 5; i++) {
@@ -270,7 +280,7 @@ test_quiz_limit_precedence(void **state)
 	(void)state;
 	memset(&q, 0, sizeof q);
 	memset(&p, 0, sizeof p);
-	config_defaults(&cfg);
+	base_config(&cfg);
 	q.type = Q_TEXT;
 	/* config, then config per type, pack, question, --time. */
 	assert_true(quiz_limit(&q, &p, &cfg, 0) == 20);
@@ -299,7 +309,7 @@ test_quiz_limit_scales_every_limit(void **state)
 	(void)state;
 	memset(&q, 0, sizeof q);
 	memset(&p, 0, sizeof p);
-	config_defaults(&cfg);
+	base_config(&cfg);
 	cfg.time_scale = 1.5;
 	q.type = Q_CHOICE;
 	assert_true(quiz_limit(&q, &p, &cfg, 0) == 30);
@@ -320,7 +330,7 @@ test_quiz_untimed_has_no_limit(void **state)
 
 	(void)state;
 	memset(&q, 0, sizeof q);
-	config_defaults(&cfg);
+	base_config(&cfg);
 	cfg.untimed = true;
 	q.time_limit = 10;
 	assert_true(quiz_limit(&q, NULL, &cfg, 5) == 0);
@@ -365,7 +375,7 @@ test_quiz_answer_choice_right(void **state)
 	struct outcome *cur;
 
 	(void)state;
-	config_defaults(&cfg);
+	base_config(&cfg);
 	cfg.shuffle_questions = false;
 	z = new_game(p, &cfg, 0, 3);
 	cur = quiz_current(z);
@@ -394,7 +404,7 @@ test_quiz_answer_choice_wrong(void **state)
 	const struct outcome *o;
 
 	(void)state;
-	config_defaults(&cfg);
+	base_config(&cfg);
 	cfg.shuffle_questions = false;
 	z = new_game(p, &cfg, 0, 3);
 	o = quiz_answer_choice(z, shown_for(quiz_current(z), 3), 1);
@@ -418,7 +428,7 @@ test_quiz_answer_follows_shown_order(void **state)
 	int seed, k;
 
 	(void)state;
-	config_defaults(&cfg);
+	base_config(&cfg);
 	/* Whatever the shuffle, the key shown for the right answer wins. */
 	for (seed = 0; seed < 20; seed++) {
 		for (k = 0; k < 4; k++) {

@@ -56,6 +56,7 @@ play(struct game *g)
 	assert_non_null(g->pack);
 	diags_fini(&d);
 	config_defaults(&g->cfg);
+	memset(g->cfg.time_limits, 0, sizeof g->cfg.time_limits);
 	g->cfg.shuffle_questions = false;
 	g->cfg.shuffle_choices = false;
 	rng_seed(&r, 1);
