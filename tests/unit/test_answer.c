@@ -232,6 +232,53 @@ test_answer_fold_survives_invalid_utf8(void **state)
 	assert_false(matches1("ab", "a\xff" "b"));
 }
 
+static void
+test_answer_ignores_leading_articles(void **state)
+{
+	(void)state;
+	assert_true(matches1("Pacific", "the Pacific"));
+	assert_true(matches1("Pacific Ocean", "The Pacific Ocean"));
+	assert_true(matches1("Vatican", "the Vatican"));
+	assert_true(matches1("Herbivore", "a herbivore"));
+	assert_true(matches1("Event horizon", "an event horizon"));
+	assert_true(matches1("The skin", "skin"));
+	assert_true(matches1("THE   Milky Way", "milky way"));
+	/* Only a whole leading word, and only the articles. */
+	assert_false(matches1("Pacific", "thepacific"));
+	assert_false(matches1("Andes", "Andes the"));
+	assert_false(matches1("Pacific", "some Pacific"));
+}
+
+static void
+test_answer_article_alone_is_kept(void **state)
+{
+	(void)state;
+	/* "A" (say, a vitamin) is an answer, not an article. */
+	assert_true(matches1("A", "a"));
+	assert_true(matches1("Vitamin A", "vitamin a"));
+	assert_false(matches1("A", "the"));
+	assert_true(matches1("The The", "the the"));
+	assert_false(matches1("The The", ""));
+}
+
+static void
+test_answer_ignores_surrounding_punctuation(void **state)
+{
+	(void)state;
+	assert_true(matches1("Jupiter", "Jupiter."));
+	assert_true(matches1("Skin", "Skin."));
+	assert_true(matches1("Jupiter", "\"Jupiter!\""));
+	assert_true(matches1("Jupiter", "(Jupiter)?"));
+	assert_true(matches1("Jupiter", "\xc2\xbfJupiter?"));
+	assert_true(matches1("Jupiter", "Jupiter\xe2\x80\xa6"));
+	assert_true(matches1("Pacific", "  the Pacific . "));
+	assert_true(matches1("Washington, D.C.", "washington, d.c"));
+	/* Inside an answer, punctuation still counts; a sign is no mark. */
+	assert_false(matches1("Jupiter", "Jup.iter"));
+	assert_false(matches1("5", "-5"));
+	assert_false(matches1("Jupiter", "..."));
+}
+
 int
 main(void)
 {
@@ -251,6 +298,9 @@ main(void)
 		cmocka_unit_test(test_answer_folds_greek_case),
 		cmocka_unit_test(test_answer_folds_cyrillic_case),
 		cmocka_unit_test(test_answer_fold_survives_invalid_utf8),
+		cmocka_unit_test(test_answer_ignores_leading_articles),
+		cmocka_unit_test(test_answer_article_alone_is_kept),
+		cmocka_unit_test(test_answer_ignores_surrounding_punctuation),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
