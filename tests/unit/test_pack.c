@@ -420,6 +420,142 @@ test_pack_bundled_packs_are_valid(void **state)
 	assert_true(packs >= 4);
 }
 
+/* Each bundled pack in turn, loaded (fn gets it and its file name). */
+static void
+each_bundled_pack(void (*fn)(const struct pack *, const char *))
+{
+	char *dir = tu_path("assets/packs");
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+
+	assert_non_null(dp);
+	while ((e = readdir(dp)) != NULL) {
+		size_t n = strlen(e->d_name);
+		char path[4200];
+		struct diags d = { 0 };
+		struct pack *p;
+
+		if (e->d_name[0] == '.' || n < 5 ||
+		    strcmp(e->d_name + n - 5, ".json") != 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		p = pack_load(path, &d);
+		assert_non_null(p);
+		fn(p, e->d_name);
+		pack_free(p);
+		diags_fini(&d);
+	}
+	closedir(dp);
+	free(dir);
+}
+
+static bool
+word_byte(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
+}
+
+/* Whether text holds w[0..n) as a whole word, ASCII case ignored. */
+static bool
+has_word(const char *text, const char *w, size_t n)
+{
+	size_t i, k, len = strlen(text);
+
+	for (i = 0; i + n <= len; i++) {
+		if (i > 0 && word_byte(text[i - 1]))
+			continue;
+		if (i + n < len && word_byte(text[i + n]))
+			continue;
+		for (k = 0; k < n; k++) {
+			char a = text[i + k], b = w[k];
+
+			if (a >= 'A' && a <= 'Z')
+				a = (char)(a + 32);
+			if (b >= 'A' && b <= 'Z')
+				b = (char)(b + 32);
+			if (a != b)
+				break;
+		}
+		if (k == n)
+			return true;
+	}
+	return false;
+}
+
+/* A word of 4 or more letters that the correct choice shares with the
+ * question and no other choice has gives the answer away. */
+static void
+check_no_giveaway(const struct pack *p, const char *file)
+{
+	int i, j;
+
+	for (i = 0; i < p->nq; i++) {
+		const struct question *q = &p->q[i];
+		const char *a, *w;
+
+		if (q->type != Q_CHOICE)
+			continue;
+		a = q->choices[q->answer];
+		for (w = a; *w != '\0';) {
+			size_t n = 0;
+			bool other = false;
+
+			while (w[n] != '\0' && word_byte(w[n]))
+				n++;
+			if (n >= 4 && has_word(q->text, w, n)) {
+				for (j = 0; j < q->nchoices; j++)
+					other |= j != q->answer &&
+					    has_word(q->choices[j], w, n);
+				if (!other)
+					print_error("%s: \"%s\": the answer "
+					    "\"%s\" repeats the question\n",
+					    file, q->text, a);
+				assert_true(other);
+			}
+			w += n > 0 ? n : 1;
+		}
+	}
+}
+
+static void
+test_pack_bundled_choices_do_not_give_the_answer_away(void **state)
+{
+	(void)state;
+	assert_true(has_word("stood in Alexandria?", "alexandria", 10));
+	assert_false(has_word("Alexandrian", "alexandria", 10));
+	each_bundled_pack(check_no_giveaway);
+}
+
+static int antarctica;
+
+static void
+count_antarctica(const struct pack *p, const char *file)
+{
+	int i;
+
+	(void)file;
+	for (i = 0; i < p->nq; i++) {
+		const char *a = question_answer_text(&p->q[i]);
+
+		if (strcmp(a, "Antarctica") == 0 ||
+		    strstr(p->q[i].text, "Antarctica") != NULL) {
+			assert_non_null(p->q[i].explanation);
+			antarctica++;
+		}
+	}
+}
+
+/* World Geography promises every continent: Antarctica too. */
+static void
+test_pack_bundled_geography_has_antarctica(void **state)
+{
+	(void)state;
+	antarctica = 0;
+	each_bundled_pack(count_antarctica);
+	assert_true(antarctica >= 1);
+}
+
 static void
 test_pack_loads_choice_question(void **state)
 {
@@ -714,6 +850,9 @@ main(void)
 	static const struct CMUnitTest named[] = {
 		cmocka_unit_test(test_pack_every_fixture_file_is_in_the_table),
 		cmocka_unit_test(test_pack_bundled_packs_are_valid),
+		cmocka_unit_test(
+		    test_pack_bundled_choices_do_not_give_the_answer_away),
+		cmocka_unit_test(test_pack_bundled_geography_has_antarctica),
 		cmocka_unit_test(test_pack_loads_choice_question),
 		cmocka_unit_test(test_pack_answer_as_index),
 		cmocka_unit_test(test_pack_loads_truefalse_question),

@@ -16,6 +16,7 @@
 
 #include "quiz.h"
 #include "score.h"
+#include "testutil.h"
 
 /* A pack of n choice questions Q0..Qn-1, four choices each, the answer of
  * Qi at index i % 4; loaded through the real loader. */
@@ -768,10 +769,54 @@ test_quiz_review_plays_heaviest_first(void **state)
 	pack_free(p);
 }
 
+/* The bundled packs leave each type its limit from config: true/false 15 s,
+ * choice 20 s, text 30 s, unless a question needs its own. */
+static void
+test_quiz_bundled_packs_use_the_per_type_limits(void **state)
+{
+	static const char *const names[] = {
+		"history", "science-nature", "space", "world-geography"
+	};
+	static const double want[QTYPE_COUNT] = {
+		[Q_CHOICE] = 20, [Q_TRUEFALSE] = 15, [Q_TEXT] = 30
+	};
+	struct config cfg;
+	size_t k;
+	int i, typed[QTYPE_COUNT] = { 0 };
+
+	(void)state;
+	config_defaults(&cfg);
+	for (k = 0; k < sizeof names / sizeof names[0]; k++) {
+		char rel[128], *path;
+		struct diags d = { 0 };
+		struct pack *p;
+
+		snprintf(rel, sizeof rel, "assets/packs/%s.json", names[k]);
+		path = tu_path(rel);
+		p = pack_load(path, &d);
+		assert_non_null(p);
+		assert_true(p->time_limit == 0);
+		for (i = 0; i < p->nq; i++) {
+			const struct question *q = &p->q[i];
+
+			if (q->time_limit > 0)
+				continue;
+			assert_true(quiz_limit(q, p, &cfg, 0) == want[q->type]);
+			typed[q->type]++;
+		}
+		pack_free(p);
+		diags_fini(&d);
+		free(path);
+	}
+	for (i = 0; i < QTYPE_COUNT; i++)
+		assert_true(typed[i] >= 20);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_quiz_bundled_packs_use_the_per_type_limits),
 		cmocka_unit_test(test_quiz_same_seed_same_game),
 		cmocka_unit_test(test_quiz_different_seed_different_game),
 		cmocka_unit_test(test_quiz_shuffle_plays_every_question_once),
