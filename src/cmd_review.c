@@ -1,5 +1,6 @@
-/* --review: a game of the questions the player misses most, weighed from
- * the history, recent misses first. */
+/* --review: a game of the questions due for review (FSRS, most overdue
+ * first), filled up with the others the player met, the soonest due first,
+ * then those never met: there is always something to practise. */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,10 +28,10 @@ chosen_packs(struct session *s, struct pack ***packs)
 	return n;
 }
 
-/* How much each question of packs wants reviewing, in pack order. Caller
- * frees. */
+/* How much each question of packs wants reviewing (fsrs_weight), in pack
+ * order. Caller frees. */
 static double *
-miss_weights(struct session *s, struct history *h, struct pack **packs,
+review_weights(struct session *s, struct history *h, struct pack **packs,
     int n)
 {
 	int64_t now = (int64_t)time(NULL);
@@ -43,9 +44,11 @@ miss_weights(struct session *s, struct history *h, struct pack **packs,
 	for (i = 0; i < n; i++)
 		for (j = 0; j < packs[i]->nq; j++) {
 			char hash[HASH_HEX];
+			struct fsrs_card c;
 
 			question_hash(&packs[i]->q[j], hash);
-			w[k++] = history_miss_weight(h, s->player, hash, now);
+			w[k++] = fsrs_weight(history_card(h, s->player, hash,
+			    &c) ? &c : NULL, now);
 		}
 	return w;
 }
@@ -65,12 +68,11 @@ cmd_review(struct session *s, const struct options *o, struct diags *d)
 		return 1;
 	}
 	n = chosen_packs(s, &packs);
-	w = miss_weights(s, h, packs, n);
+	w = review_weights(s, h, packs, n);
 	z = quiz_review(packs, n, w, &s->cfg, &s->opts, &s->rng);
 	free(w);
 	if (z == NULL) {
-		puts("Nothing to review: no missed questions in your history "
-		    "for these packs.");
+		puts("Nothing to review: these packs have no questions.");
 		if (packs != s->packs)
 			free(packs);
 		return 0;

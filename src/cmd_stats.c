@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <time.h>
 
 #include <cJSON.h>
 
@@ -10,7 +11,7 @@
 #define STATS_MAX 256
 
 static void
-print_stats_json(const struct history_stats *v, int n)
+print_stats_json(const struct history_stats *v, const int *due, int n)
 {
 	cJSON *arr = cJSON_CreateArray();
 	char *text;
@@ -31,6 +32,7 @@ print_stats_json(const struct history_stats *v, int n)
 		    round(v[i].mean_seconds * 100) / 100);
 		cJSON_AddNumberToObject(o, "timed_out_share",
 		    round(v[i].timed_out * 1000) / 1000);
+		cJSON_AddNumberToObject(o, "due", due[i]);
 		cJSON_AddItemToArray(arr, o);
 	}
 	text = cJSON_Print(arr);
@@ -41,7 +43,7 @@ print_stats_json(const struct history_stats *v, int n)
 }
 
 static void
-print_stats_table(const struct history_stats *v, int n)
+print_stats_table(const struct history_stats *v, const int *due, int n)
 {
 	int i;
 
@@ -49,13 +51,13 @@ print_stats_table(const struct history_stats *v, int n)
 		puts("No finished games recorded yet.");
 		return;
 	}
-	printf("%-32s %6s %7s %8s %9s %9s %10s\n", "pack", "games", "best",
-	    "average", "accuracy", "avg time", "timed out");
+	printf("%-32s %6s %7s %8s %9s %9s %10s %5s\n", "pack", "games",
+	    "best", "average", "accuracy", "avg time", "timed out", "due");
 	for (i = 0; i < n; i++)
-		printf("%-32.32s %6d %7d %8.0f %8.0f%% %7.1f s %9.0f%%\n",
+		printf("%-32.32s %6d %7d %8.0f %8.0f%% %7.1f s %9.0f%% %5d\n",
 		    v[i].title[0] ? v[i].title : v[i].key, v[i].games,
 		    v[i].best, v[i].mean_score, v[i].accuracy * 100,
-		    v[i].mean_seconds, v[i].timed_out * 100);
+		    v[i].mean_seconds, v[i].timed_out * 100, due[i]);
 }
 
 int
@@ -63,6 +65,8 @@ cmd_stats(struct session *s, const struct options *o, struct diags *d)
 {
 	struct history *h = session_history(s);
 	struct history_stats v[STATS_MAX];
+	int due[STATS_MAX];
+	int64_t now = (int64_t)time(NULL);
 	char keys[STATS_MAX][HASH_HEX];
 	const char *kp[STATS_MAX];
 	int i, n;
@@ -81,9 +85,12 @@ cmd_stats(struct session *s, const struct options *o, struct diags *d)
 		fputs("termquiz: cannot read the history\n", stderr);
 		return 1;
 	}
+	/* Review is per player: the due questions are this player's. */
+	for (i = 0; i < n; i++)
+		due[i] = history_due(h, v[i].key, s->player, now);
 	if (o->json)
-		print_stats_json(v, n);
+		print_stats_json(v, due, n);
 	else
-		print_stats_table(v, n);
+		print_stats_table(v, due, n);
 	return 0;
 }

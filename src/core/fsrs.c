@@ -1,6 +1,7 @@
 #include "fsrs.h"
 
 #include <math.h>
+#include <stddef.h>
 
 /*
  * A port of FSRS-6 as py-fsrs's Scheduler (MIT, open-spaced-repetition)
@@ -245,4 +246,23 @@ fsrs_grade(bool correct, double seconds, double limit)
 	if (seconds > limit / 2)
 		return FSRS_HARD;
 	return seconds < limit / 4 ? FSRS_EASY : FSRS_GOOD;
+}
+
+bool
+fsrs_due(const struct fsrs_card *c, int64_t now)
+{
+	return c->due <= now + FSRS_LEARN_AHEAD;
+}
+
+double
+fsrs_weight(const struct fsrs_card *c, int64_t now)
+{
+	double days;
+
+	if (c == NULL)
+		return 0.5;
+	days = (double)(now - c->due) / FSRS_DAY;
+	if (fsrs_due(c, now))
+		return 3 + days;     /* above 2: a due card may be 20 min early */
+	return 1 + 1 / (1 - days);   /* in (1, 2): sooner due, heavier */
 }

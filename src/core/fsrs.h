@@ -14,6 +14,10 @@
 #define FSRS_WEIGHTS 21
 #define FSRS_STEPS_MAX 4
 #define FSRS_DAY 86400
+/* A question due this soon counts as due now (Anki's "learn ahead"
+ * limit), so that a question missed in a game is due for review at once
+ * rather than a minute later. */
+#define FSRS_LEARN_AHEAD 1200
 
 enum fsrs_grade { FSRS_AGAIN = 1, FSRS_HARD, FSRS_GOOD, FSRS_EASY };
 
@@ -55,6 +59,15 @@ struct fsrs_card fsrs_review(const struct fsrs_params *p,
 /* The chance of recalling c at now, 0..1; 0 for a card never answered. */
 double fsrs_retrievability(const struct fsrs_params *p,
     const struct fsrs_card *c, int64_t now);
+
+/* Whether c is due for review at now (FSRS_LEARN_AHEAD included). */
+bool fsrs_due(const struct fsrs_card *c, int64_t now);
+
+/* How much a question wants reviewing at now, for picking the questions of
+ * a review heaviest first: due ones above all (the most overdue first),
+ * then the others answered before (the soonest due first), then those
+ * never answered (c NULL). Always above 0. */
+double fsrs_weight(const struct fsrs_card *c, int64_t now);
 
 /* The game's grade of an answer: wrong or timed out Again; right past half
  * of limit Hard, in under a quarter of it Easy, else Good. limit <= 0 is

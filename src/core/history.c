@@ -1,7 +1,6 @@
 #include "history.h"
 
 #include <errno.h>
-#include <math.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -622,28 +621,6 @@ history_stats(struct history *h, const char *const *keys, int nkeys,
 	return rc == SQLITE_DONE || n == max ? n : -1;
 }
 
-double
-history_miss_weight(struct history *h, const char *player, const char *qhash,
-    int64_t now)
-{
-	sqlite3_stmt *st;
-	double w = 0;
-	int rc;
-
-	rc = run(h->db, &st, "SELECT a.outcome = 'correct', g.started_at "
-	    "FROM answers a JOIN games g ON g.id = a.game_id JOIN questions q "
-	    "ON q.id = a.question_id WHERE q.hash = ? AND g.player = ?", "tt",
-	    qhash, player);
-	for (; rc == SQLITE_ROW; rc = sqlite3_step(st)) {
-		double age = (double)(now - sqlite3_column_int64(st, 1)) / 86400;
-		double decay = pow(0.5, (age > 0 ? age : 0) / 14);
-
-		w += (sqlite3_column_int(st, 0) ? -0.5 : 1.0) * decay;
-	}
-	sqlite3_finalize(st);
-	return w;
-}
-
 int64_t
 history_count(struct history *h, const char *table)
 {
@@ -691,4 +668,21 @@ const struct fsrs_params *
 history_fsrs(const struct history *h)
 {
 	return &h->fsrs;
+}
+
+int
+history_due(struct history *h, const char *key, const char *player,
+    int64_t now)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+
+	if (run(h->db, &st, "SELECT COUNT(*) FROM cards c WHERE c.player = ?1 "
+	    "AND c.due <= ?2 AND c.question_id IN (SELECT a.question_id FROM "
+	    "answers a JOIN games g ON g.id = a.game_id JOIN packs p ON p.id = "
+	    "g.pack_id WHERE p.hash = ?3 AND g.player = ?1)", "tit", player,
+	    now + FSRS_LEARN_AHEAD, key) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
 }

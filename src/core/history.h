@@ -84,12 +84,6 @@ int history_best_before(struct history *h, const char *key,
 int history_stats(struct history *h, const char *const *keys, int nkeys,
     struct history_stats *out, int max);
 
-/* How strongly the player should review a question (by question_hash):
- * misses and timeouts count 1, correct answers -0.5, each halved for every
- * two weeks of age at now. Above 0 means "review it". */
-double history_miss_weight(struct history *h, const char *player,
-    const char *qhash, int64_t now);
-
 /* The desired retention that scheduling after answers aims at (0..1,
  * exclusive). Opening a database from before memories were kept rebuilds
  * them with HISTORY_RETENTION. */
@@ -102,6 +96,11 @@ const struct fsrs_params *history_fsrs(const struct history *h);
  * the player never answered it (c untouched). */
 bool history_card(struct history *h, const char *player, const char *qhash,
     struct fsrs_card *c);
+
+/* How many of the questions the player met in games of key are due for
+ * review at now (fsrs_due); -1 on error. */
+int history_due(struct history *h, const char *key, const char *player,
+    int64_t now);
 
 /* Rows in a table, for tests; -1 on error. */
 int64_t history_count(struct history *h, const char *table);

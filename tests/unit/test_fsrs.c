@@ -221,6 +221,46 @@ test_fsrs_grade_from_the_game(void **state)
 	assert_int_equal(fsrs_grade(true, 100, 0), FSRS_GOOD);
 }
 
+static void
+test_fsrs_due_includes_learn_ahead(void **state)
+{
+	struct fsrs_params p;
+	struct fsrs_card c;
+
+	(void)state;
+	defaults(&p);
+	fsrs_card_new(&c, T0);
+	assert_true(fsrs_due(&c, T0));
+	c = fsrs_review(&p, &c, FSRS_AGAIN, T0);   /* due in a minute */
+	assert_true(fsrs_due(&c, T0));
+	c = fsrs_review(&p, &c, FSRS_EASY, T0);    /* due in days */
+	assert_false(fsrs_due(&c, T0));
+	assert_false(fsrs_due(&c, c.due - FSRS_LEARN_AHEAD - 1));
+	assert_true(fsrs_due(&c, c.due - FSRS_LEARN_AHEAD));
+}
+
+static void
+test_fsrs_weight_orders_due_then_soonest_then_new(void **state)
+{
+	struct fsrs_card late, due, early, soon, later;
+	int64_t now = T0 + 100 * FSRS_DAY;
+
+	(void)state;
+	fsrs_card_new(&late, T0);
+	due = early = soon = later = late;
+	late.due = now - 5 * FSRS_DAY;
+	due.due = now - 1;
+	early.due = now + FSRS_LEARN_AHEAD;       /* counts as due */
+	soon.due = now + FSRS_DAY;
+	later.due = now + 30 * FSRS_DAY;
+	assert_true(fsrs_weight(&late, now) > fsrs_weight(&due, now));
+	assert_true(fsrs_weight(&due, now) > fsrs_weight(&early, now));
+	assert_true(fsrs_weight(&early, now) > fsrs_weight(&soon, now));
+	assert_true(fsrs_weight(&soon, now) > fsrs_weight(&later, now));
+	assert_true(fsrs_weight(&later, now) > fsrs_weight(NULL, now));
+	assert_true(fsrs_weight(NULL, now) > 0);
+}
+
 int
 main(void)
 {
@@ -236,6 +276,9 @@ main(void)
 		cmocka_unit_test(
 		    test_fsrs_lower_retention_means_longer_intervals),
 		cmocka_unit_test(test_fsrs_grade_from_the_game),
+		cmocka_unit_test(test_fsrs_due_includes_learn_ahead),
+		cmocka_unit_test(
+		    test_fsrs_weight_orders_due_then_soonest_then_new),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -276,25 +276,24 @@ test_history_stats_sum_up_finished_games(void **state)
 }
 
 static void
-test_history_miss_weight_favours_recent_misses(void **state)
+test_history_due_counts_misses_until_answered_right(void **state)
 {
 	struct fixture *f = *state;
 	struct history *h = open_db(":memory:");
-	struct quiz *z = play(f, 2, false);
-	char q2[HASH_HEX], q3[HASH_HEX], q1[HASH_HEX];
+	struct quiz *z = play(f, 2, false), *right = play(f, 1, true);
 	int64_t day = 86400, now = 100 * day;
 
-	question_hash(&f->pack->q[0], q1);
-	question_hash(&f->pack->q[1], q2);
-	question_hash(&f->pack->q[2], q3);
-	save(h, z, "ann", now - 60 * day, true);   /* old misses */
-	assert_true(history_miss_weight(h, "ann", q2, now) < 0.1);
-	save(h, z, "ann", now - day, true);        /* recent misses */
-	assert_true(history_miss_weight(h, "ann", q2, now) > 0.9);
-	assert_true(history_miss_weight(h, "ann", q3, now) > 0.9);
-	assert_true(history_miss_weight(h, "ann", q1, now) < 0);
-	assert_true(history_miss_weight(h, "bob", q2, now) == 0);
+	assert_int_equal(history_due(h, z->key, "ann", now), 0);
+	save(h, z, "ann", now, true);   /* Q2 wrong, Q3 timed out */
+	assert_int_equal(history_due(h, z->key, "ann", now), 2);
+	assert_int_equal(history_due(h, z->key, "ann", now + day), 2);
+	assert_int_equal(history_due(h, z->key, "bob", now), 0);
+	assert_int_equal(history_due(h, "0000000000000000", "ann", now), 0);
+	save(h, right, "ann", now + 60, true);   /* all right, quickly */
+	assert_int_equal(history_due(h, z->key, "ann", now + 120), 0);
+	assert_int_equal(history_due(h, z->key, "ann", now + 60 * day), 3);
 	quiz_free(z);
+	quiz_free(right);
 	history_close(h);
 }
 
@@ -791,7 +790,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_history_stats_sum_up_finished_games, setup, teardown),
 		cmocka_unit_test_setup_teardown(
-		    test_history_miss_weight_favours_recent_misses, setup,
+		    test_history_due_counts_misses_until_answered_right, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_history_edited_question_is_a_new_question, setup,
