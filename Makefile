@@ -43,8 +43,10 @@ LDLIBS_ALL  = -lm
 B = build$(if $(filter 1,$(SAN)),-san)
 CORE_SRC = $(wildcard src/core/*.c)
 UI_SRC   = $(wildcard src/ui/*.c)
+NET_SRC  = $(wildcard src/net/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o)
 UI_OBJ   = $(UI_SRC:%.c=$(B)/%.o)
+NET_OBJ  = $(NET_SRC:%.c=$(B)/%.o)
 MAIN_OBJ = $(patsubst %.c,$(B)/%.o,$(wildcard src/*.c))
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -70,7 +72,7 @@ $(FLAGS): FORCE
 	@mkdir -p $(@D)
 	@[ "$$(cat $@ 2>/dev/null)" = "$(FLAGS_TEXT)" ] || echo "$(FLAGS_TEXT)" >$@
 
-termquiz: $(CORE_OBJ) $(UI_OBJ) $(MAIN_OBJ) $(STAMP)
+termquiz: $(CORE_OBJ) $(UI_OBJ) $(NET_OBJ) $(MAIN_OBJ) $(STAMP)
 	@$(PKG_CONFIG) --exists $(PKGS) || { sh tools/deps.sh --explain; exit 1; }
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(PKG_LIBS) \
 	    $(LDLIBS_ALL)
@@ -172,4 +174,4 @@ format:
 clean:
 	rm -rf build build-san build-fuzz termquiz $(STAMP)
 
--include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(NET_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

@@ -32,6 +32,12 @@ int cmd_stats(struct session *s, const struct options *o, struct diags *d);
 /* --review: a game of the questions missed most. */
 int cmd_review(struct session *s, const struct options *o, struct diags *d);
 
+/* --host: a live game of the packs named, players joining over TCP. */
+int cmd_host(struct session *s, const struct options *o, struct diags *d);
+
+/* --join: play in someone's live game. */
+int cmd_join(struct session *s, const struct options *o, struct diags *d);
+
 /* A game of the packs named, or the menu when none. */
 int cmd_play(struct session *s, const struct options *o, struct diags *d);
 

@@ -18,7 +18,9 @@ enum { EXIT_USAGE = 2 };
 enum opt_id {
 	OPT_CONFIG = 256, OPT_TIME, OPT_COUNT, OPT_SEED, OPT_RESULTS,
 	OPT_CHECK, OPT_PLAIN, OPT_TIME_SCALE, OPT_UNTIMED, OPT_STATS,
-	OPT_REVIEW, OPT_NO_COLOR, OPT_JSON, OPT_VERSION, OPT_HELP
+	OPT_REVIEW, OPT_NO_COLOR, OPT_JSON, OPT_VERSION, OPT_HELP,
+	OPT_HOST, OPT_JOIN, OPT_LISTEN, OPT_START_WHEN, OPT_START_AFTER,
+	OPT_MAX_PLAYERS, OPT_LOCK, OPT_PIN, OPT_NAME, OPT_RESUME
 };
 
 static const struct option long_opts[] = {
@@ -37,6 +39,16 @@ static const struct option long_opts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "help", no_argument, NULL, OPT_HELP },
+	{ "host", no_argument, NULL, OPT_HOST },
+	{ "join", required_argument, NULL, OPT_JOIN },
+	{ "listen", required_argument, NULL, OPT_LISTEN },
+	{ "start-when", required_argument, NULL, OPT_START_WHEN },
+	{ "start-after", required_argument, NULL, OPT_START_AFTER },
+	{ "max-players", required_argument, NULL, OPT_MAX_PLAYERS },
+	{ "lock", no_argument, NULL, OPT_LOCK },
+	{ "pin", required_argument, NULL, OPT_PIN },
+	{ "name", required_argument, NULL, OPT_NAME },
+	{ "resume", required_argument, NULL, OPT_RESUME },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -61,6 +73,19 @@ usage(FILE *fp)
 "  --stats [PACK...]   history per pack on stdout (--json for scripts)\n"
 "  --review [PACK...]  spaced review: the questions due first, most\n"
 "                      overdue first, then the others you met\n"
+"\n"
+"Live games (one host, many players; see termquiz(6)):\n"
+"  --host PACK...      host a live game; players join over TCP\n"
+"  --listen ADDR[:PORT]  where the host listens (default 127.0.0.1:7447)\n"
+"  --start-when N      start once N players are in\n"
+"  --start-after S     start S seconds after the first player joined\n"
+"  --max-players N     at most N players (default 250)\n"
+"  --lock              no joining once the game has started\n"
+"  --join HOST[:PORT]  join a live game\n"
+"  --pin PIN           the game's PIN (asked when not given)\n"
+"  --name NICK         your nickname (default $USER)\n"
+"  --resume TOKEN      back into a game you were cut off from\n"
+"\n"
 "  --version           print the version and exit\n"
 "  --help              print this help and exit\n"
 "\n"
@@ -154,6 +179,33 @@ parse_args(int argc, char **argv, struct options *o)
 		case OPT_CHECK: ask(o, CMD_CHECK); break;
 		case OPT_STATS: ask(o, CMD_STATS); break;
 		case OPT_REVIEW: ask(o, CMD_REVIEW); break;
+		case OPT_HOST: ask(o, CMD_HOST); break;
+		case OPT_JOIN:
+			ask(o, CMD_JOIN);
+			o->join = optarg;
+			break;
+		case OPT_LISTEN: o->listen = optarg; break;
+		case OPT_START_WHEN:
+			if (!parse_ull(optarg, &n) || n < 1 || n > 100000)
+				return bad_usage("--start-when wants a number "
+				    "of players from 1, not '%s'", optarg);
+			o->start_when = (long)n;
+			break;
+		case OPT_START_AFTER:
+			if (!parse_double(optarg, 0.1, 86400, &o->start_after))
+				return bad_usage("--start-after wants seconds "
+				    "from 0.1 to 86400, not '%s'", optarg);
+			break;
+		case OPT_MAX_PLAYERS:
+			if (!parse_ull(optarg, &n) || n < 1 || n > 10000)
+				return bad_usage("--max-players wants a number "
+				    "from 1 to 10000, not '%s'", optarg);
+			o->max_players = (long)n;
+			break;
+		case OPT_LOCK: o->lock = true; break;
+		case OPT_PIN: o->pin = optarg; break;
+		case OPT_NAME: o->name = optarg; break;
+		case OPT_RESUME: o->token = optarg; break;
 		case OPT_PLAIN: o->plain = true; break;
 		case OPT_UNTIMED: o->untimed = true; break;
 		case OPT_NO_COLOR: o->no_color = true; break;
@@ -179,6 +231,8 @@ static const struct command commands[CMD_COUNT] = {
 	[CMD_CHECK] = { cmd_check, .loads_packs = true, .report_stdout = true },
 	[CMD_STATS] = { cmd_stats, .loads_packs = true },
 	[CMD_REVIEW] = { cmd_review, .loads_packs = true },
+	[CMD_HOST] = { cmd_host, .loads_packs = true },
+	[CMD_JOIN] = { cmd_join },
 	[CMD_PLAY] = { cmd_play, .loads_packs = true },
 };
 

@@ -12,6 +12,8 @@ enum cmd_id {
 	CMD_CHECK,     /* --check: cmd_check.c */
 	CMD_STATS,     /* --stats: cmd_stats.c */
 	CMD_REVIEW,    /* --review: cmd_review.c */
+	CMD_HOST,      /* --host: cmd_host.c */
+	CMD_JOIN,      /* --join: cmd_join.c */
 	CMD_PLAY,      /* the default: cmd_play.c */
 	CMD_COUNT
 };
@@ -26,6 +28,16 @@ struct options {
 	unsigned long long seed;   /* --seed */
 	const char *results;       /* --results, or NULL */
 	bool plain, untimed, no_color, json;
+	/* live games */
+	const char *join;          /* --join HOST[:PORT] */
+	const char *listen;        /* --listen ADDR[:PORT], or NULL */
+	long start_when;           /* --start-when N; 0 when not given */
+	double start_after;        /* --start-after S; 0 when not given */
+	long max_players;          /* --max-players N; 0 when not given */
+	bool lock;                 /* --lock */
+	const char *pin;           /* --pin, or NULL */
+	const char *name;          /* --name, or NULL */
+	const char *token;         /* --resume TOKEN, or NULL */
 	char **files;              /* the operands (argv's, not owned) */
 	int nfiles;
 };

@@ -12,7 +12,10 @@ static const char *const config_keys[] = {
 	"shuffle_choices", "feedback_seconds", "streak_bonus",
 	"streak_bonus_max", "time_scale", "untimed", "more_time_seconds",
 	"allow_pause", "theme", "bell", "announce", "announce_last_seconds",
-	"player", "desired_retention", NULL
+	"player", "desired_retention", "live", NULL
+};
+static const char *const live_keys[] = {
+	"grace_ms", "read_seconds", "reveal_seconds", NULL
 };
 static const char *const type_keys[] = { "choice", "truefalse", "text", NULL };
 static const char *const theme_names[] = {
@@ -39,6 +42,9 @@ config_defaults(struct config *c)
 	c->announce[1] = 0.25;
 	c->nannounce = 2;
 	c->announce_last_seconds = 5;
+	c->live_grace_ms = 250;
+	c->live_read_seconds = 3;
+	c->live_reveal_seconds = 5;
 	c->desired_retention = 0.9;
 }
 
@@ -111,6 +117,32 @@ load_time_limits(struct jdoc *doc, struct config *c, struct jpath top)
 	for (i = 0; i < QTYPE_COUNT; i++)
 		bad |= lu_number(doc, tl, p, type_keys[i], 0.1, TIME_LIMIT_MAX,
 		    false, &c->time_limits[i]) < 0;
+	return bad ? -1 : 0;
+}
+
+static int
+load_live(struct jdoc *doc, struct config *c, struct jpath top)
+{
+	const cJSON *lv = cJSON_GetObjectItemCaseSensitive(doc->root, "live");
+	struct jpath p = jpath_key(top, "live");
+	int bad = 0;
+
+	if (lv == NULL)
+		return 0;
+	if (!cJSON_IsObject(lv)) {
+		jdoc_report(doc, DIAG_ERROR, &p, false,
+		    "must be an object like {\"grace_ms\": 250, "
+		    "\"read_seconds\": 3, \"reveal_seconds\": 5}, not %s",
+		    lu_type_name(lv));
+		return -1;
+	}
+	lu_unknown_keys(doc, lv, p, live_keys);
+	bad |= lu_number(doc, lv, p, "grace_ms", 0, 5000, false,
+	    &c->live_grace_ms) < 0;
+	bad |= lu_number(doc, lv, p, "read_seconds", 0, 60, false,
+	    &c->live_read_seconds) < 0;
+	bad |= lu_number(doc, lv, p, "reveal_seconds", 0, 600, false,
+	    &c->live_reveal_seconds) < 0;
 	return bad ? -1 : 0;
 }
 
@@ -196,6 +228,7 @@ load_doc(struct jdoc *doc, struct config *c, int parsed)
 	bad |= load_bools(doc, c, top) < 0;
 	bad |= load_time_limits(doc, c, top) < 0;
 	bad |= load_announce(doc, c, top) < 0;
+	bad |= load_live(doc, c, top) < 0;
 	bad |= load_strings(doc, c, top) < 0;
 	return bad || doc->diags->errors > errors ? -1 : 0;
 }

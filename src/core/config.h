@@ -29,6 +29,9 @@ struct config {
 	int nannounce;
 	double announce_last_seconds;      /* plain mode: also this long before */
 	char *player;                      /* NULL: $USER */
+	double live_grace_ms;              /* live: answers this late count */
+	double live_read_seconds;          /* live: "get ready" */
+	double live_reveal_seconds;        /* live: reveal and board; 0: Enter */
 	double desired_retention;          /* FSRS: the recall aimed at */
 };
 

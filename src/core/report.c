@@ -225,10 +225,10 @@ done:
 }
 
 int
-report_write(const struct quiz *z, const struct report_info *info,
-    const char *path, char *err, size_t errlen)
+report_write_text(const char *text, const char *path, char *err,
+    size_t errlen)
 {
-	char *text = report_json(z, info), *real = NULL;
+	char *real = NULL;
 	struct stat st;
 	int r;
 
@@ -245,6 +245,16 @@ report_write(const struct quiz *z, const struct report_info *info,
 		    errlen);
 	}
 	free(real);
+	return r;
+}
+
+int
+report_write(const struct quiz *z, const struct report_info *info,
+    const char *path, char *err, size_t errlen)
+{
+	char *text = report_json(z, info);
+	int r = report_write_text(text, path, err, errlen);
+
 	free(text);
 	return r;
 }

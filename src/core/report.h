@@ -26,6 +26,11 @@ char *report_json(const struct quiz *z, const struct report_info *info);
 int report_write(const struct quiz *z, const struct report_info *info,
     const char *path, char *err, size_t errlen);
 
+/* Write text (a live game's results, say) to path the way report_write
+ * does. On error returns -1 with a message in err. */
+int report_write_text(const char *text, const char *path, char *err,
+    size_t errlen);
+
 /* Whether report_write could write path, asked before a game starts: the
  * folder of a new file exists and is writable, a folder is refused. Returns
  * 0, or -1 with a message in err. */

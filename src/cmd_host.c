@@ -1,0 +1,55 @@
+/* --host: a live game of the packs named; players join over TCP. */
+
+#include <math.h>
+#include <stdio.h>
+
+#include "cmd.h"
+#include "core/clock.h"
+#include "net/host.h"
+#include "signals.h"
+
+/* The live game's settings: the config's live keys, then the options. */
+static void
+host_opts_from(struct host_opts *h, const struct session *s,
+    const struct options *o)
+{
+	struct live_opts *lo = &h->live;
+
+	live_opts_defaults(lo);
+	lo->grace_us = (int64_t)llround(s->cfg.live_grace_ms * 1000);
+	lo->read_us = (int64_t)llround(s->cfg.live_read_seconds * CLOCK_US);
+	lo->reveal_us = (int64_t)llround(s->cfg.live_reveal_seconds *
+	    CLOCK_US);
+	if (o->max_players > 0)
+		lo->max_players = (int)o->max_players;
+	lo->lock = o->lock;
+	lo->start_when = (int)o->start_when;
+	lo->start_after_us = (int64_t)llround(o->start_after * CLOCK_US);
+	h->listen = o->listen;
+	h->results = o->results;
+	h->info.seed = s->seed;
+	h->info.time_scale = s->cfg.time_scale;
+	h->info.untimed = s->cfg.untimed;
+	h->end_at_podium = true;
+}
+
+int
+cmd_host(struct session *s, const struct options *o, struct diags *d)
+{
+	struct host_opts ho = { 0 };
+	struct quiz *master;
+	int r;
+
+	(void)d;
+	if (s->npacks == 0) {
+		fputs("termquiz: --host needs at least one PACK to play\n",
+		    stderr);
+		return 2;
+	}
+	host_opts_from(&ho, s, o);
+	signals_catch();
+	master = quiz_new(s->packs, s->npacks, &s->cfg, &s->opts, &s->rng);
+	r = host_run(master, &ho, &host_plain_view, NULL);
+	quiz_free(master);
+	return r;
+}

@@ -1,0 +1,686 @@
+#include "net/host.h"
+
+#include <errno.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+#include "core/util.h"
+#include "signals.h"
+
+#define ACCEPT_BURST 128
+#define LOBBY_EVERY_US (200 * 1000)
+
+/* --- peers ----------------------------------------------------------------- */
+
+static void
+trace(struct host *h, const char *what, int q, int id, int64_t t)
+{
+	if (h->trace != NULL)
+		fprintf(h->trace, "%s %d %d %lld\n", what, q, id, (long long)t);
+}
+
+static void
+peer_close(struct host *h, int k)
+{
+	struct peer *p = &h->pe[k];
+	int id = p->id;
+
+	if (p->fd < 0)
+		return;
+	close(p->fd);
+	p->fd = -1;
+	net_out_fini(&p->out);
+	if (id >= 0 && h->peer_of[id] == k) {
+		h->peer_of[id] = -1;
+		if (!h->L->p[id].left)
+			live_drop(h->L, id);
+		h->lobby_dirty = true;
+		if (h->view->event)
+			h->view->event(h, HOST_EV_GONE, id, clock_now());
+	}
+}
+
+/* Write what the kernel takes; stamp the question's t0 when its line is
+ * all in. */
+static void
+peer_flush(struct host *h, int k)
+{
+	struct peer *p = &h->pe[k];
+
+	if (p->fd < 0)
+		return;
+	if (net_out_flush(&p->out, p->fd) < 0) {
+		peer_close(h, k);
+		return;
+	}
+	if (p->q_mark != 0 && p->out.written >= p->q_mark) {
+		int64_t t0 = clock_now();
+
+		p->q_mark = 0;
+		if (p->id >= 0) {
+			live_delivered(h->L, p->id, t0);
+			trace(h, "t0", h->L->q + 1, p->id, t0);
+		}
+	}
+	if (p->closing && net_out_pending(&p->out) == 0)
+		peer_close(h, k);
+}
+
+static void
+peer_send(struct host *h, int k, const struct wire_msg *m)
+{
+	struct peer *p = &h->pe[k];
+	char *line;
+
+	if (p->fd < 0)
+		return;
+	line = wire_encode(m);
+	net_out_add(&p->out, line, strlen(line));
+	free(line);
+	if (m->t == W_QUESTION)
+		p->q_mark = p->out.queued;
+	/* One who does not read is dropped; nobody waits for them. */
+	if (net_out_pending(&p->out) > HOST_OUT_CAP) {
+		peer_close(h, k);
+		return;
+	}
+	peer_flush(h, k);
+}
+
+static void
+send_error(struct host *h, int k, const char *code, const char *text,
+    bool close_after)
+{
+	struct wire_msg m = { .t = W_ERROR };
+
+	snprintf(m.code, sizeof m.code, "%s", code);
+	m.text = (char *)text;
+	peer_send(h, k, &m);
+	if (close_after && h->pe[k].fd >= 0) {
+		h->pe[k].closing = true;
+		peer_flush(h, k);
+	}
+}
+
+static void
+send_bye(struct host *h, int k, const char *why)
+{
+	struct wire_msg m = { .t = W_BYE, .why = (char *)why };
+
+	peer_send(h, k, &m);
+	if (h->pe[k].fd >= 0) {
+		h->pe[k].closing = true;
+		peer_flush(h, k);
+	}
+}
+
+/* The message the current phase owes player id, sent to peer k. */
+static void
+send_phase(struct host *h, int k, int id, int64_t now)
+{
+	struct live *L = h->L;
+	struct wire_msg m;
+
+	switch (L->phase) {
+	case LIVE_LOBBY:
+		memset(&m, 0, sizeof m);
+		m.t = W_LOBBY;
+		m.players = live_connected(L);
+		break;
+	case LIVE_READY: live_msg_ready(L, &m); break;
+	case LIVE_OPEN:
+		if (!L->p[id].in_q || L->p[id].answered)
+			return;
+		live_msg_question(L, id, now, &m);
+		break;
+	case LIVE_REVEAL:
+		if (!L->p[id].z->o[L->q].done)
+			return;
+		live_msg_result(L, id, &m);
+		break;
+	case LIVE_BOARD: live_msg_board(L, id, false, &m); break;
+	case LIVE_PODIUM: live_msg_board(L, id, true, &m); break;
+	default: return;
+	}
+	peer_send(h, k, &m);
+	wire_msg_fini(&m);
+}
+
+/* The phase changed: tell every player, then the view. */
+static void
+announce(struct host *h, int64_t now)
+{
+	int id;
+
+	if (h->L->phase == LIVE_OPEN)
+		trace(h, "open", h->L->q + 1, -1, now);
+	for (id = 0; id < h->L->np; id++)
+		if (h->peer_of[id] >= 0)
+			send_phase(h, h->peer_of[id], id, now);
+	if (h->view->event)
+		h->view->event(h, HOST_EV_PHASE, -1, now);
+	if (h->L->phase == LIVE_PODIUM && h->o->end_at_podium)
+		h->quit = true;
+}
+
+/* --- what players send --------------------------------------------------- */
+
+static void
+make_token(char out[WIRE_TOKEN_LEN + 1])
+{
+	unsigned char b[WIRE_TOKEN_LEN / 2];
+	size_t i;
+
+	if (net_random(b, sizeof b) < 0)
+		die("getrandom failed: %s", strerror(errno));
+	for (i = 0; i < sizeof b; i++)
+		snprintf(out + 2 * i, 3, "%02x", b[i]);
+}
+
+static void
+welcome(struct host *h, int k, int id, int64_t now)
+{
+	struct wire_msg m = { .t = W_WELCOME, .id = id };
+
+	h->pe[k].id = id;
+	h->peer_of[id] = k;
+	snprintf(m.nick, sizeof m.nick, "%s", h->L->p[id].nick);
+	memcpy(m.token, h->L->p[id].token, sizeof m.token);
+	peer_send(h, k, &m);
+	h->lobby_dirty = true;
+	if (h->pe[k].fd < 0)
+		return;
+	if (h->L->phase != LIVE_LOBBY) {
+		struct wire_msg lob = { .t = W_LOBBY,
+		    .players = live_connected(h->L) };
+
+		peer_send(h, k, &lob);
+	}
+	send_phase(h, k, id, now);
+	if (h->view->event)
+		h->view->event(h, HOST_EV_JOIN, id, now);
+}
+
+static void
+on_join(struct host *h, int k, const struct wire_msg *m, int64_t now)
+{
+	struct peer *p = &h->pe[k];
+	char token[WIRE_TOKEN_LEN + 1];
+	enum live_why why;
+	int id;
+
+	if (!live_guard_allows(&h->guard, p->addr, now)) {
+		send_error(h, k, "wait", "too many wrong PINs from your "
+		    "address: wait 30 seconds", true);
+		return;
+	}
+	if (m->v != WIRE_VERSION) {
+		send_error(h, k, "version", "this host speaks version 1 of "
+		    "the termquiz live protocol", true);
+		return;
+	}
+	make_token(token);
+	why = live_join(h->L, m->pin, m->nick, token, now, &id);
+	if (why == LIVE_BAD_PIN)
+		live_guard_fail(&h->guard, p->addr, now);
+	if (why != LIVE_OK) {
+		const char *codes[] = { [LIVE_BAD_PIN] = "bad_pin",
+		    [LIVE_BAD_NICK] = "bad_nick", [LIVE_NICK_TAKEN] = "nick_taken",
+		    [LIVE_FULL] = "full", [LIVE_LOCKED] = "locked",
+		    [LIVE_OVER] = "over" };
+		const char *text = why == LIVE_BAD_NICK ?
+		    live_nick_error(m->nick) : NULL;
+
+		send_error(h, k, why <= LIVE_OVER ? codes[why] : "refused",
+		    text != NULL ? text : live_why_text(why), true);
+		return;
+	}
+	welcome(h, k, id, now);
+}
+
+static void
+on_resume(struct host *h, int k, const struct wire_msg *m, int64_t now)
+{
+	int id = live_resume(h->L, m->token), old;
+
+	if (id < 0) {
+		send_error(h, k, "bad_token", "no player of this game has that "
+		    "token", true);
+		return;
+	}
+	old = h->peer_of[id];
+	if (old >= 0 && old != k) {
+		/* A second connection with the token replaces the first. */
+		h->peer_of[id] = -1;
+		h->pe[old].id = -1;
+		send_bye(h, old, "replaced by a newer connection");
+	}
+	welcome(h, k, id, now);
+}
+
+static void
+on_answer(struct host *h, int k, const struct wire_msg *m, int64_t stamp)
+{
+	int id = h->pe[k].id;
+	enum live_why why = live_answer(h->L, id, m->q, m, stamp);
+	struct wire_msg ack = { .t = W_ACK, .q = m->q, .ok = why == LIVE_OK };
+
+	trace(h, why == LIVE_OK ? "ans" : "rej", m->q, id, stamp);
+	if (why != LIVE_OK)
+		ack.why = (char *)live_why_text(why);
+	peer_send(h, k, &ack);
+	if (why == LIVE_OK && h->view->event)
+		h->view->event(h, HOST_EV_ANSWER, id, stamp);
+}
+
+static void
+on_line(struct host *h, int k, const char *line, size_t len, int64_t stamp)
+{
+	struct peer *p = &h->pe[k];
+	struct wire_msg m;
+	char err[32];
+
+	p->heard = stamp;
+	if (stamp - p->rate_at >= CLOCK_US) {
+		p->rate_at = stamp;
+		p->rate = 0;
+	}
+	if (++p->rate > HOST_RATE_MAX) {
+		send_bye(h, k, "more than 20 messages a second");
+		return;
+	}
+	if (wire_decode(line, len, &m, err, sizeof err) < 0) {
+		send_error(h, k, err, strcmp(err, "bad_type") == 0 ?
+		    "unknown message type" : "a message the host cannot read",
+		    false);
+		return;
+	}
+	if (p->id < 0 && m.t != W_JOIN && m.t != W_RESUME) {
+		send_error(h, k, "not_joined", "join first", true);
+	} else if (p->id >= 0 && (m.t == W_JOIN || m.t == W_RESUME)) {
+		send_error(h, k, "joined", "already in the game", false);
+	} else {
+		switch (m.t) {
+		case W_JOIN: on_join(h, k, &m, stamp); break;
+		case W_RESUME: on_resume(h, k, &m, stamp); break;
+		case W_ANSWER: on_answer(h, k, &m, stamp); break;
+		case W_PONG: break;
+		case W_LEAVE:
+			live_leave(h->L, p->id);
+			send_bye(h, k, "you left the game");
+			break;
+		default:
+			send_error(h, k, "bad_type", "hosts do not take that "
+			    "message", false);
+		}
+	}
+	wire_msg_fini(&m);
+}
+
+static void
+peer_read(struct host *h, int k)
+{
+	struct peer *p = &h->pe[k];
+	char line[WIRE_LINE_MAX];
+	size_t len;
+	long r;
+	int got;
+
+	r = net_in_read(&p->in, p->fd);
+	if (r == 0 || (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) {
+		peer_close(h, k);
+		return;
+	}
+	/* Stamped when read, on the host's clock: the only time that counts. */
+	{
+		int64_t stamp = clock_now();
+
+		while (p->fd >= 0 && !p->closing &&
+		    (got = net_in_take(&p->in, line, &len)) != 0) {
+			if (got < 0) {
+				send_bye(h, k, "a line longer than 4 KiB");
+				return;
+			}
+			on_line(h, k, line, len, stamp);
+		}
+	}
+}
+
+/* --- the loop --------------------------------------------------------------- */
+
+static int
+peer_new(struct host *h, int fd, int64_t now)
+{
+	int k;
+
+	for (k = 0; k < h->npe; k++)
+		if (h->pe[k].fd < 0)
+			break;
+	if (k == h->npe) {
+		h->pe = xrealloc(h->pe, (size_t)(h->npe + 1) * sizeof *h->pe);
+		h->npe++;
+	}
+	memset(&h->pe[k], 0, sizeof h->pe[k]);
+	h->pe[k].fd = fd;
+	h->pe[k].id = -1;
+	h->pe[k].opened = now;
+	h->pe[k].heard = now;
+	h->pe[k].rate_at = now;
+	net_tune(fd);
+	net_peer_addr(fd, h->pe[k].addr, sizeof h->pe[k].addr);
+	return k;
+}
+
+static void
+accept_all(struct host *h, int64_t now)
+{
+	int i;
+
+	for (i = 0; i < ACCEPT_BURST; i++) {
+		int fd = accept(h->lfd, NULL, NULL);
+
+		if (fd < 0)
+			return;   /* EAGAIN, or out of fds: try next time */
+		peer_new(h, fd, now);
+	}
+}
+
+/* Close who never joined in 5 s, or went silent for 15 s. */
+static void
+reap(struct host *h, int64_t now)
+{
+	int k;
+
+	for (k = 0; k < h->npe; k++) {
+		struct peer *p = &h->pe[k];
+
+		if (p->fd < 0)
+			continue;
+		if (p->id < 0 && now - p->opened >= HOST_JOIN_US)
+			peer_close(h, k);
+		else if (now - p->heard >= HOST_SILENCE_US)
+			peer_close(h, k);
+		else if (p->closing && now - p->heard >= CLOCK_US)
+			peer_close(h, k);
+	}
+}
+
+static void
+ping_all(struct host *h, int64_t now)
+{
+	struct wire_msg m = { .t = W_PING };
+	int k;
+
+	if (now < h->next_ping)
+		return;
+	h->next_ping = now + HOST_PING_US;
+	m.n = ++h->ping_n;
+	for (k = 0; k < h->npe; k++)
+		if (h->pe[k].fd >= 0 && h->pe[k].id >= 0)
+			peer_send(h, k, &m);
+}
+
+static void
+lobby_all(struct host *h, int64_t now)
+{
+	struct wire_msg m = { .t = W_LOBBY };
+	int k;
+
+	if (!h->lobby_dirty || h->L->phase != LIVE_LOBBY ||
+	    now - h->lobby_sent < LOBBY_EVERY_US)
+		return;
+	h->lobby_dirty = false;
+	h->lobby_sent = now;
+	m.players = live_connected(h->L);
+	for (k = 0; k < h->npe; k++)
+		if (h->pe[k].fd >= 0 && h->pe[k].id >= 0)
+			peer_send(h, k, &m);
+}
+
+static int
+ms_until(int64_t t, int64_t now)
+{
+	int64_t d;
+
+	if (t == CLOCK_NEVER)
+		return -1;
+	d = t - now;
+	if (d <= 0)
+		return 0;
+	d = (d + 999) / 1000;
+	return d > 1000000 ? 1000000 : (int)d;
+}
+
+static int
+min_wait(int a, int b)
+{
+	if (a < 0)
+		return b;
+	if (b < 0)
+		return a;
+	return a < b ? a : b;
+}
+
+static int
+poll_wait(struct host *h, int64_t now)
+{
+	int w = ms_until(live_wake(h->L), now);
+
+	w = min_wait(w, ms_until(h->next_ping, now));
+	w = min_wait(w, 1000);   /* join and silence timeouts */
+	if (h->lobby_dirty)
+		w = min_wait(w, ms_until(h->lobby_sent + LOBBY_EVERY_US, now));
+	if (h->view->wait_ms)
+		w = min_wait(w, h->view->wait_ms(h, now));
+	return w;
+}
+
+/* One pass: phases due, then everyone's bytes; poll; then what came in. */
+static void
+iterate(struct host *h, struct pollfd **pfd, int *npfd)
+{
+	int64_t now = clock_now(), spent;
+	int k, n = 0, r, base;
+
+	while (live_tick(h->L, now))
+		announce(h, now);
+	lobby_all(h, now);
+	ping_all(h, now);
+	reap(h, now);
+	if (h->view->draw)
+		h->view->draw(h, now);
+	if (*npfd < h->npe + 2) {
+		*npfd = h->npe + 2;
+		*pfd = xrealloc(*pfd, (size_t)*npfd * sizeof **pfd);
+	}
+	(*pfd)[n++] = (struct pollfd){ .fd = h->lfd, .events = POLLIN };
+	(*pfd)[n++] = (struct pollfd){ .fd = h->stdin_eof || !h->view->input ?
+	    -1 : STDIN_FILENO, .events = POLLIN };
+	base = n;
+	for (k = 0; k < h->npe; k++) {
+		struct peer *p = &h->pe[k];
+
+		(*pfd)[n].fd = p->fd;
+		(*pfd)[n].events = (short)(POLLIN |
+		    (net_out_pending(&p->out) ? POLLOUT : 0));
+		(*pfd)[n++].revents = 0;
+	}
+	spent = clock_now() - now;
+	if (spent > h->longest_us)
+		h->longest_us = spent;
+	if (h->quit)
+		return;
+	r = poll(*pfd, (nfds_t)n, poll_wait(h, clock_now()));
+	if (r <= 0)
+		return;
+	now = clock_now();
+	if ((*pfd)[0].revents & POLLIN)
+		accept_all(h, now);
+	if ((*pfd)[1].revents) {
+		enum host_action a = h->view->input(h, now);
+
+		if (a == HOST_QUIT)
+			h->quit = true;
+		else if (a == HOST_NEXT && live_next(h->L, now))
+			announce(h, now);
+	}
+	for (k = 0; k < h->npe && base + k < n; k++) {
+		short ev = (*pfd)[base + k].revents;
+
+		if (h->pe[k].fd < 0 || ev == 0)
+			continue;
+		if (ev & (POLLIN | POLLHUP | POLLERR))
+			peer_read(h, k);
+		if (h->pe[k].fd >= 0 && (ev & POLLOUT))
+			peer_flush(h, k);
+	}
+	spent = clock_now() - now;
+	if (spent > h->longest_us)
+		h->longest_us = spent;
+}
+
+int
+host_players(const struct host *h)
+{
+	return live_connected(h->L);
+}
+
+/* The address to tell players: the one listened on, or for a wildcard the
+ * first outside address this machine has. */
+static void
+shown_address(struct host *h, const char *host, int port)
+{
+	struct ifaddrs *ifa, *i;
+	char buf[64] = "";
+
+	if (strcmp(host, "0.0.0.0") == 0 && getifaddrs(&ifa) == 0) {
+		for (i = ifa; i != NULL; i = i->ifa_next)
+			if (i->ifa_addr && i->ifa_addr->sa_family == AF_INET &&
+			    inet_ntop(AF_INET, &((struct sockaddr_in *)
+			    i->ifa_addr)->sin_addr, buf, sizeof buf) &&
+			    strncmp(buf, "127.", 4) != 0)
+				break;
+		if (i == NULL)
+			buf[0] = '\0';
+		freeifaddrs(ifa);
+	}
+	snprintf(h->shown_addr, sizeof h->shown_addr, strchr(buf[0] ? buf :
+	    host, ':') ? "[%s]:%d" : "%s:%d", buf[0] ? buf : host, port);
+}
+
+static void
+make_pin(char pin[WIRE_PIN_LEN + 1])
+{
+	uint32_t x;
+
+	do {
+		if (net_random(&x, sizeof x) < 0)
+			die("getrandom failed: %s", strerror(errno));
+	} while (x >= 4294000000u);  /* a multiple of 10^6: no bias */
+	snprintf(pin, WIRE_PIN_LEN + 1, "%06u", (unsigned)(x % 1000000));
+}
+
+static int
+write_results(struct host *h)
+{
+	struct report_info info = h->o->info;
+	char err[512];
+	char *text;
+	int r;
+
+	if (h->o->results == NULL)
+		return 0;
+	info.finished = h->L->finished;
+	text = live_report_json(h->L, &info);
+	r = report_write_text(text, h->o->results, err, sizeof err);
+	free(text);
+	if (r < 0)
+		fprintf(stderr, "termquiz: %s\n", err);
+	return r < 0 ? 1 : 0;
+}
+
+/* Tell everyone the game is over and give their bytes a moment to go. */
+static void
+say_goodbye(struct host *h)
+{
+	int64_t end = clock_now() + 500 * 1000;
+	int k, left;
+
+	for (k = 0; k < h->npe; k++)
+		if (h->pe[k].fd >= 0)
+			send_bye(h, k, h->L->phase == LIVE_PODIUM ?
+			    "the game is over" : "the host ended the game");
+	do {
+		struct pollfd p[64];
+		int n = 0;
+
+		left = 0;
+		for (k = 0; k < h->npe; k++) {
+			if (h->pe[k].fd < 0)
+				continue;
+			peer_flush(h, k);
+			if (h->pe[k].fd >= 0 && n < 64)
+				p[n++] = (struct pollfd){ h->pe[k].fd, POLLOUT, 0 };
+			left += h->pe[k].fd >= 0;
+		}
+		if (left > 0)
+			poll(p, (nfds_t)n, 20);
+	} while (left > 0 && clock_now() < end);
+}
+
+int
+host_run(const struct quiz *master, const struct host_opts *o,
+    const struct host_view *view, void *view_data)
+{
+	char host[256], port[8], err[512], pin[WIRE_PIN_LEN + 1];
+	const char *tpath = getenv("TERMQUIZ_LIVE_TRACE");
+	struct host *h = xcalloc(1, sizeof *h);
+	struct pollfd *pfd = NULL;
+	int npfd = 0, k, r;
+
+	h->o = o;
+	h->view = view;
+	h->view_data = view_data;
+	if (net_split_addr(o->listen ? o->listen : "", "127.0.0.1", host,
+	    sizeof host, port, sizeof port, err, sizeof err) < 0 ||
+	    (h->lfd = net_listen(host, port, err, sizeof err)) < 0) {
+		fprintf(stderr, "termquiz: --listen %s\n", err);
+		free(h);
+		return 1;
+	}
+	shown_address(h, host, net_local_port(h->lfd));
+	make_pin(pin);
+	h->L = live_new(master, &o->live, pin);
+	h->peer_of = xmalloc((size_t)o->live.max_players * sizeof *h->peer_of);
+	memset(h->peer_of, 0xff, (size_t)o->live.max_players * sizeof *h->peer_of);
+	h->next_ping = clock_now() + HOST_PING_US;
+	if (tpath != NULL && tpath[0] != '\0')
+		h->trace = fopen(tpath, "w");
+	if (view->event)
+		view->event(h, HOST_EV_PHASE, -1, clock_now());
+	while (!h->quit && !signals_caught())
+		iterate(h, &pfd, &npfd);
+	say_goodbye(h);
+	r = write_results(h);
+	if (h->trace != NULL) {
+		fprintf(h->trace, "longest_us 0 -1 %lld\n",
+		    (long long)h->longest_us);
+		fclose(h->trace);
+	}
+	for (k = 0; k < h->npe; k++)
+		peer_close(h, k);
+	close(h->lfd);
+	free(pfd);
+	free(h->pe);
+	free(h->peer_of);
+	live_free(h->L);
+	free(h);
+	return r;
+}
