@@ -127,10 +127,12 @@ deps:
 	@sh tools/deps.sh test
 
 # The benchmark drives the real binary in a pseudo-terminal (see README).
-BENCH_SRC = $(wildcard tests/bench/*.c)
-$(B)/bench: $(BENCH_SRC)
+# It links the core's pure FSRS scheduler for the spaced-review simulation.
+BENCH_SRC = $(wildcard tests/bench/*.c) src/core/fsrs.c
+$(B)/bench: $(BENCH_SRC) tests/bench/bench.h
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ -lutil $(LDLIBS_ALL)
+	$(CC) $(CPPFLAGS) -Isrc/core $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ \
+	    $(filter %.c,$^) -lutil $(LDLIBS_ALL)
 
 bench:
 	@sh tools/deps.sh bench

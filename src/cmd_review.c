@@ -1,6 +1,6 @@
 /* --review: a game of the questions due for review (FSRS, most overdue
- * first), filled up with the others the player met, the soonest due first,
- * then those never met: there is always something to practise. */
+ * first), filled up with the weakest others: those never met, then those
+ * met, the soonest due first. There is always something to practise. */
 
 #include <stdio.h>
 #include <stdlib.h>

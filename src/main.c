@@ -72,7 +72,7 @@ usage(FILE *fp)
 "  --no-color          no colour (as does NO_COLOR in the environment)\n"
 "  --stats [PACK...]   history per pack on stdout (--json for scripts)\n"
 "  --review [PACK...]  spaced review: the questions due first, most\n"
-"                      overdue first, then the others you met\n"
+"                      overdue first, then the weakest others\n"
 "\n"
 "Live games (one host, many players; see termquiz(6)):\n"
 "  --host PACK...      host a live game; players join over TCP\n"

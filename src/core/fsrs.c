@@ -260,7 +260,7 @@ fsrs_weight(const struct fsrs_card *c, int64_t now)
 	double days;
 
 	if (c == NULL)
-		return 0.5;
+		return 2;
 	days = (double)(now - c->due) / FSRS_DAY;
 	if (fsrs_due(c, now))
 		return 3 + days;     /* above 2: a due card may be 20 min early */

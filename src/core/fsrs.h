@@ -65,8 +65,9 @@ bool fsrs_due(const struct fsrs_card *c, int64_t now);
 
 /* How much a question wants reviewing at now, for picking the questions of
  * a review heaviest first: due ones above all (the most overdue first),
- * then the others answered before (the soonest due first), then those
- * never answered (c NULL). Always above 0. */
+ * then the weakest others: those never answered (c NULL; py-fsrs gives them
+ * retrievability 0), then those answered before, the soonest due first.
+ * Always above 0. */
 double fsrs_weight(const struct fsrs_card *c, int64_t now);
 
 /* The game's grade of an answer: wrong or timed out Again; right past half

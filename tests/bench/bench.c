@@ -436,6 +436,37 @@ section_big(void)
 		    "\"Question 1/\" never appeared");
 }
 
+/* One row of the spaced-review simulation, over a pack of nq questions. */
+static void
+learn_row(int nq)
+{
+	struct learn_result l;
+	struct row *r;
+	char metric[48];
+
+	learn_simulate(nq, &l);
+	snprintf(metric, sizeof metric, "review: day-31 recall, %d questions",
+	    nq);
+	r = row_add(metric, "> reference");
+	SET(r, value, "%.1f%%", l.fsrs * 100);
+	SET(r, ref, "%.1f%%", l.miss * 100);
+	ratio(r, l.fsrs, l.miss);
+	r->v = l.fsrs > l.miss ? V_PASS : V_MISS;
+	SET(r, detail, "FSRS; ref: the old miss-weighting; %d learners, %d "
+	    "days x %d; FSRS better for %d", l.learners, l.days, l.per_day,
+	    l.fsrs_wins);
+}
+
+static void
+section_learn(void)
+{
+	static const int sizes[] = { 30, 100, 200 };
+	size_t k;
+
+	for (k = 0; k < sizeof sizes / sizeof sizes[0]; k++)
+		learn_row(sizes[k]);
+}
+
 /* Whether needle occurs in buf[0..n). */
 static bool
 memmem_bytes(const char *buf, size_t n, const char *needle)
@@ -505,16 +536,16 @@ static bool
 args_ok(int argc, char **argv)
 {
 	static const char *const names[] = { "deadline", "countdown", "keys",
-		"big" };
+		"big", "learn" };
 	size_t k;
 	int i;
 
 	if (argc < 2 || argv[1][0] == '-')
 		return false;
 	for (i = 2; i < argc; i++) {
-		for (k = 0; k < 4 && strcmp(argv[i], names[k]) != 0; k++)
+		for (k = 0; k < 5 && strcmp(argv[i], names[k]) != 0; k++)
 			;
-		if (k == 4)
+		if (k == 5)
 			return false;
 	}
 	return true;
@@ -523,7 +554,8 @@ args_ok(int argc, char **argv)
 static int
 usage(void)
 {
-	fputs("usage: bench ./termquiz [deadline] [countdown] [keys] [big]\n"
+	fputs("usage: bench ./termquiz [deadline] [countdown] [keys] [big] "
+	    "[learn]\n"
 	    "Measures termquiz in a pseudo-terminal (issue #4) and prints one "
 	    "table;\nwith section names, only those.\n", stderr);
 	return 2;
@@ -551,6 +583,8 @@ main(int argc, char **argv)
 		section_keys();
 	if (wanted(argc, argv, "big") && !interrupted())
 		section_big();
+	if (wanted(argc, argv, "learn") && !interrupted())
+		section_learn();
 	if (interrupted()) {
 		fputs("bench: interrupted\n", stderr);
 		return 1;

@@ -176,4 +176,16 @@ struct big_result {
 /* Generate the 100,000-question pack in dir and take its figures. */
 int measure_big(const char *dir, struct big_result *r);
 
+/* --- learn.c --- */
+
+struct learn_result {
+	double fsrs, miss;       /* mean share answered right on the last day */
+	int fsrs_wins;           /* learners for whom FSRS did better */
+	int learners, days, questions, per_day;
+};
+
+/* The spaced-review simulation over a pack of nq questions (at most 200):
+ * FSRS against the old miss-weighting. */
+void learn_simulate(int nq, struct learn_result *r);
+
 #endif

@@ -240,7 +240,7 @@ test_fsrs_due_includes_learn_ahead(void **state)
 }
 
 static void
-test_fsrs_weight_orders_due_then_soonest_then_new(void **state)
+test_fsrs_weight_orders_due_then_new_then_soonest(void **state)
 {
 	struct fsrs_card late, due, early, soon, later;
 	int64_t now = T0 + 100 * FSRS_DAY;
@@ -255,10 +255,10 @@ test_fsrs_weight_orders_due_then_soonest_then_new(void **state)
 	later.due = now + 30 * FSRS_DAY;
 	assert_true(fsrs_weight(&late, now) > fsrs_weight(&due, now));
 	assert_true(fsrs_weight(&due, now) > fsrs_weight(&early, now));
-	assert_true(fsrs_weight(&early, now) > fsrs_weight(&soon, now));
+	assert_true(fsrs_weight(&early, now) > fsrs_weight(NULL, now));
+	assert_true(fsrs_weight(NULL, now) > fsrs_weight(&soon, now));
 	assert_true(fsrs_weight(&soon, now) > fsrs_weight(&later, now));
-	assert_true(fsrs_weight(&later, now) > fsrs_weight(NULL, now));
-	assert_true(fsrs_weight(NULL, now) > 0);
+	assert_true(fsrs_weight(&later, now) > 0);
 }
 
 int
@@ -278,7 +278,7 @@ main(void)
 		cmocka_unit_test(test_fsrs_grade_from_the_game),
 		cmocka_unit_test(test_fsrs_due_includes_learn_ahead),
 		cmocka_unit_test(
-		    test_fsrs_weight_orders_due_then_soonest_then_new),
+		    test_fsrs_weight_orders_due_then_new_then_soonest),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
