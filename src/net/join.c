@@ -231,8 +231,9 @@ on_message(struct player *p, const struct wire_msg *m, int64_t now)
 		} else {
 			printf("You're in, %s — waiting for the host.\n",
 			    m->nick);
-			printf("(Cut off? Rejoin with: termquiz --join %s:%s "
-			    "--resume %s)\n", p->host, p->port, m->token);
+			printf("If you are cut off, rejoin with:\n"
+			    "  termquiz --join %s:%s --resume %s\n", p->host,
+			    p->port, m->token);
 		}
 		p->welcomed = true;
 		memcpy(p->token, m->token, sizeof p->token);
