@@ -32,6 +32,9 @@ test | bench | fuzz | memcheck)
 	have_cmd tmux || need tmux
 	have_cmd cppcheck || need cppcheck
 	have_cmd python3 || need python3
+	# The live game's SSH test runs a real sshd on a loopback port.
+	have_cmd ssh || need openssh-client
+	[ -x /usr/sbin/sshd ] || need openssh-server
 	;;
 esac
 case "$mode" in

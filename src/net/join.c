@@ -91,14 +91,20 @@ ask_pin(struct player *p)
 }
 
 static bool
-ask_nick(struct player *p)
+ask_nick(struct player *p, const char *dflt)
 {
-	char buf[256];
+	char buf[256], prompt[128];
 	const char *why;
 
+	if (dflt != NULL)
+		snprintf(prompt, sizeof prompt, "Nickname [%s]: ", dflt);
+	else
+		snprintf(prompt, sizeof prompt, "Nickname: ");
 	for (;;) {
-		if (!ask(p, "Nickname: ", buf, sizeof buf))
+		if (!ask(p, prompt, buf, sizeof buf))
 			return false;
+		if (buf[0] == '\0' && dflt != NULL)
+			snprintf(buf, sizeof buf, "%s", dflt);
 		why = live_nick_error(buf);
 		if (why == NULL && strlen(buf) < sizeof p->nick) {
 			strcpy(p->nick, buf);
@@ -467,12 +473,16 @@ setup(struct player *p, const struct join_opts *o)
 		snprintf(p->pin, sizeof p->pin, "%s", o->pin);
 	else if (!ask_pin(p))
 		return -1;
-	if (o->nick == NULL && user != NULL && live_nick_error(user) == NULL &&
-	    strlen(user) < sizeof p->nick)
-		snprintf(p->nick, sizeof p->nick, "%s", user);
-	else if (o->nick != NULL)
+	if (user != NULL && (live_nick_error(user) != NULL ||
+	    strlen(user) >= sizeof p->nick))
+		user = NULL;
+	if (o->nick != NULL)
 		snprintf(p->nick, sizeof p->nick, "%s", o->nick);
-	else if (!ask_nick(p))
+	else if (isatty(STDIN_FILENO) && !ask_nick(p, user))
+		return -1;   /* asked, offering $USER (over SSH all are one user) */
+	else if (!isatty(STDIN_FILENO) && user != NULL)
+		snprintf(p->nick, sizeof p->nick, "%s", user);
+	else if (!isatty(STDIN_FILENO) && !ask_nick(p, NULL))
 		return -1;
 	return 0;
 }
@@ -505,7 +515,7 @@ join_run_plain(const struct join_opts *o)
 		p.fd = -1;
 		if (e == ASK_PIN && ask_pin(&p))
 			continue;
-		if (e == ASK_NICK && ask_nick(&p))
+		if (e == ASK_NICK && ask_nick(&p, NULL))
 			continue;
 		break;
 	}
