@@ -61,7 +61,7 @@ usage(FILE *fp)
 "\n"
 "  --config FILE       use this config instead of the default lookup\n"
 "  --time SECONDS      one time limit for every question\n"
-"  --count N           questions per game\n"
+"  --count N           questions per game (0: all)\n"
 "  --seed N            fixed seed for every shuffle (replay a game exactly)\n"
 "  --results FILE      write the game's results as JSON at the end\n"
 "  --check PACK...     validate packs without playing; exit 0 if all valid\n"
@@ -87,7 +87,7 @@ usage(FILE *fp)
 "  --resume TOKEN      back into a game you were cut off from\n"
 "\n"
 "  --version           print the version and exit\n"
-"  --help              print this help and exit\n"
+"  -h, --help          print this help and exit\n"
 "\n"
 "Exit status: 0 normal end (also after quitting), 1 invalid pack or config\n"
 "or a runtime failure, 2 bad command line.\n", fp);
@@ -135,6 +135,23 @@ parse_ull(const char *s, unsigned long long *out)
 	return errno == 0 && *end == '\0';
 }
 
+/* What getopt_long (told to be quiet) found wrong, said like every other
+ * message: c is ':' for a missing value, '?' for an unknown option or a
+ * value given to an option that takes none. */
+static int
+getopt_error(int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+
+	if (c == ':')
+		return bad_usage("option '%s' needs a value", arg);
+	if (optopt >= OPT_CONFIG)
+		return bad_usage("option '%s' takes no value", arg);
+	if (optopt != 0)
+		return bad_usage("unknown option '-%c'", optopt);
+	return bad_usage("unknown option '%s'", arg);
+}
+
 /* Of several commands asked for, the first in enum cmd_id wins. */
 static void
 ask(struct options *o, enum cmd_id c)
@@ -150,7 +167,8 @@ parse_args(int argc, char **argv, struct options *o)
 	unsigned long long n;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "", long_opts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", long_opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_CONFIG: o->config = optarg; break;
 		case OPT_TIME:
@@ -164,10 +182,11 @@ parse_args(int argc, char **argv, struct options *o)
 				    "from 0.1 to 100, not '%s'", optarg);
 			break;
 		case OPT_COUNT:
-			if (!parse_ull(optarg, &n) || n < 1 || n > 1000000)
+			if (!parse_ull(optarg, &n) || n > 1000000)
 				return bad_usage("--count wants a whole number "
-				    "from 1, not '%s'", optarg);
+				    "from 0 (all), not '%s'", optarg);
 			o->count = (long)n;
+			o->count_given = true;
 			break;
 		case OPT_SEED:
 			if (!parse_ull(optarg, &o->seed))
@@ -213,14 +232,16 @@ parse_args(int argc, char **argv, struct options *o)
 		case OPT_VERSION:
 			printf("termquiz %s\n", TERMQUIZ_VERSION);
 			return 0;
+		case 'h':
 		case OPT_HELP:
 			usage(stdout);
 			return 0;
 		default:
-			fputs("Try 'termquiz --help'.\n", stderr);
-			return EXIT_USAGE;
+			return getopt_error(c, argv);
 		}
 	}
+	if (o->json && o->command != CMD_STATS)
+		return bad_usage("--json goes with --stats");
 	return -1;
 }
 

@@ -23,7 +23,8 @@ struct options {
 	const char *config;        /* --config, or NULL */
 	double time;               /* --time; 0 when not given */
 	double time_scale;         /* --time-scale; 0 when not given */
-	long count;                /* --count; 0 when not given */
+	long count;                /* --count; 0: every question */
+	bool count_given;
 	bool seed_given;
 	unsigned long long seed;   /* --seed */
 	const char *results;       /* --results, or NULL */

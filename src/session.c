@@ -42,7 +42,6 @@ session_init(struct session *s, const struct options *o, struct diags *d)
 	s->results_path = o->results;
 	s->no_color = o->no_color;
 	s->opts.time = o->time;
-	s->opts.count = (int)o->count;
 	s->seed = o->seed_given ? o->seed : fresh_seed();
 	rng_seed(&s->rng, s->seed);
 	s->history_path = s->paths.history;
@@ -52,6 +51,8 @@ session_init(struct session *s, const struct options *o, struct diags *d)
 	config = paths_config(&s->paths, o->config);
 	if (config != NULL && config_load(&s->cfg, config, d) < 0)
 		r = -1;
+	if (o->count_given)
+		s->cfg.questions_per_game = (int)o->count;
 	if (o->time_scale > 0)
 		s->cfg.time_scale = o->time_scale;
 	if (o->untimed)

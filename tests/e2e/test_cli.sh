@@ -78,6 +78,11 @@ else
 fi
 check "--help writes to stdout, nothing to stderr" test ! -s "$ERR"
 
+run -h
+expect_rc 0 "-h exits 0"
+check "-h prints the help on stdout" eval \
+	'file_has "$OUT" "^usage: termquiz" && test ! -s "$ERR"'
+
 run --version
 expect_rc 0 "--version exits 0"
 check "--version prints a version number" file_has "$OUT" '[0-9]+\.[0-9]+'
@@ -93,7 +98,23 @@ bad_usage() { # DESC ARG...
 }
 bad_usage "an unknown option" --no-such-option
 bad_usage "--count abc" --count abc
-bad_usage "--count 0" --count 0
+bad_usage "--count -1" --count -1
+bad_usage "--json without --stats" --json
+check "--json without --stats says it goes with --stats" \
+	file_has "$ERR" "^termquiz: --json goes with --stats"
+# getopt's own complaints, said like every other message.
+for args in "--no-such-option" "-x" "--plain=1" "--count"; do
+	# shellcheck disable=SC2086 # split on purpose
+	run $args
+	expect_rc 2 "$args exits 2" &&
+		check "$args: the message starts 'termquiz:' and names it" \
+			eval 'file_has "$ERR" "^termquiz: .*'"'$args'"'"'
+done
+printf '' | "$TQ" --plain --count 0 "$BUNDLED/space.json" >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc 0 "--count 0 is accepted"
+check "--count 0 plays every question" file_has "$OUT" \
+	"^Space & Astronomy: 30 questions"
 bad_usage "--time -1" --time -1
 bad_usage "--seed x" --seed x
 run "$T/good.json" --results
