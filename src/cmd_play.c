@@ -22,7 +22,7 @@ finish(struct session *s, enum play_end end, int signo)
 		fprintf(stderr, "termquiz: %s\n", s->save_error);
 	else if (s->saved && !over)
 		fprintf(stderr, "termquiz: unfinished game saved to %s\n",
-		    s->results_path);
+		    s->saved_path);
 	if (end == PLAY_DONE || signo == SIGINT)
 		return s->save_error ? 1 : 0;
 	s->end_signal = signo;

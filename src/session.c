@@ -112,9 +112,21 @@ session_choose_packs(struct session *s, struct pack **packs, int npacks)
 	s->ngame_packs = npacks;
 }
 
+/* Every game after the first gets a seed of its own, drawn from the run's
+ * generator and recorded, so that --seed replays that game. */
+static void
+next_seed(struct session *s)
+{
+	if (s->ngames++ > 0) {
+		s->seed = rng_next(&s->rng) >> 11;   /* --seed's 0..2^53-1 */
+		rng_seed(&s->rng, s->seed);
+	}
+}
+
 void
 session_new_game(struct session *s)
 {
+	next_seed(s);
 	set_game(s, quiz_new(s->game_packs, s->ngame_packs, &s->cfg, &s->opts,
 	    &s->rng));
 }
@@ -125,15 +137,48 @@ session_set_game(struct session *s, struct quiz *z)
 	set_game(s, z);
 }
 
+static bool
+missed_any(const struct quiz *z)
+{
+	int i;
+
+	for (i = 0; i < z->n; i++)
+		if (z->o[i].done && !z->o[i].correct)
+			return true;
+	return false;
+}
+
 bool
 session_retry(struct session *s)
 {
-	struct quiz *z = s->z ? quiz_retry(s->z, &s->rng) : NULL;
+	struct quiz *z;
 
+	if (s->z == NULL || !missed_any(s->z))
+		return false;
+	next_seed(s);
+	z = quiz_retry(s->z, &s->rng);
 	if (z == NULL)
 		return false;
 	set_game(s, z);
 	return true;
+}
+
+/* Where the n-th results file of a run goes: FILE itself for the first,
+ * then FILE-2.EXT, FILE-3.EXT... beside it (out.json, out-2.json). A
+ * device, FIFO or /dev/fd/N is written in place every time. Caller frees. */
+static char *
+results_path_for(const char *path, int n)
+{
+	struct stat st;
+	const char *base = strrchr(path, '/'), *dot;
+
+	if (n <= 1 || (stat(path, &st) == 0 && !S_ISREG(st.st_mode)))
+		return xstrdup(path);
+	base = base != NULL ? base + 1 : path;
+	dot = strrchr(base, '.');
+	if (dot == NULL || dot == base)
+		return xasprintf("%s-%d", path, n);
+	return xasprintf("%.*s-%d%s", (int)(dot - path), path, n, dot);
 }
 
 /* mkdir -p for the folder that holds path. */
@@ -237,11 +282,14 @@ session_end_game(struct session *s, bool finished)
 	info.time_scale = s->cfg.time_scale;
 	info.untimed = s->cfg.untimed;
 	info.finished = finished;
-	if (report_write(s->z, &info, s->results_path, err, sizeof err) < 0) {
+	free(s->saved_path);
+	s->saved_path = results_path_for(s->results_path, s->nsaved + 1);
+	if (report_write(s->z, &info, s->saved_path, err, sizeof err) < 0) {
 		free(s->save_error);
 		s->save_error = xstrdup(err);
 		return;
 	}
+	s->nsaved++;
 	s->saved = true;
 }
 
@@ -258,6 +306,7 @@ session_fini(struct session *s)
 	catalog_fini(&s->catalog);
 	config_fini(&s->cfg);
 	free(s->save_error);
+	free(s->saved_path);
 	free(s->history_note);
 	history_close(s->history);
 	paths_fini(&s->paths);

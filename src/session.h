@@ -45,6 +45,9 @@ struct session {
 	int64_t started_at;        /* when z began, Unix seconds */
 	bool ended;                /* session_end_game ran for z */
 	bool saved;                /* z's results file is written */
+	char *saved_path;          /* where (the n-th game: FILE-n.EXT) */
+	int nsaved;                /* results files written this run */
+	int ngames;                /* games begun this run */
 	char *save_error;          /* why it could not be, or NULL */
 
 	const char *history_path;  /* NULL: keep no history */

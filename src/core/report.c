@@ -33,8 +33,11 @@ outcome_json(const struct outcome *o)
 		cJSON_AddBoolToObject(j, "answer", strcmp(o->given, "true") == 0);
 	else
 		cJSON_AddStringToObject(j, "answer", o->given);
-	cJSON_AddStringToObject(j, "correct_answer",
-	    question_answer_text(o->q));
+	if (o->q->type == Q_TRUEFALSE)
+		cJSON_AddBoolToObject(j, "correct_answer", o->q->truth);
+	else
+		cJSON_AddStringToObject(j, "correct_answer",
+		    question_answer_text(o->q));
 	cJSON_AddBoolToObject(j, "correct", o->correct);
 	cJSON_AddBoolToObject(j, "timed_out", o->timed_out);
 	cJSON_AddNumberToObject(j, "seconds", hundredths(o->seconds));
