@@ -21,6 +21,7 @@ struct command {
 	    struct diags *d);
 	bool loads_packs;      /* main loads o->files as packs before run */
 	bool report_stdout;    /* problems are the output: stdout, not stderr */
+	bool plays;            /* may play a game (play_session) */
 };
 
 /* --check: say whether the packs named are valid. */
@@ -46,5 +47,8 @@ int cmd_play(struct session *s, const struct options *o, struct diags *d);
  * save it and report. Returns the exit status; a signal that ended the game
  * is left in s->end_signal. */
 int play_session(struct session *s, const struct options *o);
+
+/* Whether a game would be played full screen (not in plain mode). */
+bool play_on_screen(const struct options *o);
 
 #endif

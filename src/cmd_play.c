@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "core/report.h"
 #include "plain.h"
 #include "ui/ui.h"
 
@@ -29,13 +30,27 @@ finish(struct session *s, enum play_end end, int signo)
 	return 1;
 }
 
+bool
+play_on_screen(const struct options *o)
+{
+	return !o->plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+}
+
 int
 play_session(struct session *s, const struct options *o)
 {
 	enum play_end end;
 	int signo = 0;
+	char err[512];
 
-	if (o->plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+	/* A results file that cannot be written fails now, not after the
+	 * last question. */
+	if (s->results_path != NULL &&
+	    report_check(s->results_path, err, sizeof err) < 0) {
+		fprintf(stderr, "termquiz: %s\n", err);
+		return 1;
+	}
+	if (!play_on_screen(o)) {
 		if (s->z == NULL) {
 			fputs("termquiz: plain mode needs packs on the command "
 			    "line (no menu without a terminal)\n", stderr);

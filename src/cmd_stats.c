@@ -2,11 +2,15 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include <cJSON.h>
 
 #include "cmd.h"
+#include "core/sanitize.h"
+#include "core/utf8.h"
 
 #define STATS_MAX 256
 
@@ -36,10 +40,30 @@ print_stats_json(const struct history_stats *v, const int *due, int n)
 		cJSON_AddItemToArray(arr, o);
 	}
 	text = cJSON_Print(arr);
-	if (text != NULL)
-		printf("%s\n", text);
+	if (text != NULL) {
+		/* Titles come from packs: C1 and bidi controls as \u. */
+		char *safe = sanitize_json(text);
+
+		printf("%s\n", safe);
+		free(safe);
+	}
 	cJSON_free(text);
 	cJSON_Delete(arr);
+}
+
+/* A title as one table cell: on one line, cut and padded to width
+ * characters (not bytes: a cut never splits a character). */
+static void
+print_cell(const char *title, int width)
+{
+	char *t = sanitize_text(title, 0);
+	size_t end = 0;
+	int k;
+
+	for (k = 0; k < width && t[end] != '\0'; k++)
+		end = utf8_next(t, end);
+	printf("%.*s%*s", (int)end, t, width - k, "");
+	free(t);
 }
 
 static void
@@ -53,11 +77,13 @@ print_stats_table(const struct history_stats *v, const int *due, int n)
 	}
 	printf("%-32s %6s %7s %8s %9s %9s %10s %5s\n", "pack", "games",
 	    "best", "average", "accuracy", "avg time", "timed out", "due");
-	for (i = 0; i < n; i++)
-		printf("%-32.32s %6d %7d %8.0f %8.0f%% %7.1f s %9.0f%% %5d\n",
-		    v[i].title[0] ? v[i].title : v[i].key, v[i].games,
-		    v[i].best, v[i].mean_score, v[i].accuracy * 100,
-		    v[i].mean_seconds, v[i].timed_out * 100, due[i]);
+	for (i = 0; i < n; i++) {
+		print_cell(v[i].title[0] ? v[i].title : v[i].key, 32);
+		printf(" %6d %7d %8.0f %8.0f%% %7.1f s %9.0f%% %5d\n",
+		    v[i].games, v[i].best, v[i].mean_score,
+		    v[i].accuracy * 100, v[i].mean_seconds,
+		    v[i].timed_out * 100, due[i]);
+	}
 }
 
 int

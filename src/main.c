@@ -3,6 +3,7 @@
  * and die() end the process. */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <locale.h>
 #include <math.h>
@@ -10,8 +11,12 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
+#include "core/report.h"
+#include "core/sanitize.h"
 
 enum { EXIT_USAGE = 2 };
 
@@ -128,7 +133,8 @@ parse_ull(const char *s, unsigned long long *out)
 {
 	char *end;
 
-	if (*s == '-' || *s == '\0')
+	/* Digits only: strtoull takes " -1" as 2^64 - 1. */
+	if (*s < '0' || *s > '9')
 		return false;
 	errno = 0;
 	*out = strtoull(s, &end, 10);
@@ -189,9 +195,11 @@ parse_args(int argc, char **argv, struct options *o)
 			o->count_given = true;
 			break;
 		case OPT_SEED:
-			if (!parse_ull(optarg, &o->seed))
+			if (!parse_ull(optarg, &o->seed) ||
+			    o->seed > REPORT_SEED_MAX)
 				return bad_usage("--seed wants a whole number "
-				    "from 0, not '%s'", optarg);
+				    "from 0 to %llu, not '%s'", REPORT_SEED_MAX,
+				    optarg);
 			o->seed_given = true;
 			break;
 		case OPT_RESULTS: o->results = optarg; break;
@@ -245,16 +253,78 @@ parse_args(int argc, char **argv, struct options *o)
 	return -1;
 }
 
+/* What termquiz prints goes through the sanitiser (sanitize.h), so that
+ * text quoted from packs, configs and the history never reaches a terminal
+ * as control bytes; the full screen draws through ncurses instead, on the
+ * real stdout (initscr needs its descriptor). */
+static FILE *real_stdout;
+
+/* Make stdout and stderr sanitising streams. A standard descriptor that
+ * is closed gets /dev/null first, so that no file opened later (the
+ * history) takes its number; the stream then writes to nothing, and
+ * fails, so that a closed stdout ends with an error. */
+static void
+output_init(void)
+{
+	bool closed[3];
+	FILE *fp;
+	int fd;
+
+	for (fd = 0; fd < 3; fd++) {
+		closed[fd] = fcntl(fd, F_GETFD) < 0 && errno == EBADF;
+		if (closed[fd])
+			open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+	}
+	real_stdout = stdout;
+	if ((fp = sanitize_stream(closed[2] ? -1 : 2)) != NULL) {
+		setvbuf(fp, NULL, _IONBF, 0);
+		stderr = fp;
+	}
+	if ((fp = sanitize_stream(closed[1] ? -1 : 1)) != NULL)
+		stdout = fp;
+}
+
+/* Give the full screen the real stdout. */
+static void
+output_screen(void)
+{
+	if (stdout == real_stdout)
+		return;
+	fflush(stdout);
+	fclose(stdout);
+	stdout = real_stdout;
+}
+
+/* Flush and close the output; -1 (said on stderr) when it could not all
+ * be written. */
+static int
+output_close(void)
+{
+	bool bad = ferror(stdout) != 0;
+	int e = errno;
+
+	if (stdout != real_stdout) {
+		bad |= fclose(stdout) != 0;
+		stdout = real_stdout;
+	}
+	bad |= fflush(stdout) != 0 || ferror(stdout);
+	if (bad)
+		fprintf(stderr, "termquiz: cannot write the output: %s\n",
+		    strerror(errno ? errno : e));
+	fflush(stderr);
+	return bad ? -1 : 0;
+}
+
 /* What each command needs before it runs; see cmd.h. A new command (host,
  * join, --convert, --opentdb) is a cmd_NAME.c, an enum cmd_id value in
  * options.h, an option above and a row here. */
 static const struct command commands[CMD_COUNT] = {
 	[CMD_CHECK] = { cmd_check, .loads_packs = true, .report_stdout = true },
 	[CMD_STATS] = { cmd_stats, .loads_packs = true },
-	[CMD_REVIEW] = { cmd_review, .loads_packs = true },
+	[CMD_REVIEW] = { cmd_review, .loads_packs = true, .plays = true },
 	[CMD_HOST] = { cmd_host, .loads_packs = true },
 	[CMD_JOIN] = { cmd_join },
-	[CMD_PLAY] = { cmd_play, .loads_packs = true },
+	[CMD_PLAY] = { cmd_play, .loads_packs = true, .plays = true },
 };
 
 int
@@ -264,16 +334,23 @@ main(int argc, char **argv)
 	const struct command *cmd;
 	struct session s;
 	struct diags d = { 0 };
-	int r = parse_args(argc, argv, &o), signo;
+	int r, signo;
 
+	output_init();
+	r = parse_args(argc, argv, &o);
 	if (r >= 0)
-		return r;
+		return output_close() < 0 && r == 0 ? 1 : r;
 	setlocale(LC_ALL, "");
 	o.files = argv + optind;
 	o.nfiles = argc - optind;
-	if (o.command == CMD_CHECK && o.nfiles == 0)
-		return bad_usage("--check needs at least one PACK");
+	if (o.command == CMD_CHECK && o.nfiles == 0) {
+		r = bad_usage("--check needs at least one PACK");
+		output_close();
+		return r;
+	}
 	cmd = &commands[o.command];
+	if (cmd->plays && play_on_screen(&o))
+		output_screen();
 	r = session_init(&s, &o, &d);
 	if (r == 0 && cmd->loads_packs)
 		r = session_load_packs(&s, o.files, o.nfiles, &d);
@@ -284,6 +361,8 @@ main(int argc, char **argv)
 	signo = s.end_signal;
 	diags_fini(&d);
 	session_fini(&s);
+	if (output_close() < 0 && r == 0)
+		r = 1;
 	if (signo != 0) {
 		signal(signo, SIG_DFL);
 		raise(signo);

@@ -16,8 +16,9 @@ fresh_seed(void)
 	struct timespec ts;
 
 	clock_gettime(CLOCK_REALTIME, &ts);
-	return ((uint64_t)ts.tv_sec * 1000003u) ^ (uint64_t)ts.tv_nsec ^
-	    ((uint64_t)getpid() << 32);
+	/* Within what --seed takes back and JSON holds exactly. */
+	return (((uint64_t)ts.tv_sec * 1000003u) ^ (uint64_t)ts.tv_nsec ^
+	    ((uint64_t)getpid() << 32)) & REPORT_SEED_MAX;
 }
 
 /* The player's name: config, else $USER, else "player". */

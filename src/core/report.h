@@ -6,6 +6,9 @@
 
 #include "quiz.h"
 
+/* The largest seed (2^53 - 1): every JSON reader holds it exactly. */
+#define REPORT_SEED_MAX 9007199254740991ULL
+
 /* What goes into a results file beside the game itself. */
 struct report_info {
 	uint64_t seed;
