@@ -1,6 +1,7 @@
 /* Line mode: no curses, for screen readers, pipes and scripts. */
 
 #include <errno.h>
+#include <inttypes.h>
 #include <math.h>
 #include <poll.h>
 #include <signal.h>
@@ -224,8 +225,8 @@ static void
 tell(const struct outcome *o)
 {
 	if (o->correct)
-		printf("Correct! +%d points\n", o->points);
-	else if (o->timed_out)
+		printf("Correct! +%" PRId64 " points\n", o->points);
+	else if (outcome_timed_out(o))
 		printf("\nTime's up! The answer: %s\n",
 		    question_answer_text(o->q));
 	else
@@ -237,15 +238,15 @@ tell(const struct outcome *o)
 static void
 summary(const struct quiz *z)
 {
-	int done = quiz_answered(z);
+	struct quiz_tally t;
 
-	printf("\n%s: final score %d / %d\n", z->title, z->score,
-	    quiz_max_score(z));
+	quiz_tally(z, &t);
+	printf("\n%s: final score %" PRId64 " / %" PRId64 "\n", z->title,
+	    t.score, t.max_score);
 	printf("Correct %d   Wrong %d   Time's up %d   Unanswered %d\n",
-	    z->correct, z->wrong, z->timed_out, z->n - done);
+	    t.correct, t.wrong, t.timed_out, z->n - t.answered);
 	printf("Accuracy %d%%   Best streak %d   Avg answer %.1f s\n",
-	    done ? (z->correct * 100 + done / 2) / done : 0, z->best_streak,
-	    quiz_mean_seconds(z));
+	    t.accuracy, z->best_streak, t.mean_seconds);
 }
 
 /* One question: ask, wait for an answer or the deadline, tell. */
@@ -254,7 +255,7 @@ play_one(struct session *s, struct input *in)
 {
 	struct quiz *z = s->z;
 	const struct outcome *o = quiz_current(z), *r = NULL;
-	struct countdown cd;
+	const struct countdown *cd = &z->clock;
 	double marks[ANNOUNCE_MAX + 1];
 	int nmarks = make_marks(&s->cfg, o->limit, marks), said = 0;
 	char line[LINE_MAX_BYTES];
@@ -262,9 +263,9 @@ play_one(struct session *s, struct input *in)
 	bool more = s->cfg.more_time_seconds > 0 && o->limit > 0;
 
 	ask(o, z->cur + 1, z->n, more ? s->cfg.more_time_seconds : 0);
-	countdown_start(&cd, clock_now(), o->limit);
+	quiz_start_clock(z, clock_now());
 	while (r == NULL) {
-		g = read_line(in, &cd, marks, nmarks, &said, line, sizeof line);
+		g = read_line(in, cd, marks, nmarks, &said, line, sizeof line);
 		if (g == GOT_TIMEOUT) {
 			discard_partial(in);
 			r = quiz_time_out(z);
@@ -272,16 +273,12 @@ play_one(struct session *s, struct input *in)
 			return g;
 		} else if (more && strcmp(line, "+") == 0) {
 			more = false;
-			cd.deadline += (int64_t)(s->cfg.more_time_seconds *
-			    CLOCK_US);
 			quiz_extend(z, s->cfg.more_time_seconds);
-			printf("  [%.0f s left]\n> ", (double)countdown_left(&cd,
+			printf("  [%.0f s left]\n> ", (double)countdown_left(cd,
 			    clock_now()) / CLOCK_US);
 			fflush(stdout);
 		} else {
-			r = answer(z, line, fmin((double)(clock_now() -
-			    cd.start) / CLOCK_US, o->limit > 0 ? o->limit :
-			    INFINITY));
+			r = answer(z, line, quiz_elapsed(z, clock_now()));
 		}
 	}
 	tell(r);

@@ -18,6 +18,7 @@ countdown_start(struct countdown *c, int64_t now, double seconds)
 	c->start = now;
 	c->deadline = seconds > 0 ? now + (int64_t)llround(seconds * CLOCK_US) :
 	    CLOCK_NEVER;
+	c->paused_at = CLOCK_NEVER;
 }
 
 bool
@@ -26,15 +27,71 @@ countdown_untimed(const struct countdown *c)
 	return c->deadline == CLOCK_NEVER;
 }
 
+/* The moment the clock shows at now: the pause's start while paused. */
+static int64_t
+shown_now(const struct countdown *c, int64_t now)
+{
+	return c->paused_at != CLOCK_NEVER ? c->paused_at : now;
+}
+
 bool
 countdown_expired(const struct countdown *c, int64_t now)
 {
-	return now >= c->deadline;
+	return c->paused_at == CLOCK_NEVER && now >= c->deadline;
+}
+
+void
+countdown_pause(struct countdown *c, int64_t now)
+{
+	if (!countdown_untimed(c) && c->paused_at == CLOCK_NEVER)
+		c->paused_at = now;
+}
+
+void
+countdown_resume(struct countdown *c, int64_t now)
+{
+	if (c->paused_at == CLOCK_NEVER)
+		return;
+	c->start += now - c->paused_at;
+	c->deadline += now - c->paused_at;
+	c->paused_at = CLOCK_NEVER;
+}
+
+bool
+countdown_paused(const struct countdown *c)
+{
+	return c->paused_at != CLOCK_NEVER;
+}
+
+void
+countdown_extend(struct countdown *c, double seconds)
+{
+	if (!countdown_untimed(c) && seconds > 0)
+		c->deadline += (int64_t)llround(seconds * CLOCK_US);
+}
+
+int64_t
+countdown_limit(const struct countdown *c)
+{
+	return countdown_untimed(c) ? CLOCK_NEVER : c->deadline - c->start;
+}
+
+double
+countdown_elapsed(const struct countdown *c, int64_t now)
+{
+	int64_t t = shown_now(c, now) - c->start;
+
+	if (t < 0)
+		t = 0;
+	if (!countdown_untimed(c) && t > c->deadline - c->start)
+		t = c->deadline - c->start;
+	return (double)t / CLOCK_US;
 }
 
 int64_t
 countdown_left(const struct countdown *c, int64_t now)
 {
+	now = shown_now(c, now);
 	return now >= c->deadline ? 0 : c->deadline - now;
 }
 
@@ -72,7 +129,7 @@ countdown_wait_ms(const struct countdown *c, int64_t now, int steps,
 {
 	int64_t total = c->deadline - c->start, left, at, wait;
 
-	if (countdown_untimed(c))
+	if (countdown_untimed(c) || countdown_paused(c))
 		return -1;
 	left = countdown_left(c, now);
 	if (left == 0)

@@ -361,17 +361,19 @@ insert_game(sqlite3 *db, int64_t pack, const struct quiz *z,
     const struct history_meta *m)
 {
 	sqlite3_stmt *st;
+	struct quiz_tally t;
 	char seed[24];
 	int rc;
 
+	quiz_tally(z, &t);
 	snprintf(seed, sizeof seed, "%llu", (unsigned long long)m->seed);
 	rc = run(db, &st, "INSERT INTO games (pack_id, player, started_at, "
 	    "finished, score, max_score, correct, wrong, timed_out, questions, "
 	    "time_scale, untimed, seed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
 	    "?, ?, ?)", "itiiiiiiiifit", pack, m->player, m->started_at,
-	    (int64_t)m->finished, (int64_t)z->score, (int64_t)quiz_max_score(z),
-	    (int64_t)z->correct, (int64_t)z->wrong, (int64_t)z->timed_out,
-	    (int64_t)quiz_answered(z), m->time_scale, (int64_t)m->untimed, seed);
+	    (int64_t)m->finished, t.score, t.max_score, (int64_t)t.correct,
+	    (int64_t)t.wrong, (int64_t)t.timed_out, (int64_t)t.answered,
+	    m->time_scale, (int64_t)m->untimed, seed);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? sqlite3_last_insert_rowid(db) : -1;
 }
@@ -484,7 +486,7 @@ insert_answers(struct history *h, int64_t game, const struct quiz *z,
 		    "question_id, given, outcome, seconds, points, grade) "
 		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "iiittfii", game,
 		    (int64_t)i, q, o->given, o->correct ? "correct" :
-		    o->timed_out ? "timeout" : "wrong", o->seconds,
+		    outcome_timed_out(o) ? "timeout" : "wrong", o->seconds,
 		    (int64_t)o->points, (int64_t)g);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE ||

@@ -294,7 +294,7 @@ live_ranking(const struct live *L, int *ids, int max)
 
 	for (i = 0; i < L->np; i++) {
 		all[i].id = i;
-		all[i].score = L->p[i].z->score;
+		all[i].score = quiz_score(L->p[i].z);
 	}
 	qsort(all, (size_t)L->np, sizeof *all, by_score);
 	n = L->np < max ? L->np : max;
@@ -315,13 +315,14 @@ rank(struct live *L)
 	for (i = 0; i < n; i++) {
 		struct live_player *p = &L->p[ids[i]];
 
-		if (i > 0 && L->p[ids[i - 1]].z->score == p->z->score) {
+		if (i > 0 && quiz_score(L->p[ids[i - 1]].z) ==
+		    quiz_score(p->z)) {
 			p->rank = L->p[ids[i - 1]].rank;
 			p->gap = L->p[ids[i - 1]].gap;
 		} else {
 			p->rank = i + 1;
 			p->gap = i == 0 ? 0 :
-			    L->p[ids[i - 1]].z->score - p->z->score;
+			    quiz_score(L->p[ids[i - 1]].z) - quiz_score(p->z);
 		}
 	}
 	free(ids);
@@ -604,14 +605,14 @@ live_msg_result(const struct live *L, int id, struct wire_msg *m)
 	m->t = W_RESULT;
 	m->q = L->q + 1;
 	m->correct = o->done && o->correct;
-	m->timed_out = !o->done || o->timed_out;
+	m->timed_out = !o->done || outcome_timed_out(o);
 	if (q->type == Q_TRUEFALSE)
 		m->answer = xstrdup(q->truth ? "True" : "False");
 	else
 		m->answer = xstrdup(question_answer_text(q));
 	m->points = o->points;
 	m->streak = p->z->streak;
-	m->score = p->z->score;
+	m->score = quiz_score(p->z);
 	m->rank = p->rank;
 	m->gap = p->gap;
 }
@@ -629,13 +630,13 @@ live_msg_board(const struct live *L, int id, bool podium,
 		const struct live_player *p = &L->p[ids[i]];
 
 		snprintf(m->top[i].nick, sizeof m->top[i].nick, "%s", p->nick);
-		m->top[i].score = p->z->score;
+		m->top[i].score = quiz_score(p->z);
 		m->top[i].rank = p->rank;
 	}
 	m->ntop = n;
 	if (id >= 0 && id < L->np) {
 		m->rank = L->p[id].rank;
-		m->score = L->p[id].z->score;
+		m->score = quiz_score(L->p[id].z);
 	}
 }
 
@@ -660,7 +661,7 @@ answer_json(const struct outcome *o)
 	else
 		cJSON_AddStringToObject(j, "answer", o->given);
 	cJSON_AddBoolToObject(j, "correct", o->correct);
-	cJSON_AddBoolToObject(j, "timed_out", o->timed_out);
+	cJSON_AddBoolToObject(j, "timed_out", outcome_timed_out(o));
 	cJSON_AddNumberToObject(j, "seconds", hundredths(o->seconds));
 	cJSON_AddNumberToObject(j, "points", o->points);
 	return j;
@@ -670,14 +671,16 @@ static cJSON *
 player_json(const struct live_player *p)
 {
 	cJSON *j = cJSON_CreateObject(), *qs;
+	struct quiz_tally t;
 	int i;
 
+	quiz_tally(p->z, &t);
 	cJSON_AddStringToObject(j, "nick", p->nick);
-	cJSON_AddNumberToObject(j, "score", p->z->score);
+	cJSON_AddNumberToObject(j, "score", (double)t.score);
 	cJSON_AddNumberToObject(j, "rank", p->rank);
-	cJSON_AddNumberToObject(j, "correct", p->z->correct);
-	cJSON_AddNumberToObject(j, "wrong", p->z->wrong);
-	cJSON_AddNumberToObject(j, "timed_out", p->z->timed_out);
+	cJSON_AddNumberToObject(j, "correct", t.correct);
+	cJSON_AddNumberToObject(j, "wrong", t.wrong);
+	cJSON_AddNumberToObject(j, "timed_out", t.timed_out);
 	cJSON_AddNumberToObject(j, "best_streak", p->z->best_streak);
 	cJSON_AddBoolToObject(j, "left", p->left);
 	qs = cJSON_AddArrayToObject(j, "questions");

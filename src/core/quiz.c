@@ -58,6 +58,18 @@ join_titles(struct pack *const *packs, int npacks)
 	return strbuf_take(&b);
 }
 
+/* An empty game with room for n outcomes; its clock not yet started
+ * (untimed, running). */
+static struct quiz *
+quiz_alloc(int n)
+{
+	struct quiz *z = xcalloc(1, sizeof *z);
+
+	z->o = xcalloc((size_t)n + 1, sizeof *z->o);
+	countdown_start(&z->clock, 0, 0);
+	return z;
+}
+
 /* Every question of every pack, numbered in one sequence. */
 struct pick {
 	const struct pack *p;
@@ -86,7 +98,7 @@ struct quiz *
 quiz_new(struct pack *const *packs, int npacks, const struct config *cfg,
     const struct quiz_opts *opts, struct rng *r)
 {
-	struct quiz *z = xcalloc(1, sizeof *z);
+	struct quiz *z;
 	int total, count, i, *perm;
 	struct pick *all = gather(packs, npacks, &total);
 
@@ -98,7 +110,7 @@ quiz_new(struct pack *const *packs, int npacks, const struct config *cfg,
 		perm[i] = i;
 	if (cfg->shuffle_questions)
 		rng_shuffle(r, perm, total);
-	z->o = xcalloc((size_t)count, sizeof *z->o);
+	z = quiz_alloc(count);
 	for (i = 0; i < count; i++) {
 		const struct pick *k = &all[perm[i]];
 
@@ -153,8 +165,7 @@ quiz_review(struct pack *const *packs, int npacks, const double *weights,
 	count = opts->count > 0 ? opts->count : cfg->questions_per_game;
 	if (count <= 0 || count > n)
 		count = n;
-	z = xcalloc(1, sizeof *z);
-	z->o = xcalloc((size_t)count, sizeof *z->o);
+	z = quiz_alloc(count);
 	for (i = 0; i < count; i++) {
 		const struct pick *k = &all[idx[i].i];
 
@@ -182,8 +193,7 @@ quiz_retry(const struct quiz *prev, struct rng *r)
 			n++;
 	if (n == 0)
 		return NULL;
-	z = xcalloc(1, sizeof *z);
-	z->o = xcalloc((size_t)n, sizeof *z->o);
+	z = quiz_alloc(n);
 	for (i = 0; i < prev->n; i++)
 		if (prev->o[i].done && !prev->o[i].correct)
 			outcome_init(&z->o[z->n++], prev->o[i].q,
@@ -214,9 +224,37 @@ quiz_current(struct quiz *z)
 	return z->cur < z->n ? &z->o[z->cur] : NULL;
 }
 
-/* Record the current question's result and update the running totals. */
+void
+quiz_start_clock(struct quiz *z, int64_t now)
+{
+	const struct outcome *o = quiz_current(z);
+
+	assert(o != NULL);
+	countdown_start(&z->clock, now, o->limit);
+}
+
+void
+quiz_pause(struct quiz *z, int64_t now)
+{
+	countdown_pause(&z->clock, now);
+}
+
+void
+quiz_resume(struct quiz *z, int64_t now)
+{
+	countdown_resume(&z->clock, now);
+}
+
+double
+quiz_elapsed(const struct quiz *z, int64_t now)
+{
+	return countdown_elapsed(&z->clock, now);
+}
+
+/* Score the current question (given NULL: time ran out) and keep the
+ * streak. */
 static const struct outcome *
-record(struct quiz *z, char *given, bool correct, double seconds)
+score_answer(struct quiz *z, char *given, bool correct, double seconds)
 {
 	struct outcome *o = quiz_current(z);
 
@@ -224,7 +262,6 @@ record(struct quiz *z, char *given, bool correct, double seconds)
 	o->done = true;
 	o->given = given;
 	o->correct = correct;
-	o->timed_out = given == NULL;
 	o->seconds = seconds;
 	if (correct) {
 		z->streak++;
@@ -233,15 +270,9 @@ record(struct quiz *z, char *given, bool correct, double seconds)
 		o->bonus = score_streak_bonus(z->streak, z->cfg->streak_bonus,
 		    z->cfg->streak_bonus_max);
 		o->points = score_points(seconds, o->limit) + o->bonus;
-		z->correct++;
 	} else {
 		z->streak = 0;
-		if (o->timed_out)
-			z->timed_out++;
-		else
-			z->wrong++;
 	}
-	z->score += o->points;
 	return o;
 }
 
@@ -253,7 +284,7 @@ quiz_answer_choice(struct quiz *z, int shown, double seconds)
 
 	assert(o != NULL && shown >= 0 && shown < o->q->nchoices);
 	k = o->order[shown];
-	return record(z, xstrdup(o->q->choices[k]), k == o->q->answer, seconds);
+	return score_answer(z, xstrdup(o->q->choices[k]), k == o->q->answer, seconds);
 }
 
 const struct outcome *
@@ -262,7 +293,7 @@ quiz_answer_truefalse(struct quiz *z, bool value, double seconds)
 	const struct outcome *o = quiz_current(z);
 
 	assert(o != NULL);
-	return record(z, xstrdup(value ? "true" : "false"), value == o->q->truth,
+	return score_answer(z, xstrdup(value ? "true" : "false"), value == o->q->truth,
 	    seconds);
 }
 
@@ -272,7 +303,7 @@ quiz_answer_text(struct quiz *z, const char *typed, double seconds)
 	const struct outcome *o = quiz_current(z);
 
 	assert(o != NULL);
-	return record(z, xstrdup(typed), answer_text_matches(o->q, typed),
+	return score_answer(z, xstrdup(typed), answer_text_matches(o->q, typed),
 	    seconds);
 }
 
@@ -282,7 +313,7 @@ quiz_time_out(struct quiz *z)
 	const struct outcome *o = quiz_current(z);
 
 	assert(o != NULL);
-	return record(z, NULL, false, o->limit);
+	return score_answer(z, NULL, false, o->limit);
 }
 
 void
@@ -291,8 +322,10 @@ quiz_extend(struct quiz *z, double seconds)
 	struct outcome *o = quiz_current(z);
 
 	assert(o != NULL && !o->done);
-	if (o->limit > 0 && seconds > 0)
+	if (o->limit > 0 && seconds > 0) {
 		o->limit += seconds;
+		countdown_extend(&z->clock, seconds);
+	}
 }
 
 bool
@@ -309,15 +342,33 @@ quiz_over(const struct quiz *z)
 	return z->cur >= z->n;
 }
 
-int
+bool
+outcome_timed_out(const struct outcome *o)
+{
+	return o->done && o->given == NULL;
+}
+
+int64_t
 quiz_max_score(const struct quiz *z)
 {
-	int i, max = 0;
+	int64_t max = 0;
+	int i;
 
 	for (i = 0; i < z->n; i++)
 		max += SCORE_MAX + score_streak_bonus(i + 1,
 		    z->cfg->streak_bonus, z->cfg->streak_bonus_max);
 	return max;
+}
+
+int64_t
+quiz_score(const struct quiz *z)
+{
+	int64_t sum = 0;
+	int i;
+
+	for (i = 0; i < z->n; i++)
+		sum += z->o[i].points;
+	return sum;
 }
 
 int
@@ -330,17 +381,32 @@ quiz_answered(const struct quiz *z)
 	return n;
 }
 
-double
-quiz_mean_seconds(const struct quiz *z)
+void
+quiz_tally(const struct quiz *z, struct quiz_tally *t)
 {
 	double sum = 0;
-	int i, n = 0;
+	int i;
 
+	memset(t, 0, sizeof *t);
 	for (i = 0; i < z->n; i++) {
-		if (z->o[i].done) {
-			sum += z->o[i].seconds;
-			n++;
-		}
+		const struct outcome *o = &z->o[i];
+
+		if (!o->done)
+			continue;
+		t->score += o->points;
+		sum += o->seconds;
+		if (o->correct)
+			t->correct++;
+		else if (outcome_timed_out(o))
+			t->timed_out++;
+		else
+			t->wrong++;
 	}
-	return n ? sum / n : 0;
+	t->answered = t->correct + t->wrong + t->timed_out;
+	t->max_score = quiz_max_score(z);
+	if (t->answered > 0) {
+		t->accuracy = (t->correct * 100 + t->answered / 2) /
+		    t->answered;
+		t->mean_seconds = sum / t->answered;
+	}
 }

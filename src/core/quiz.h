@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "clock.h"
 #include "config.h"
 #include "pack.h"
 #include "rng.h"
@@ -15,11 +16,11 @@ struct outcome {
 	double limit;           /* seconds; 0 when untimed */
 	bool done;
 	bool correct;
-	bool timed_out;
-	char *given;            /* the player's answer as text; NULL if none */
+	char *given;            /* the player's answer as text; NULL if none
+	                         * (a done question without one timed out) */
 	double seconds;
-	int points;             /* including the streak bonus */
-	int bonus;
+	int64_t points;         /* including the streak bonus */
+	int64_t bonus;
 };
 
 /* A game: the questions in play and the running score. */
@@ -29,13 +30,20 @@ struct quiz {
 	struct outcome *o;
 	int n;
 	int cur;
-	int score;
 	int streak;
 	int best_streak;
-	int correct;
-	int wrong;
-	int timed_out;
+	struct countdown clock; /* the current question's (quiz_start_clock) */
 	const struct config *cfg;
+};
+
+/* What a game came to so far: sums over its outcomes. */
+struct quiz_tally {
+	int64_t score;
+	int64_t max_score;      /* quiz_max_score */
+	int correct, wrong, timed_out;
+	int answered;           /* the three above */
+	int accuracy;           /* percent of answered right, rounded; 0: none */
+	double mean_seconds;    /* of those answered (timeouts too); 0: none */
 };
 
 /* How the command line bends the config for a game. */
@@ -59,6 +67,7 @@ struct quiz *quiz_review(struct pack *const *packs, int npacks,
     const double *weights, const struct config *cfg,
     const struct quiz_opts *opts, struct rng *r);
 
+/* Free z and its outcomes; NULL does nothing. */
 void quiz_free(struct quiz *z);
 
 /* The time limit of q in pack p: --time, then the question's, the pack's, the
@@ -68,6 +77,19 @@ double quiz_limit(const struct question *q, const struct pack *p,
 
 /* The question being asked, or NULL when the game is over. */
 struct outcome *quiz_current(struct quiz *z);
+
+/* Start the current question's countdown (z->clock) at now, from its
+ * limit: when it is shown. */
+void quiz_start_clock(struct quiz *z, int64_t now);
+
+/* Stop and restart the current question's countdown ("pause"); the time
+ * paused counts for nothing. */
+void quiz_pause(struct quiz *z, int64_t now);
+void quiz_resume(struct quiz *z, int64_t now);
+
+/* Seconds the current question has been shown at now, pauses left out,
+ * never past its limit: what an answer at now is timed at. */
+double quiz_elapsed(const struct quiz *z, int64_t now);
 
 /* Answer the current question. shown is the 0-based choice as displayed.
  * Each returns the outcome recorded. */
@@ -80,20 +102,30 @@ const struct outcome *quiz_answer_text(struct quiz *z, const char *typed,
 /* Time ran out: no answer, whatever had been typed. */
 const struct outcome *quiz_time_out(struct quiz *z);
 
-/* Give the current question seconds more ("more time"): its limit grows,
- * so a timeout then records the whole time allowed. */
+/* Give the current question seconds more ("more time"): its limit and its
+ * countdown's deadline move together, so a timeout then records the whole
+ * time allowed. Nothing when it is untimed. */
 void quiz_extend(struct quiz *z, double seconds);
 
 /* Move on to the next question; false when there is none. */
 bool quiz_next(struct quiz *z);
 
+/* Whether every question has been asked (quiz_next ran past the last). */
 bool quiz_over(const struct quiz *z);
 
-/* The most a perfect game of z could score, streak bonuses included. */
-int quiz_max_score(const struct quiz *z);
+/* Whether o ended with the time running out (done, nothing given). */
+bool outcome_timed_out(const struct outcome *o);
 
-/* Answered questions and the mean time of those answered (timeouts too). */
+/* The most a perfect game of z could score, streak bonuses included. */
+int64_t quiz_max_score(const struct quiz *z);
+
+/* The points scored so far. */
+int64_t quiz_score(const struct quiz *z);
+
+/* The questions answered so far (timeouts included). */
 int quiz_answered(const struct quiz *z);
-double quiz_mean_seconds(const struct quiz *z);
+
+/* Fill t with z's totals, accuracy and mean time. */
+void quiz_tally(const struct quiz *z, struct quiz_tally *t);
 
 #endif

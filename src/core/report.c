@@ -39,7 +39,7 @@ outcome_json(const struct outcome *o)
 		cJSON_AddStringToObject(j, "correct_answer",
 		    question_answer_text(o->q));
 	cJSON_AddBoolToObject(j, "correct", o->correct);
-	cJSON_AddBoolToObject(j, "timed_out", o->timed_out);
+	cJSON_AddBoolToObject(j, "timed_out", outcome_timed_out(o));
 	cJSON_AddNumberToObject(j, "seconds", hundredths(o->seconds));
 	cJSON_AddNumberToObject(j, "limit", hundredths(o->limit));
 	cJSON_AddNumberToObject(j, "points", o->points);
@@ -51,14 +51,16 @@ report_json(const struct quiz *z, const struct report_info *info)
 {
 	cJSON *root = cJSON_CreateObject(), *qs;
 	char *text, *safe, *out;
+	struct quiz_tally t;
 	int i;
 
+	quiz_tally(z, &t);
 	cJSON_AddStringToObject(root, "pack", z->title);
-	cJSON_AddNumberToObject(root, "score", z->score);
-	cJSON_AddNumberToObject(root, "max_score", quiz_max_score(z));
-	cJSON_AddNumberToObject(root, "correct", z->correct);
-	cJSON_AddNumberToObject(root, "wrong", z->wrong);
-	cJSON_AddNumberToObject(root, "timed_out", z->timed_out);
+	cJSON_AddNumberToObject(root, "score", (double)t.score);
+	cJSON_AddNumberToObject(root, "max_score", (double)t.max_score);
+	cJSON_AddNumberToObject(root, "correct", t.correct);
+	cJSON_AddNumberToObject(root, "wrong", t.wrong);
+	cJSON_AddNumberToObject(root, "timed_out", t.timed_out);
 	cJSON_AddNumberToObject(root, "best_streak", z->best_streak);
 	cJSON_AddBoolToObject(root, "finished", info->finished);
 	cJSON_AddBoolToObject(root, "untimed", info->untimed);

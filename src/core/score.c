@@ -17,13 +17,13 @@ score_points(double seconds, double limit)
 	return (int)lround(SCORE_MAX * (1 - f / 2));
 }
 
-int
+int64_t
 score_streak_bonus(int streak, int per, int max)
 {
-	long b;
+	int64_t b;
 
 	if (streak <= 1 || per <= 0)
 		return 0;
-	b = (long)(streak - 1) * per;
-	return b > max ? max : (int)b;
+	b = (int64_t)(streak - 1) * per;
+	return b > max ? max : b;
 }

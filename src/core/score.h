@@ -1,6 +1,8 @@
 #ifndef TERMQUIZ_SCORE_H
 #define TERMQUIZ_SCORE_H
 
+#include <stdint.h>
+
 #define SCORE_MAX 1000
 
 /* Points for a correct answer given after seconds out of limit: Kahoot's
@@ -10,6 +12,6 @@ int score_points(double seconds, double limit);
 
 /* Bonus for the streak-th correct answer in a row (1 for the first):
  * per point for each earlier one in the streak, at most max. */
-int score_streak_bonus(int streak, int per, int max);
+int64_t score_streak_bonus(int streak, int per, int max);
 
 #endif

@@ -1,6 +1,7 @@
 /* The host's terminal in line mode: one line per event, for scripts and
  * screen readers. Enter moves on, q ends the game. */
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,8 +49,8 @@ say_table(struct host *h, int max)
 	for (i = 0; i < n; i++) {
 		const struct live_player *p = &h->L->p[ids[i]];
 
-		printf("  %d. %s %d%s\n", p->rank, p->nick, p->z->score,
-		    p->connected ? "" : " (gone)");
+		printf("  %d. %s %" PRId64 "%s\n", p->rank, p->nick,
+		    quiz_score(p->z), p->connected ? "" : " (gone)");
 	}
 	free(ids);
 }

@@ -1,4 +1,5 @@
 #include <curses.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -219,8 +220,8 @@ draw_game_header(struct app *a)
 	const struct quiz *z = a->s->z;
 	char right[96];
 
-	snprintf(right, sizeof right, "Question %d/%d   Score %d   Streak %d",
-	    z->cur + 1, z->n, z->score, z->streak);
+	snprintf(right, sizeof right, "Question %d/%d   Score %" PRId64
+	    "   Streak %d", z->cur + 1, z->n, quiz_score(z), z->streak);
 	draw_header(a, right);
 }
 
@@ -255,9 +256,8 @@ bar_color(int64_t left, int64_t total, bool *low)
 }
 
 void
-draw_bar(struct app *a, int y, int64_t now)
+draw_bar(struct app *a, int y, const struct countdown *cd, int64_t now)
 {
-	const struct countdown *cd = &a->cd;
 	int cells = bar_cells(a), steps = bar_steps(a), tenths, filled, full, i;
 	enum ui_color c;
 	bool low;
@@ -269,7 +269,7 @@ draw_bar(struct app *a, int y, int64_t now)
 		attrset(A_NORMAL);
 		return;
 	}
-	c = bar_color(countdown_left(cd, now), cd->deadline - cd->start, &low);
+	c = bar_color(countdown_left(cd, now), countdown_limit(cd), &low);
 	filled = countdown_filled(cd, now, steps);
 	full = a->utf8 ? filled / 8 : filled;
 	attrset(ui_attr(a, c));

@@ -1,4 +1,5 @@
 #include <curses.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -58,7 +59,7 @@ verdict(const struct app *a, const struct outcome *o, enum ui_color *c)
 		return a->utf8 ? "\u2714 Correct!" : "Correct!";
 	}
 	*c = C_BAD;
-	if (o->timed_out)
+	if (outcome_timed_out(o))
 		return a->utf8 ? "\u231b Time's up" : "Time's up";
 	return a->utf8 ? "\u2718 Wrong" : "Wrong";
 }
@@ -93,10 +94,10 @@ feedback_draw(struct app *a, int64_t now)
 	mvaddstr(y, 3, v);
 	attrset(A_NORMAL);
 	if (o->bonus > 0)
-		snprintf(pts, sizeof pts, "+%d points (%d streak bonus)",
-		    o->points, o->bonus);
+		snprintf(pts, sizeof pts, "+%" PRId64 " points (%" PRId64
+		    " streak bonus)", o->points, o->bonus);
 	else
-		snprintf(pts, sizeof pts, "+%d points", o->points);
+		snprintf(pts, sizeof pts, "+%" PRId64 " points", o->points);
 	mvaddstr(y, 3 + text_width(v, strlen(v)) + 3, pts);
 	y += 2;
 	y += text_block(y, 3, a->cols - 6, o->q->text, 3) + 1;

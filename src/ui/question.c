@@ -15,6 +15,19 @@ current(struct app *a)
 	return quiz_current(a->s->z);
 }
 
+/* The question's countdown: the core's, the screen only reads it. */
+static const struct countdown *
+clock_of(const struct app *a)
+{
+	return &a->s->z->clock;
+}
+
+static bool
+paused(const struct app *a)
+{
+	return countdown_paused(clock_of(a));
+}
+
 static int
 option_count(const struct outcome *o)
 {
@@ -25,25 +38,13 @@ option_count(const struct outcome *o)
 static void
 question_enter(struct app *a, int64_t now)
 {
-	const struct outcome *o = current(a);
-
 	a->selected = 0;
 	a->text[0] = '\0';
 	a->text_len = a->cursor = 0;
 	a->more_time_used = false;
-	a->paused = false;
 	/* Keys typed during the feedback must not answer this question. */
 	flushinp();
-	countdown_start(&a->cd, now, o->limit);
-}
-
-/* Seconds since the question appeared, never past its limit. */
-static double
-elapsed(const struct app *a, const struct outcome *o, int64_t now)
-{
-	double t = (double)(now - a->cd.start) / CLOCK_US;
-
-	return o->limit > 0 && t > o->limit ? o->limit : t;
+	quiz_start_clock(a->s->z, now);
 }
 
 static enum ui_next
@@ -56,7 +57,7 @@ answered(struct app *a, const struct outcome *o)
 static enum ui_next
 question_tick(struct app *a, int64_t now)
 {
-	if (a->paused || !countdown_expired(&a->cd, now))
+	if (!countdown_expired(clock_of(a), now))
 		return SCR_SAME;
 	a->confirm_quit = false;
 	if (a->s->cfg.bell)
@@ -67,9 +68,7 @@ question_tick(struct app *a, int64_t now)
 static int
 question_wait(struct app *a, int64_t now)
 {
-	if (a->paused)
-		return -1;
-	return countdown_wait_ms(&a->cd, now, bar_steps(a), FRAME_MS);
+	return countdown_wait_ms(clock_of(a), now, bar_steps(a), FRAME_MS);
 }
 
 /* --- the one-line editor for text answers --- */
@@ -100,12 +99,10 @@ text_delete(struct app *a, size_t from, size_t to)
 static enum ui_next
 text_submit(struct app *a, int64_t now)
 {
-	const struct outcome *o = current(a);
-
 	if (a->text[strspn(a->text, " ")] == '\0')
 		return SCR_SAME;
 	return answered(a, quiz_answer_text(a->s->z, a->text,
-	    elapsed(a, o, now)));
+	    quiz_elapsed(a->s->z, now)));
 }
 
 static enum ui_next
@@ -155,7 +152,7 @@ static enum ui_next
 pick(struct app *a, int k, int64_t now)
 {
 	const struct outcome *o = current(a);
-	double t = elapsed(a, o, now);
+	double t = quiz_elapsed(a->s->z, now);
 
 	if (o->q->type == Q_TRUEFALSE)
 		return answered(a, quiz_answer_truefalse(a->s->z, k == 0, t));
@@ -199,25 +196,20 @@ aid_key(struct app *a, wint_t ch, bool in_text, int64_t now)
 {
 	const struct config *c = &a->s->cfg;
 
-	if (c->allow_pause && !countdown_untimed(&a->cd) &&
+	if (c->allow_pause && !countdown_untimed(clock_of(a)) &&
 	    (ch == CTRL('P') || (!in_text && (ch == 'p' || ch == 'P')))) {
-		if (!a->paused) {
-			a->paused = true;
-			a->paused_at = now;
-		} else {
-			a->paused = false;
-			a->cd.deadline += now - a->paused_at;
-			a->cd.start += now - a->paused_at;
-		}
+		if (paused(a))
+			quiz_resume(a->s->z, now);
+		else
+			quiz_pause(a->s->z, now);
 		return true;
 	}
-	if (a->paused)
+	if (paused(a))
 		return true;   /* nothing else while paused */
 	if (c->more_time_seconds > 0 && !a->more_time_used &&
-	    !countdown_untimed(&a->cd) &&
+	    !countdown_untimed(clock_of(a)) &&
 	    (ch == CTRL('T') || (!in_text && ch == '+'))) {
 		a->more_time_used = true;
-		a->cd.deadline += (int64_t)(c->more_time_seconds * CLOCK_US);
 		quiz_extend(a->s->z, c->more_time_seconds);
 		return true;
 	}
@@ -231,11 +223,11 @@ question_key(struct app *a, wint_t ch, bool is_key, int64_t now)
 	bool in_text = o->q->type == Q_TEXT;
 
 	/* Past the deadline nothing counts: the next tick times it out. */
-	if (countdown_expired(&a->cd, now) && !a->paused)
+	if (countdown_expired(clock_of(a), now))
 		return SCR_SAME;
 	if (!is_key && aid_key(a, ch, in_text, now))
 		return SCR_SAME;
-	if (a->paused)
+	if (paused(a))
 		return SCR_SAME;
 	if (!is_key && ch == KEY_ESC) {
 		a->confirm_quit = true;
@@ -361,9 +353,9 @@ question_draw(struct app *a, int64_t now)
 		return;
 	}
 	draw_game_header(a);
-	draw_bar(a, a->rows - 2, a->paused ? a->paused_at : now);
+	draw_bar(a, a->rows - 2, clock_of(a), now);
 	draw_help(a, o);
-	if (a->paused) {
+	if (paused(a)) {
 		curs_set(0);
 		mvaddstr(4, 3, "Paused: the question is hidden and the clock "
 		    "stopped.");

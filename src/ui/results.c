@@ -1,4 +1,5 @@
 #include <curses.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -76,25 +77,23 @@ draw_note(struct app *a, int y, enum ui_color c, const char *text)
 }
 
 static void
-draw_summary(struct app *a, const struct quiz *z)
+draw_summary(struct app *a, const struct quiz *z, const struct quiz_tally *t)
 {
 	const struct session *s = a->s;
 	char line[256];
-	int done = quiz_answered(z);
-	bool best = s->recorded && z->score > 0 && z->score > s->best_before;
+	bool best = s->recorded && t->score > 0 && t->score > s->best_before;
 
-	snprintf(line, sizeof line, "Score %d / %d   Accuracy %d%%   "
-	    "Best streak %d   Avg answer %.1f s", z->score,
-	    quiz_max_score(z), done ? (z->correct * 100 + done / 2) / done : 0,
-	    z->best_streak, quiz_mean_seconds(z));
+	snprintf(line, sizeof line, "Score %" PRId64 " / %" PRId64
+	    "   Accuracy %d%%   Best streak %d   Avg answer %.1f s", t->score,
+	    t->max_score, t->accuracy, z->best_streak, t->mean_seconds);
 	draw_note(a, 3, C_TITLE, line);
 	move(4, 3);
 	attrset(ui_attr(a, C_GOOD));
-	printw("Correct %d", z->correct);
+	printw("Correct %d", t->correct);
 	attrset(ui_attr(a, C_BAD));
-	printw("   Wrong %d", z->wrong);
+	printw("   Wrong %d", t->wrong);
 	attrset(ui_attr(a, C_WARN));
-	printw("   Time's up %d", z->timed_out);
+	printw("   Time's up %d", t->timed_out);
 	if (best) {
 		attrset(ui_attr(a, C_GOOD) | A_BOLD);
 		printw(s->best_before < 0 ? "   First score on this pack!" :
@@ -116,7 +115,7 @@ static void
 draw_question(struct app *a, int y, int i, const struct outcome *o)
 {
 	int qw = a->cols - 46, aw = 16;
-	const char *given = o->timed_out ? (a->utf8 ?
+	const char *given = outcome_timed_out(o) ? (a->utf8 ?
 	    "\u2014  (time's up)" : "-  (time's up)") :
 	    shown_answer(o->q, o->given);
 	char num[16], tail[48];
@@ -129,7 +128,8 @@ draw_question(struct app *a, int y, int i, const struct outcome *o)
 	attrset(ui_attr(a, o->correct ? C_GOOD : C_BAD));
 	text_put(y, 7 + qw, given, strlen(given), aw);
 	attrset(A_NORMAL);
-	snprintf(tail, sizeof tail, "%6d %6.1f s", o->points, o->seconds);
+	snprintf(tail, sizeof tail, "%6" PRId64 " %6.1f s", o->points,
+	    o->seconds);
 	mvaddstr(y, 8 + qw + aw, tail);
 }
 
@@ -168,6 +168,7 @@ static void
 results_draw(struct app *a, int64_t now)
 {
 	const struct quiz *z = a->s->z;
+	struct quiz_tally t;
 	char right[64];
 	int i, y, qw = a->cols - 46 < 10 ? 10 : a->cols - 46;
 
@@ -176,9 +177,10 @@ results_draw(struct app *a, int64_t now)
 		draw_too_small(a, 60, 12);
 		return;
 	}
-	snprintf(right, sizeof right, "%d of %d right", z->correct, z->n);
+	quiz_tally(z, &t);
+	snprintf(right, sizeof right, "%d of %d right", t.correct, z->n);
 	draw_header(a, right);
-	draw_summary(a, z);
+	draw_summary(a, z, &t);
 	attrset(ui_attr(a, C_DIM));
 	mvprintw(TABLE_TOP - 1, 1, "  #  %-*s %-16s %6s %8s", qw, "question",
 	    "your answer", "points", "time");
@@ -186,7 +188,7 @@ results_draw(struct app *a, int64_t now)
 	for (i = a->scroll, y = TABLE_TOP; i < lines_total(a) &&
 	    y < a->rows - 1; i++, y++)
 		draw_line(a, y, i);
-	draw_footer(a, z->correct < z->n ?
+	draw_footer(a, t.correct < z->n ?
 	    "Enter play again · r retry the missed ones · m menu · q quit" :
 	    "Enter play again · m menu · q quit");
 }

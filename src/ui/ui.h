@@ -56,14 +56,11 @@ struct app {
 	int rows, cols;
 
 	/* question */
-	struct countdown cd;
 	int selected;
 	char text[TEXT_MAX];
 	size_t text_len;
 	size_t cursor;         /* byte offset in text */
 	bool more_time_used;
-	bool paused;
-	int64_t paused_at;
 
 	/* feedback */
 	const struct outcome *last;
@@ -117,8 +114,8 @@ void draw_header(struct app *a, const char *right);
 void draw_game_header(struct app *a);
 /* The bottom row: key help. */
 void draw_footer(struct app *a, const char *help);
-/* The countdown bar with seconds left on row y. */
-void draw_bar(struct app *a, int y, int64_t now);
+/* The countdown bar of cd with seconds left on row y. */
+void draw_bar(struct app *a, int y, const struct countdown *cd, int64_t now);
 /* Cells of bar steps for the current width (eighths where UTF-8). */
 int bar_steps(const struct app *a);
 /* "Terminal too small" in place of a screen that does not fit. */

@@ -270,6 +270,91 @@ test_clock_now_is_monotonic(void **state)
 	assert_true(a > 0);
 }
 
+static void
+test_clock_pause_stops_everything_until_resume(void **state)
+{
+	struct countdown c;
+	int64_t t;
+
+	(void)state;
+	countdown_start(&c, T0, 10);
+	assert_false(countdown_paused(&c));
+	countdown_pause(&c, T0 + 4 * CLOCK_US);
+	assert_true(countdown_paused(&c));
+	/* An hour later nothing has moved: left, bar, tenths, elapsed. */
+	t = T0 + 3600LL * CLOCK_US;
+	assert_false(countdown_expired(&c, t));
+	assert_true(countdown_left(&c, t) == 6 * CLOCK_US);
+	assert_int_equal(countdown_tenths(&c, t), 60);
+	assert_int_equal(countdown_filled(&c, t, 100), 60);
+	assert_true(countdown_elapsed(&c, t) == 4);
+	assert_int_equal(countdown_wait_ms(&c, t, 100, 50), -1);
+	/* A second pause while paused keeps the first moment. */
+	countdown_pause(&c, T0 + 5 * CLOCK_US);
+	countdown_resume(&c, t);
+	assert_false(countdown_paused(&c));
+	assert_true(countdown_left(&c, t) == 6 * CLOCK_US);
+	assert_true(countdown_limit(&c) == 10 * CLOCK_US);
+	assert_true(countdown_elapsed(&c, t + CLOCK_US) == 5);
+	assert_false(countdown_expired(&c, t + 6 * CLOCK_US - 1));
+	assert_true(countdown_expired(&c, t + 6 * CLOCK_US));
+	/* Resuming when not paused changes nothing. */
+	countdown_resume(&c, t + 100 * CLOCK_US);
+	assert_true(countdown_left(&c, t) == 6 * CLOCK_US);
+}
+
+static void
+test_clock_untimed_cannot_pause_or_extend(void **state)
+{
+	struct countdown c;
+
+	(void)state;
+	countdown_start(&c, T0, 0);
+	countdown_pause(&c, T0 + CLOCK_US);
+	assert_false(countdown_paused(&c));
+	countdown_extend(&c, 30);
+	assert_true(countdown_untimed(&c));
+	assert_true(countdown_limit(&c) == CLOCK_NEVER);
+	assert_true(countdown_elapsed(&c, T0 + 90 * CLOCK_US) == 90);
+}
+
+static void
+test_clock_extend_moves_the_deadline(void **state)
+{
+	struct countdown c;
+
+	(void)state;
+	countdown_start(&c, T0, 2);
+	countdown_extend(&c, 0.5);
+	assert_true(c.deadline == T0 + 2500 * MS);
+	assert_true(countdown_limit(&c) == 2500 * MS);
+	assert_false(countdown_expired(&c, T0 + 2 * CLOCK_US));
+	assert_true(countdown_expired(&c, T0 + 2500 * MS));
+	/* Half of 2.5 s gone: half the bar. */
+	assert_int_equal(countdown_filled(&c, T0 + 1250 * MS, 80), 40);
+	countdown_extend(&c, 0);
+	countdown_extend(&c, -3);
+	assert_true(countdown_limit(&c) == 2500 * MS);
+	/* More time after a pause: both apply. */
+	countdown_pause(&c, T0 + CLOCK_US);
+	countdown_extend(&c, 1);
+	countdown_resume(&c, T0 + 11 * CLOCK_US);
+	assert_true(countdown_left(&c, T0 + 11 * CLOCK_US) == 2500 * MS);
+}
+
+static void
+test_clock_elapsed_never_passes_the_limit(void **state)
+{
+	struct countdown c;
+
+	(void)state;
+	countdown_start(&c, T0, 3);
+	assert_true(countdown_elapsed(&c, T0) == 0);
+	assert_true(countdown_elapsed(&c, T0 + 1500 * MS) == 1.5);
+	assert_true(countdown_elapsed(&c, T0 + 3 * CLOCK_US) == 3);
+	assert_true(countdown_elapsed(&c, T0 + 60 * CLOCK_US) == 3);
+}
+
 int
 main(void)
 {
@@ -290,6 +375,10 @@ main(void)
 		cmocka_unit_test(test_clock_wait_never_beyond_deadline),
 		cmocka_unit_test(test_clock_wait_lands_on_each_visible_change),
 		cmocka_unit_test(test_clock_now_is_monotonic),
+		cmocka_unit_test(test_clock_pause_stops_everything_until_resume),
+		cmocka_unit_test(test_clock_untimed_cannot_pause_or_extend),
+		cmocka_unit_test(test_clock_extend_moves_the_deadline),
+		cmocka_unit_test(test_clock_elapsed_never_passes_the_limit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

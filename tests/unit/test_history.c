@@ -178,7 +178,7 @@ test_history_saves_game_with_null_for_timeout(void **state)
 	history_close(h);
 	assert_int_equal(query_int(path, "SELECT COUNT(*) FROM answers WHERE "
 	    "given IS NULL AND outcome = 'timeout'"), 1);
-	assert_int_equal(query_int(path, "SELECT score FROM games"), z->score);
+	assert_int_equal(query_int(path, "SELECT score FROM games"), quiz_score(z));
 	assert_int_equal(query_int(path, "PRAGMA user_version"),
 	    HISTORY_VERSION);
 	assert_true(integrity_ok(path));
@@ -242,7 +242,7 @@ test_history_best_before_is_per_player(void **state)
 	assert_int_equal(history_best_before(h, z1->key, "ann", g1), -1);
 	g2 = save(h, z2, "ann", 200, true);
 	assert_int_equal(history_best_before(h, z2->key, "ann", g2),
-	    z1->score);
+	    quiz_score(z1));
 	assert_int_equal(history_best_before(h, z2->key, "bob", g2), -1);
 	quiz_free(z1);
 	quiz_free(z2);
@@ -264,8 +264,8 @@ test_history_stats_sum_up_finished_games(void **state)
 	assert_int_equal(history_stats(h, &key, 1, s, 4), 1);
 	assert_int_equal(s[0].games, 2);
 	assert_string_equal(s[0].title, "Test");
-	assert_int_equal(s[0].best, z2->score);
-	assert_true(s[0].mean_score > z1->score && s[0].mean_score < z2->score);
+	assert_int_equal(s[0].best, quiz_score(z2));
+	assert_true(s[0].mean_score > quiz_score(z1) && s[0].mean_score < quiz_score(z2));
 	/* 6 answers: 4 right, 1 wrong, 1 timed out. */
 	assert_true(s[0].accuracy > 0.66 && s[0].accuracy < 0.67);
 	assert_true(s[0].timed_out > 0.16 && s[0].timed_out < 0.17);

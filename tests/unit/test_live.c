@@ -21,6 +21,16 @@
 #include "live.h"
 #include "score.h"
 
+/* The totals of z, for asserting on. */
+static struct quiz_tally
+tally_of(const struct quiz *z)
+{
+	struct quiz_tally t;
+
+	quiz_tally(z, &t);
+	return t;
+}
+
 #define MS 1000
 #define S CLOCK_US
 #define T_LIMIT (10 * S)
@@ -208,9 +218,9 @@ test_live_phases_follow_the_fake_clock(void **state)
 	assert_true(f->L->finished);
 	assert_true(live_wake(f->L) == CLOCK_NEVER);
 	assert_false(live_tick(f->L, f->now + 1000 * S));
-	assert_int_equal(f->L->p[0].z->correct, 1);
-	assert_int_equal(f->L->p[0].z->timed_out, 2);
-	assert_int_equal(f->L->p[1].z->timed_out, 3);
+	assert_int_equal(tally_of(f->L->p[0].z).correct, 1);
+	assert_int_equal(tally_of(f->L->p[0].z).timed_out, 2);
+	assert_int_equal(tally_of(f->L->p[1].z).timed_out, 3);
 }
 
 static void
@@ -257,12 +267,12 @@ test_live_deadline_plus_grace_boundary(void **state)
 	    LIVE_OK);
 	run_to(f, t0 + T_LIMIT + GRACE);
 	/* Inside the grace the time counts as T: the deadline's points. */
-	assert_int_equal(f->L->p[1].z->score, score_points(10, 10));
-	assert_int_equal(f->L->p[1].z->score, 500);
-	assert_int_equal(f->L->p[2].z->score, 500);
+	assert_int_equal(quiz_score(f->L->p[1].z), score_points(10, 10));
+	assert_int_equal(quiz_score(f->L->p[1].z), 500);
+	assert_int_equal(quiz_score(f->L->p[2].z), 500);
 	/* Too late is no answer: time ran out. */
-	assert_int_equal(f->L->p[0].z->score, 0);
-	assert_true(f->L->p[0].z->o[0].timed_out);
+	assert_int_equal(quiz_score(f->L->p[0].z), 0);
+	assert_true(outcome_timed_out(&f->L->p[0].z->o[0]));
 	assert_null(f->L->p[0].z->o[0].given);
 }
 
@@ -287,7 +297,7 @@ test_live_each_player_has_their_own_t0(void **state)
 	    MS), LIVE_TOO_LATE);
 	assert_int_equal(live_answer(f->L, 1, 1, &a, open + 400 * MS + 5 * S),
 	    LIVE_OK);
-	assert_int_equal(f->L->p[1].z->score, score_points(5, 10));
+	assert_int_equal(quiz_score(f->L->p[1].z), score_points(5, 10));
 	assert_true(live_left_us(f->L, 1, open + 400 * MS + 2 * S) ==
 	    T_LIMIT - 2 * S);
 }
@@ -347,7 +357,7 @@ test_live_refuses_answers_out_of_place(void **state)
 	assert_int_equal(f->L->phase, LIVE_REVEAL);
 	a.a_index = 1;
 	assert_int_equal(live_answer(f->L, 1, 1, &a, f->now), LIVE_NOT_OPEN);
-	assert_int_equal(f->L->p[1].z->score, 0);
+	assert_int_equal(quiz_score(f->L->p[1].z), 0);
 }
 
 static void
@@ -382,14 +392,14 @@ test_live_scores_equal_the_single_player_rule(void **state)
 	quiz_answer_truefalse(alone, true, 7);
 	quiz_next(alone);
 	quiz_answer_text(alone, " reykjavik ", 0.333);
-	assert_int_equal(f->L->p[0].z->score, alone->score);
+	assert_int_equal(quiz_score(f->L->p[0].z), quiz_score(alone));
 	assert_int_equal(f->L->p[0].z->o[1].points, alone->o[1].points);
 	assert_int_equal(f->L->p[0].z->o[2].bonus, alone->o[2].bonus);
 	assert_int_equal(f->L->p[0].z->streak, 3);
 	assert_true(alone->o[2].bonus > 0);
 	assert_int_equal(f->L->p[0].rank, 1);
 	assert_int_equal(f->L->p[1].rank, 2);
-	assert_int_equal(f->L->p[1].gap, alone->score);
+	assert_int_equal(f->L->p[1].gap, quiz_score(alone));
 	quiz_free(alone);
 }
 
@@ -409,7 +419,7 @@ test_live_closes_early_when_everyone_answered(void **state)
 	live_drop(f->L, 1);
 	run_to(f, f->now + MS);
 	assert_int_equal(f->L->phase, LIVE_REVEAL);
-	assert_true(f->L->p[1].z->o[0].timed_out);
+	assert_true(outcome_timed_out(&f->L->p[1].z->o[0]));
 }
 
 static void
@@ -508,7 +518,7 @@ test_live_join_refusals_full_locked_over(void **state)
 	for (i = 0; i < 20 && f->L->phase != LIVE_PODIUM; i++)
 		live_next(f->L, f->now);
 	assert_int_equal(f->L->phase, LIVE_PODIUM);
-	assert_int_equal(f->L->p[id].z->timed_out, 2);   /* questions 2, 3 */
+	assert_int_equal(tally_of(f->L->p[id].z).timed_out, 2);   /* questions 2, 3 */
 	assert_int_equal(live_join(f->L, "123456", "dee", TOK_C, f->now, &id),
 	    LIVE_OVER);
 	assert_int_equal(strcmp(live_why_text(LIVE_NICK_TAKEN), "?") != 0, 1);
@@ -534,7 +544,7 @@ test_live_resume_keeps_nick_score_and_streak(void **state)
 	id = live_resume(f->L, TOK_A);
 	assert_int_equal(id, 0);
 	assert_string_equal(f->L->p[id].nick, "ann");
-	assert_int_equal(f->L->p[id].z->score, score_points(1, 10));
+	assert_int_equal(quiz_score(f->L->p[id].z), score_points(1, 10));
 	assert_int_equal(f->L->p[id].z->streak, 1);
 	/* The question still open for ann is sent again with its real time
 	 * left, and an answer still counts against the first t0. */

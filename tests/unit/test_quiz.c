@@ -3,6 +3,7 @@
  * and config (seeded shuffles, counts, time limits), recording answers and
  * time-outs, streaks, retry and review games.
  */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -17,6 +18,16 @@
 #include "quiz.h"
 #include "score.h"
 #include "testutil.h"
+
+/* The totals of z, for asserting on. */
+static struct quiz_tally
+tally_of(const struct quiz *z)
+{
+	struct quiz_tally t;
+
+	quiz_tally(z, &t);
+	return t;
+}
 
 /* A pack of n choice questions Q0..Qn-1, four choices each, the answer of
  * Qi at index i % 4; loaded through the real loader. */
@@ -384,13 +395,13 @@ test_quiz_answer_choice_right(void **state)
 	o = quiz_answer_choice(z, shown_for(cur, 1), 2.5);
 	assert_true(o->done);
 	assert_true(o->correct);
-	assert_false(o->timed_out);
+	assert_false(outcome_timed_out(o));
 	assert_string_equal(o->given, "Canberra");
 	assert_true(o->seconds == 2.5);
 	assert_int_equal(o->points, score_points(2.5, 20));
 	assert_int_equal(o->points, 938);
-	assert_int_equal(z->score, 938);
-	assert_int_equal(z->correct, 1);
+	assert_int_equal(quiz_score(z), 938);
+	assert_int_equal(tally_of(z).correct, 1);
 	assert_int_equal(z->streak, 1);
 	quiz_free(z);
 	pack_free(p);
@@ -411,12 +422,12 @@ test_quiz_answer_choice_wrong(void **state)
 	o = quiz_answer_choice(z, shown_for(quiz_current(z), 3), 1);
 	assert_true(o->done);
 	assert_false(o->correct);
-	assert_false(o->timed_out);
+	assert_false(outcome_timed_out(o));
 	assert_string_equal(o->given, "Perth");
 	assert_int_equal(o->points, 0);
-	assert_int_equal(z->score, 0);
-	assert_int_equal(z->wrong, 1);
-	assert_int_equal(z->correct, 0);
+	assert_int_equal(quiz_score(z), 0);
+	assert_int_equal(tally_of(z).wrong, 1);
+	assert_int_equal(tally_of(z).correct, 0);
 	quiz_free(z);
 	pack_free(p);
 }
@@ -494,7 +505,7 @@ test_quiz_answer_text_records_what_was_typed(void **state)
 	assert_false(o->correct);
 	assert_string_equal(o->given, "Oslo");
 	assert_int_equal(o->points, 0);
-	assert_int_equal(z->wrong, 1);
+	assert_int_equal(tally_of(z).wrong, 1);
 	quiz_free(z);
 	pack_free(p);
 }
@@ -517,7 +528,7 @@ test_quiz_time_out_records_no_answer(void **state)
 	o = quiz_time_out(z);
 	assert_true(o->done);
 	assert_null(o->given);
-	assert_true(o->timed_out);
+	assert_true(outcome_timed_out(o));
 	assert_false(o->correct);
 	assert_true(o->seconds == o->limit);
 	assert_true(o->seconds == 20);
@@ -525,9 +536,9 @@ test_quiz_time_out_records_no_answer(void **state)
 	assert_int_equal(o->bonus, 0);
 	assert_int_equal(z->streak, 0);
 	assert_int_equal(z->best_streak, 2);
-	assert_int_equal(z->timed_out, 1);
-	assert_int_equal(z->wrong, 0);
-	assert_int_equal(z->correct, 2);
+	assert_int_equal(tally_of(z).timed_out, 1);
+	assert_int_equal(tally_of(z).wrong, 0);
+	assert_int_equal(tally_of(z).correct, 2);
 	quiz_free(z);
 	pack_free(p);
 }
@@ -556,9 +567,9 @@ test_quiz_streak_bonus_grows_and_resets(void **state)
 	}
 	assert_int_equal(z->best_streak, 3);
 	assert_int_equal(z->streak, 2);
-	assert_int_equal(z->score, 5000 + 400);
-	assert_int_equal(z->correct, 5);
-	assert_int_equal(z->wrong, 1);
+	assert_int_equal(quiz_score(z), 5000 + 400);
+	assert_int_equal(tally_of(z).correct, 5);
+	assert_int_equal(tally_of(z).wrong, 1);
 	quiz_free(z);
 	pack_free(p);
 }
@@ -631,7 +642,7 @@ test_quiz_retry_keeps_only_missed_questions(void **state)
 	/* A fresh game: nothing answered, nothing scored. */
 	assert_false(r->o[0].done);
 	assert_null(r->o[0].given);
-	assert_int_equal(r->score, 0);
+	assert_int_equal(quiz_score(r), 0);
 	assert_int_equal(r->cur, 0);
 	assert_string_equal(r->title, z->title);
 	quiz_free(r);
@@ -679,28 +690,93 @@ test_quiz_max_score_counts_streak_bonuses(void **state)
 		quiz_answer_choice(z, i % 4, 0);
 		quiz_next(z);
 	}
-	assert_int_equal(z->score, quiz_max_score(z));
+	assert_int_equal(quiz_score(z), quiz_max_score(z));
 	quiz_free(z);
 	pack_free(p);
 }
 
 static void
-test_quiz_counts_answered_and_mean_time(void **state)
+test_quiz_max_score_does_not_overflow_int(void **state)
+{
+	struct pack *p = choice_pack("Huge", 4);
+	struct config cfg = plain_config();
+	struct quiz *z = new_game(p, &cfg, 0, 3);
+	int i;
+
+	(void)state;
+	cfg.streak_bonus = 1000000000;
+	cfg.streak_bonus_max = INT_MAX;
+	/* 4 x 1000 plus bonuses 0 + 1e9 + 2e9 + INT_MAX: past INT_MAX. */
+	assert_true(quiz_max_score(z) == 4000 + 1000000000LL + 2000000000LL +
+	    INT_MAX);
+	for (i = 0; i < 4; i++) {
+		quiz_answer_choice(z, i % 4, 0);
+		quiz_next(z);
+	}
+	assert_true(quiz_score(z) == quiz_max_score(z));
+	assert_true(quiz_score(z) > INT_MAX);
+	quiz_free(z);
+	pack_free(p);
+}
+
+static void
+test_quiz_extend_moves_limit_and_deadline_together(void **state)
+{
+	struct pack *p = choice_pack("More", 2);
+	struct config cfg = plain_config();
+	struct quiz *z = new_game(p, &cfg, 0, 3);
+	const int64_t t0 = 5000 * (int64_t)CLOCK_US;
+	const struct outcome *o;
+
+	(void)state;
+	quiz_start_clock(z, t0);
+	assert_true(z->o[0].limit == 20);
+	assert_true(countdown_limit(&z->clock) == 20 * (int64_t)CLOCK_US);
+	quiz_extend(z, 7.5);
+	assert_true(z->o[0].limit == 27.5);
+	assert_true(countdown_limit(&z->clock) == 27500000);
+	assert_false(countdown_expired(&z->clock, t0 + 25 * (int64_t)CLOCK_US));
+	assert_true(quiz_elapsed(z, t0 + 60 * (int64_t)CLOCK_US) == 27.5);
+	/* A pause leaves its time out of the answer's. */
+	quiz_pause(z, t0 + 2 * (int64_t)CLOCK_US);
+	quiz_resume(z, t0 + 12 * (int64_t)CLOCK_US);
+	assert_true(quiz_elapsed(z, t0 + 13 * (int64_t)CLOCK_US) == 3);
+	o = quiz_time_out(z);
+	assert_true(o->seconds == 27.5);
+	quiz_free(z);
+	pack_free(p);
+}
+
+static void
+test_quiz_tally_counts_accuracy_and_mean_time(void **state)
 {
 	struct pack *p = choice_pack("Mean", 4);
 	struct config cfg = plain_config();
 	struct quiz *z = new_game(p, &cfg, 0, 3);
+	struct quiz_tally t;
 
 	(void)state;
 	assert_int_equal(quiz_answered(z), 0);
-	assert_true(quiz_mean_seconds(z) == 0);
-	quiz_answer_choice(z, 0, 2);
+	quiz_tally(z, &t);
+	assert_int_equal(t.answered, 0);
+	assert_int_equal(t.accuracy, 0);
+	assert_true(t.mean_seconds == 0);
+	quiz_answer_choice(z, 0, 2);      /* Q0's answer is choice 0: right */
 	quiz_next(z);
-	quiz_answer_choice(z, 0, 4);
+	quiz_answer_choice(z, 0, 4);      /* Q1's is choice 1: wrong */
 	quiz_next(z);
 	quiz_time_out(z);                 /* counts as 20 s */
 	assert_int_equal(quiz_answered(z), 3);
-	assert_true(quiz_mean_seconds(z) == (2 + 4 + 20) / 3.0);
+	quiz_tally(z, &t);
+	assert_int_equal(t.correct, 1);
+	assert_int_equal(t.wrong, 1);
+	assert_int_equal(t.timed_out, 1);
+	assert_int_equal(t.answered, 3);
+	assert_int_equal(t.accuracy, 33);  /* 1 of 3, rounded */
+	assert_true(t.mean_seconds == (2 + 4 + 20) / 3.0);
+	assert_true(t.score == quiz_score(z));
+	assert_true(t.score == z->o[0].points && t.score > 0);
+	assert_true(t.max_score == quiz_max_score(z));
 	quiz_free(z);
 	pack_free(p);
 }
@@ -839,7 +915,9 @@ main(void)
 		cmocka_unit_test(test_quiz_retry_keeps_only_missed_questions),
 		cmocka_unit_test(test_quiz_retry_with_nothing_missed_is_null),
 		cmocka_unit_test(test_quiz_max_score_counts_streak_bonuses),
-		cmocka_unit_test(test_quiz_counts_answered_and_mean_time),
+		cmocka_unit_test(test_quiz_max_score_does_not_overflow_int),
+		cmocka_unit_test(test_quiz_extend_moves_limit_and_deadline_together),
+		cmocka_unit_test(test_quiz_tally_counts_accuracy_and_mean_time),
 		cmocka_unit_test(test_quiz_plays_several_packs_as_one_game),
 		cmocka_unit_test(test_quiz_review_plays_heaviest_first),
 	};
