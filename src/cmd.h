@@ -22,10 +22,16 @@ struct command {
 	bool loads_packs;      /* main loads o->files as packs before run */
 	bool report_stdout;    /* problems are the output: stdout, not stderr */
 	bool plays;            /* may play a game (play_session) */
+	bool runs_on_bad_pack; /* run even when a pack did not load (its
+	                        * s->formats entry says what was tried) */
 };
 
 /* --check: say whether the packs named are valid. */
 int cmd_check(struct session *s, const struct options *o, struct diags *d);
+
+/* --convert: the one pack named, written as a termquiz JSON pack to
+ * o->output or stdout. */
+int cmd_convert(struct session *s, const struct options *o, struct diags *d);
 
 /* --stats: the history per pack, as a table or JSON. */
 int cmd_stats(struct session *s, const struct options *o, struct diags *d);

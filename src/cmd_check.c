@@ -1,5 +1,5 @@
 /* --check: the packs named were loaded (and their problems printed) by
- * main.c; say whether they are valid. */
+ * main.c; say which format each was read as and whether they are valid. */
 
 #include <stdio.h>
 
@@ -8,7 +8,12 @@
 int
 cmd_check(struct session *s, const struct options *o, struct diags *d)
 {
-	(void)s;
+	int i;
+
+	for (i = 0; i < o->nfiles; i++)
+		if (s->formats[i] != FORMAT_AUTO)
+			fprintf(stderr, "termquiz: %s: read as %s\n",
+			    o->files[i], format_name(s->formats[i]));
 	if (d->errors)
 		return 1;
 	fprintf(stderr, "termquiz: %d pack%s valid (%d warning%s)\n",

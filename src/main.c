@@ -25,7 +25,8 @@ enum opt_id {
 	OPT_CHECK, OPT_PLAIN, OPT_TIME_SCALE, OPT_UNTIMED, OPT_STATS,
 	OPT_REVIEW, OPT_NO_COLOR, OPT_JSON, OPT_VERSION, OPT_HELP,
 	OPT_HOST, OPT_JOIN, OPT_LISTEN, OPT_START_WHEN, OPT_START_AFTER,
-	OPT_MAX_PLAYERS, OPT_LOCK, OPT_PIN, OPT_NAME, OPT_RESUME
+	OPT_MAX_PLAYERS, OPT_LOCK, OPT_PIN, OPT_NAME, OPT_RESUME,
+	OPT_FORMAT, OPT_CONVERT, OPT_AS_CHOICE, OPT_SEPARATORS, OPT_SWAP
 };
 
 static const struct option long_opts[] = {
@@ -54,6 +55,12 @@ static const struct option long_opts[] = {
 	{ "pin", required_argument, NULL, OPT_PIN },
 	{ "name", required_argument, NULL, OPT_NAME },
 	{ "resume", required_argument, NULL, OPT_RESUME },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "convert", no_argument, NULL, OPT_CONVERT },
+	{ "output", required_argument, NULL, 'o' },
+	{ "as-choice", no_argument, NULL, OPT_AS_CHOICE },
+	{ "separators", required_argument, NULL, OPT_SEPARATORS },
+	{ "swap", no_argument, NULL, OPT_SWAP },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -61,7 +68,7 @@ static void
 usage(FILE *fp)
 {
 	fputs(
-"usage: termquiz [OPTION]... [PACK.json]...\n"
+"usage: termquiz [OPTION]... [PACK]...\n"
 "A timed quiz in the terminal. With no PACK, choose from a menu of packs.\n"
 "\n"
 "  --config FILE       use this config instead of the default lookup\n"
@@ -75,6 +82,16 @@ usage(FILE *fp)
 "  --time-scale X      multiply every time limit by X\n"
 "  --untimed           no time limits at all (and no speed bonus)\n"
 "  --no-color          no colour (as does NO_COLOR in the environment)\n"
+"  --format NAME       read every PACK as json, opentdb, gift, aiken, anki,\n"
+"                      quizlet, opentriviaqa or csv (else found by content)\n"
+"  --convert FILE [-o OUT.json]\n"
+"                      write FILE's questions as a termquiz pack (stdout\n"
+"                      without -o)\n"
+"  --as-choice         flashcards (Anki, Quizlet, two-column CSV) become\n"
+"                      4-choice questions, wrong choices from other cards\n"
+"  --swap              flashcards ask the other side\n"
+"  --separators TERM,ROW\n"
+"                      Quizlet's custom separators (\\t, \\n or any string)\n"
 "  --stats [PACK...]   history per pack on stdout (--json for scripts)\n"
 "  --review [PACK...]  spaced review: the questions due first, most\n"
 "                      overdue first, then the weakest others\n"
@@ -166,15 +183,70 @@ ask(struct options *o, enum cmd_id c)
 		o->command = c;
 }
 
+/* --format NAME. Returns -1 to go on, or an exit status. */
+static int
+parse_format(const char *name, struct options *o)
+{
+	const char *near;
+
+	o->import.format = format_from_name(name);
+	if (o->import.format != FORMAT_AUTO)
+		return -1;
+	near = format_suggest(name);
+	if (near != NULL)
+		return bad_usage("--format: unknown format '%s' (did you mean "
+		    "'%s'?)", name, near);
+	return bad_usage("--format wants json, opentdb, gift, aiken, anki, "
+	    "quizlet, opentriviaqa or csv, not '%s'", name);
+}
+
+/* A separator as typed in Quizlet's export dialog: \t, \n and \\ are a
+ * tab, a newline and a backslash. Writes out (room bytes), returns it. */
+static char *
+unescape_sep(const char *s, size_t n, char *out, size_t room)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n && k + 1 < room; i++) {
+		if (s[i] == '\\' && i + 1 < n && strchr("tnr\\", s[i + 1])) {
+			i++;
+			out[k++] = s[i] == 't' ? '\t' : s[i] == 'n' ? '\n' :
+			    s[i] == 'r' ? '\r' : '\\';
+		} else {
+			out[k++] = s[i];
+		}
+	}
+	out[k] = '\0';
+	return out;
+}
+
+/* --separators TERM,ROW: split at the first comma after the first
+ * character (so that TERM may be a comma). */
+static int
+parse_separators(const char *arg, struct options *o)
+{
+	static char term[64], row[64];
+	const char *comma = arg[0] ? strchr(arg + 1, ',') : NULL;
+
+	if (comma == NULL || comma[1] == '\0')
+		return bad_usage("--separators wants TERM,ROW (as \\t,\\n), "
+		    "not '%s'", arg);
+	o->import.term_sep = unescape_sep(arg, (size_t)(comma - arg), term,
+	    sizeof term);
+	o->import.row_sep = unescape_sep(comma + 1, strlen(comma + 1), row,
+	    sizeof row);
+	return -1;
+}
+
 /* Returns -1 to go on, or an exit status. */
 static int
 parse_args(int argc, char **argv, struct options *o)
 {
 	unsigned long long n;
-	int c;
+	int c, r;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":ho:", long_opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_CONFIG: o->config = optarg; break;
 		case OPT_TIME:
@@ -237,6 +309,18 @@ parse_args(int argc, char **argv, struct options *o)
 		case OPT_UNTIMED: o->untimed = true; break;
 		case OPT_NO_COLOR: o->no_color = true; break;
 		case OPT_JSON: o->json = true; break;
+		case OPT_FORMAT:
+			if ((r = parse_format(optarg, o)) >= 0)
+				return r;
+			break;
+		case OPT_CONVERT: ask(o, CMD_CONVERT); break;
+		case 'o': o->output = optarg; break;
+		case OPT_AS_CHOICE: o->import.as_choice = true; break;
+		case OPT_SWAP: o->import.swap = true; break;
+		case OPT_SEPARATORS:
+			if ((r = parse_separators(optarg, o)) >= 0)
+				return r;
+			break;
 		case OPT_VERSION:
 			printf("termquiz %s\n", TERMQUIZ_VERSION);
 			return 0;
@@ -319,7 +403,9 @@ output_close(void)
  * join, --convert, --opentdb) is a cmd_NAME.c, an enum cmd_id value in
  * options.h, an option above and a row here. */
 static const struct command commands[CMD_COUNT] = {
-	[CMD_CHECK] = { cmd_check, .loads_packs = true, .report_stdout = true },
+	[CMD_CHECK] = { cmd_check, .loads_packs = true, .report_stdout = true,
+	    .runs_on_bad_pack = true },
+	[CMD_CONVERT] = { cmd_convert, .loads_packs = true },
 	[CMD_STATS] = { cmd_stats, .loads_packs = true },
 	[CMD_REVIEW] = { cmd_review, .loads_packs = true, .plays = true },
 	[CMD_HOST] = { cmd_host, .loads_packs = true },
@@ -348,6 +434,16 @@ main(int argc, char **argv)
 		output_close();
 		return r;
 	}
+	if (o.command == CMD_CONVERT && o.nfiles != 1) {
+		r = bad_usage("--convert needs one FILE");
+		output_close();
+		return r;
+	}
+	if (o.output != NULL && o.command != CMD_CONVERT) {
+		r = bad_usage("-o goes with --convert");
+		output_close();
+		return r;
+	}
 	cmd = &commands[o.command];
 	if (cmd->plays && play_on_screen(&o))
 		output_screen();
@@ -357,7 +453,11 @@ main(int argc, char **argv)
 	/* Problems first (warnings too, before any screen), in file order. */
 	diags_sort(&d);
 	diags_print(&d, cmd->report_stdout ? stdout : stderr);
-	r = r < 0 ? 1 : cmd->run(&s, &o, &d);
+	/* s.formats is set once the config loaded and the packs were read. */
+	if (r < 0 && !(cmd->runs_on_bad_pack && s.formats != NULL))
+		r = 1;
+	else
+		r = cmd->run(&s, &o, &d);
 	signo = s.end_signal;
 	diags_fini(&d);
 	session_fini(&s);

@@ -5,11 +5,14 @@
 
 #include <stdbool.h>
 
+#include "core/format.h"
+
 /* What termquiz was asked to do, one file each (cmd_*.c). When several are
  * given the first in this order wins; a new command goes before CMD_PLAY
  * and gets a row in main.c's table. */
 enum cmd_id {
 	CMD_CHECK,     /* --check: cmd_check.c */
+	CMD_CONVERT,   /* --convert: cmd_convert.c */
 	CMD_STATS,     /* --stats: cmd_stats.c */
 	CMD_REVIEW,    /* --review: cmd_review.c */
 	CMD_HOST,      /* --host: cmd_host.c */
@@ -39,6 +42,9 @@ struct options {
 	const char *pin;           /* --pin, or NULL */
 	const char *name;          /* --name, or NULL */
 	const char *token;         /* --resume TOKEN, or NULL */
+	struct import_opts import; /* --format, --as-choice, --swap,
+	                            * --separators (not owned) */
+	const char *output;        /* --convert's -o, or NULL: stdout */
 	char **files;              /* the operands (argv's, not owned) */
 	int nfiles;
 };

@@ -45,6 +45,8 @@ session_init(struct session *s, const struct options *o, struct diags *d)
 	s->opts.time = o->time;
 	s->seed = o->seed_given ? o->seed : fresh_seed();
 	rng_seed(&s->rng, s->seed);
+	s->import = o->import;
+	s->import.seed = s->seed;
 	s->history_path = s->paths.history;
 	s->dirs[s->ndirs++] = s->paths.share_packs;
 	s->dirs[s->ndirs++] = s->paths.user_packs;
@@ -68,8 +70,10 @@ session_load_packs(struct session *s, char **files, int n, struct diags *d)
 	int i, bad = 0;
 
 	s->packs = xcalloc((size_t)n, sizeof *s->packs);
+	s->formats = xcalloc((size_t)n, sizeof *s->formats);
 	for (i = 0; i < n; i++) {
-		struct pack *pk = pack_load(files[i], d);
+		struct pack *pk = format_load(files[i], &s->import, d,
+		    &s->formats[i]);
 
 		if (pk == NULL)
 			bad = 1;
@@ -303,6 +307,7 @@ session_fini(struct session *s)
 	for (i = 0; i < s->npacks; i++)
 		pack_free(s->packs[i]);
 	free(s->packs);
+	free(s->formats);
 	free(s->game_packs);
 	catalog_fini(&s->catalog);
 	config_fini(&s->cfg);

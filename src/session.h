@@ -33,6 +33,9 @@ struct session {
 
 	struct pack **packs;       /* named on the command line (owned) */
 	int npacks;
+	struct import_opts import; /* how to read them; seeded by seed */
+	enum format *formats;      /* the format each file named was read
+	                            * in, FORMAT_AUTO when none (owned) */
 	const char *dirs[SESSION_DIRS]; /* where the menu looks for packs */
 	int ndirs;
 	struct catalog catalog;    /* the menu's packs, loaded on first use */

@@ -64,7 +64,7 @@ answer(struct aiken *ak, const char *s, size_t n, size_t off)
 		    "question before it");
 		return;
 	}
-	if (ak->q->nchoices + ak->extra < 2) {
+	if (ak->q->nchoices < 2) {
 		imp_report(ak->im, DIAG_ERROR, ak->at, "has %d option%s; a "
 		    "question needs 2 to %d (lines as \"A) text\")",
 		    ak->q->nchoices, ak->q->nchoices == 1 ? "" : "s",
@@ -86,8 +86,7 @@ answer(struct aiken *ak, const char *s, size_t n, size_t off)
 	}
 	if (ak->extra) {
 		imp_report(ak->im, DIAG_ERROR, ak->at, "has %d options; a "
-		    "question needs 2 to %d", ak->q->nchoices + ak->extra,
-		    CHOICES_MAX);
+		    "question needs 2 to %d", ak->q->nchoices, CHOICES_MAX);
 		imp_new_cancel(ak->im);
 	} else {
 		ak->q->answer = i;

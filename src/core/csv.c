@@ -217,7 +217,7 @@ row(struct csv *c, const struct record *r)
 				    C_ANSWER), "the answer must not be empty");
 			imp_new_cancel(c->im);
 		} else {
-			imp_done(c->im, r->start, card && !c->im->o->swap);
+			imp_done(c->im, cell_at(c, r, C_ANSWER), card);
 		}
 	}
 	free(type);

@@ -187,7 +187,7 @@ detect_csv(struct window w, const char *name)
 	for (a = 0; head[a] != '\0'; a++)
 		if (head[a] >= 'A' && head[a] <= 'Z')
 			head[a] = (char)(head[a] | 0x20);
-	ok = strstr(head, "question") && strstr(head, "answer");
+	ok = strchr(head, ',') && strstr(head, "question");
 	free(head);
 	return ok;
 }
@@ -492,12 +492,15 @@ int
 imp_done(struct importer *im, size_t off, bool card)
 {
 	struct question *q = &im->pk->q[im->pk->nq - 1];
-	bool ok = field_ok(im, off, q->text, "the question");
+	size_t at = im->where[im->pk->nq - 1];
+	bool ok = field_ok(im, at, q->text, "the question");
 	int i;
 
+	/* The text's problems are reported where it starts, the answers'
+	 * at off. */
 	if (ok && q->explanation != NULL && strlen(q->explanation) >
 	    IMPORT_TEXT_MAX)
-		ok = field_ok(im, off, q->explanation, "the explanation");
+		ok = field_ok(im, at, q->explanation, "the explanation");
 	if (ok && q->type == Q_CHOICE) {
 		ok = choices_ok(im, off, q);
 		if (ok)
@@ -564,6 +567,8 @@ imp_field(struct importer *im, const char *s, bool html, size_t off)
 struct card_fold {
 	char *q;   /* the question, folded */
 	char *a;   /* its first answer, folded */
+	char *ans; /* its first answer as written (cards become choices one
+	            * by one: another's answers may be gone) */
 };
 
 /* Whether candidate answer c (of card k) would also be right for card i:
@@ -622,16 +627,16 @@ draw_wrong(const struct pack *pk, const struct card_fold *cf,
 /* Card i becomes a choice question: its answer among the wrong ones, at
  * a random place. */
 static void
-make_choice(struct pack *pk, int i, const int *wrong, int nwrong,
-    struct rng *r)
+make_choice(struct pack *pk, const struct card_fold *cf, int i,
+    const int *wrong, int nwrong, struct rng *r)
 {
 	struct question *q = &pk->q[i];
 	int at = (int)rng_below(r, (uint32_t)nwrong + 1), k, w = 0;
 
 	q->choices = xcalloc((size_t)nwrong + 1, sizeof *q->choices);
 	for (k = 0; k <= nwrong; k++)
-		q->choices[k] = xstrdup(k == at ? q->answers[0] :
-		    pk->q[wrong[w++]].answers[0]);
+		q->choices[k] = xstrdup(k == at ? cf[i].ans :
+		    cf[wrong[w++]].ans);
 	q->nchoices = nwrong + 1;
 	q->answer = at;
 	q->type = Q_CHOICE;
@@ -657,6 +662,7 @@ as_choice(struct importer *im)
 			continue;
 		cf[i].q = fold_text(pk->q[i].text);
 		cf[i].a = fold_text(pk->q[i].answers[0]);
+		cf[i].ans = xstrdup(pk->q[i].answers[0]);
 		cards[ncards++] = i;
 	}
 	for (i = 0; i < pk->nq; i++) {
@@ -666,7 +672,7 @@ as_choice(struct importer *im)
 			continue;
 		n = draw_wrong(pk, cf, cards, ncards, i, &r, wrong);
 		if (n > 0)
-			make_choice(pk, i, wrong, n, &r);
+			make_choice(pk, cf, i, wrong, n, &r);
 		else
 			lonely++;
 	}
@@ -678,9 +684,62 @@ as_choice(struct importer *im)
 	for (i = 0; i < pk->nq; i++) {
 		free(cf[i].q);
 		free(cf[i].a);
+		free(cf[i].ans);
 	}
 	free(cf);
 	free(cards);
+}
+
+/* --- Questions asked twice. --- */
+
+struct folded {
+	char *s;
+	int i;
+};
+
+static int
+folded_cmp(const void *pa, const void *pb)
+{
+	const struct folded *a = pa, *b = pb;
+	int c = strcmp(a->s, b->s);
+
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+/* The JSON loader's warning for a question asked twice (case, accents and
+ * spacing aside), found by sorting: n log n for 100,000 questions. */
+static void
+warn_duplicates(struct importer *im)
+{
+	struct pack *pk = im->pk;
+	struct folded *v = xcalloc((size_t)pk->nq, sizeof *v);
+	int *first = xcalloc((size_t)pk->nq, sizeof *first), i, dups = 0;
+
+	for (i = 0; i < pk->nq; i++) {
+		v[i].s = fold_text(pk->q[i].text);
+		v[i].i = i;
+		first[i] = -1;
+	}
+	qsort(v, (size_t)pk->nq, sizeof *v, folded_cmp);
+	for (i = 1; i < pk->nq; i++)
+		if (strcmp(v[i].s, v[i - 1].s) == 0) {
+			first[v[i].i] = first[v[i - 1].i] >= 0 ?
+			    first[v[i - 1].i] : v[i - 1].i;
+			dups++;
+		}
+	for (i = 0; i < pk->nq && dups > 0; i++) {
+		int line, col;
+
+		if (first[i] < 0)
+			continue;
+		text_linecol(im->t, im->where[first[i]], &line, &col);
+		imp_report(im, DIAG_WARNING, im->where[i],
+		    "same question as the one on line %d", line);
+	}
+	for (i = 0; i < pk->nq; i++)
+		free(v[i].s);
+	free(v);
+	free(first);
 }
 
 /* --- Loading. --- */
@@ -720,6 +779,8 @@ import(const struct format_def *def, const char *name, struct text *t,
 		diags_add(d, DIAG_ERROR, name, 1, 1,
 		    "no question termquiz can ask (read as %s%s)", def->label,
 		    im.skipped ? "; every one was left out" : "");
+	if (d->errors == errors && pk->nq > 1)
+		warn_duplicates(&im);
 	if (d->errors == errors && o->as_choice)
 		as_choice(&im);
 	free(im.where);
@@ -736,7 +797,7 @@ report_unknown(const char *name, struct diags *d)
 {
 	diags_add(d, DIAG_ERROR, name, 0, 0,
 	    "not a format termquiz reads: tried JSON, Anki, CSV (a .csv with "
-	    "a question,answer header), OpenTriviaQA, Aiken, GIFT and Quizlet "
+	    "a header row naming question), OpenTriviaQA, Aiken, GIFT and Quizlet "
 	    "(--format NAME reads it as one of them)");
 }
 

@@ -499,14 +499,14 @@ question(struct chunk *c)
 		    "block)");
 		return;
 	}
+	if (open >= 0 && close < 0) {
+		report(c, DIAG_ERROR, (size_t)open, "'{' without its closing "
+		    "'}' (write \\{ for a brace in the text)");
+		return;
+	}
 	if (open < 0 || close < open) {
 		report(c, DIAG_ERROR, (size_t)close, "'}' without an opening "
 		    "'{' (write \\} for a brace in the text)");
-		return;
-	}
-	if (close < 0) {
-		report(c, DIAG_ERROR, (size_t)open, "'{' without its closing "
-		    "'}' (write \\{ for a brace in the text)");
 		return;
 	}
 	a = (size_t)open + 1;

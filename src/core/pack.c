@@ -13,7 +13,8 @@
 #include "util.h"
 
 static const char *const pack_keys[] = {
-	"title", "description", "author", "time_limit", "questions", NULL
+	"title", "description", "author", "time_limit", "questions", "source",
+	NULL
 };
 static const char *const question_keys[] = {
 	"type", "question", "choices", "answer", "explanation", "time_limit",

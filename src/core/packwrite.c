@@ -16,7 +16,7 @@ static cJSON *
 must(cJSON *v)
 {
 	if (v == NULL)
-		free(xmalloc((size_t)-1));
+		die("out of memory");
 	return v;
 }
 
@@ -109,7 +109,7 @@ pack_write_json(const struct pack *p, const char *format, const char *file)
 	text = cJSON_Print(root);
 	cJSON_Delete(root);
 	if (text == NULL)
-		free(xmalloc((size_t)-1));
+		die("out of memory");
 	out = xasprintf("%s\n", text);
 	cJSON_free(text);
 	return out;
