@@ -1,5 +1,8 @@
-/* --stats: the history per pack on stdout, as a table or (--json) JSON. */
+/* --stats: the history per pack on stdout, as a table or (--json) JSON:
+ * the numbers, sparklines of the last scores and accuracy, and the
+ * questions missed most. */
 
+#include <langinfo.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,12 +13,78 @@
 
 #include "cmd.h"
 #include "core/sanitize.h"
+#include "core/spark.h"
 #include "core/utf8.h"
+#include "core/util.h"
 
 #define STATS_MAX 256
+#define SERIES_MAX 20
+#define MISSED_MAX 3
+
+/* What --stats shows of one pack beyond history_stats. */
+struct pack_more {
+	int due;
+	struct history_point series[SERIES_MAX];
+	int nseries;
+	struct history_missed missed[MISSED_MAX];
+	int nmissed;
+};
 
 static void
-print_stats_json(const struct history_stats *v, const int *due, int n)
+gather(struct history *h, const struct history_stats *v, const char *player,
+    int64_t now, struct pack_more *m)
+{
+	/* Review is per player: the due questions are this player's. */
+	m->due = history_due(h, v->key, player, now);
+	m->nseries = history_series(h, v->key, NULL, m->series, SERIES_MAX);
+	if (m->nseries < 0)
+		m->nseries = 0;
+	m->nmissed = history_missed(h, v->key, m->missed, MISSED_MAX);
+	if (m->nmissed < 0)
+		m->nmissed = 0;
+}
+
+static cJSON *
+series_json(const struct pack_more *m)
+{
+	cJSON *arr = cJSON_CreateArray();
+	int i;
+
+	for (i = 0; i < m->nseries; i++) {
+		const struct history_point *p = &m->series[i];
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddNumberToObject(o, "game", (double)p->game);
+		cJSON_AddNumberToObject(o, "started_at", (double)p->started_at);
+		cJSON_AddNumberToObject(o, "score", (double)p->score);
+		cJSON_AddNumberToObject(o, "max_score", (double)p->max_score);
+		cJSON_AddNumberToObject(o, "accuracy",
+		    round(p->accuracy * 1000) / 1000);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+static cJSON *
+missed_json(const struct pack_more *m)
+{
+	cJSON *arr = cJSON_CreateArray();
+	int i;
+
+	for (i = 0; i < m->nmissed; i++) {
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(o, "question", m->missed[i].text);
+		cJSON_AddNumberToObject(o, "misses", m->missed[i].misses);
+		cJSON_AddNumberToObject(o, "answers", m->missed[i].answers);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+static void
+print_stats_json(const struct history_stats *v, const struct pack_more *m,
+    int n)
 {
 	cJSON *arr = cJSON_CreateArray();
 	char *text;
@@ -36,7 +105,9 @@ print_stats_json(const struct history_stats *v, const int *due, int n)
 		    round(v[i].mean_seconds * 100) / 100);
 		cJSON_AddNumberToObject(o, "timed_out_share",
 		    round(v[i].timed_out * 1000) / 1000);
-		cJSON_AddNumberToObject(o, "due", due[i]);
+		cJSON_AddNumberToObject(o, "due", m[i].due);
+		cJSON_AddItemToObject(o, "series", series_json(&m[i]));
+		cJSON_AddItemToObject(o, "missed", missed_json(&m[i]));
 		cJSON_AddItemToArray(arr, o);
 	}
 	text = cJSON_Print(arr);
@@ -66,9 +137,65 @@ print_cell(const char *title, int width)
 	free(t);
 }
 
-static void
-print_stats_table(const struct history_stats *v, const int *due, int n)
+static bool
+utf8_locale(void)
 {
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+	    strcmp(cs, "utf8") == 0);
+}
+
+/* The sparklines and the most missed questions under a pack's row; the
+ * numbers beside the glyphs say it all without them. */
+static void
+print_more(const struct pack_more *m, bool utf8)
+{
+	double sc[SERIES_MAX], ac[SERIES_MAX];
+	char line[SERIES_MAX * 4 + 1];
+	int64_t lo = 0, hi = 0;
+	double alo = 1, ahi = 0;
+	int i, pad;
+
+	if (m->nseries == 0)
+		return;
+	for (i = 0; i < m->nseries; i++) {
+		const struct history_point *p = &m->series[i];
+
+		sc[i] = p->max_score > 0 ? (double)p->score / p->max_score : 0;
+		ac[i] = p->accuracy;
+		if (i == 0 || p->score < lo)
+			lo = p->score;
+		if (i == 0 || p->score > hi)
+			hi = p->score;
+		alo = p->accuracy < alo ? p->accuracy : alo;
+		ahi = p->accuracy > ahi ? p->accuracy : ahi;
+	}
+	/* Padded by glyphs, not bytes: a block is three bytes wide. */
+	pad = SERIES_MAX - spark_line(sc, m->nseries, 0, 1, utf8, line,
+	    sizeof line);
+	printf("  scores    %s%*s  last %lld, low %lld, high %lld (%d game%s)\n",
+	    line, pad, "", (long long)m->series[m->nseries - 1].score,
+	    (long long)lo, (long long)hi, m->nseries, m->nseries == 1 ? "" :
+	    "s");
+	pad = SERIES_MAX - spark_line(ac, m->nseries, 0, 1, utf8, line,
+	    sizeof line);
+	printf("  accuracy  %s%*s  last %.0f%%, low %.0f%%, high %.0f%%\n",
+	    line, pad, "", ac[m->nseries - 1] * 100, alo * 100, ahi * 100);
+	for (i = 0; i < m->nmissed; i++) {
+		char *text = sanitize_text(m->missed[i].text, 0);
+
+		printf("  %-9s %d of %d  %s\n", i == 0 ? "missed" : "",
+		    m->missed[i].misses, m->missed[i].answers, text);
+		free(text);
+	}
+}
+
+static void
+print_stats_table(const struct history_stats *v, const struct pack_more *m,
+    int n)
+{
+	bool utf8 = utf8_locale();
 	int i;
 
 	if (n == 0) {
@@ -82,7 +209,8 @@ print_stats_table(const struct history_stats *v, const int *due, int n)
 		printf(" %6d %7d %8.0f %8.0f%% %7.1f s %9.0f%% %5d\n",
 		    v[i].games, v[i].best, v[i].mean_score,
 		    v[i].accuracy * 100, v[i].mean_seconds,
-		    v[i].timed_out * 100, due[i]);
+		    v[i].timed_out * 100, m[i].due);
+		print_more(&m[i], utf8);
 	}
 }
 
@@ -91,7 +219,7 @@ cmd_stats(struct session *s, const struct options *o, struct diags *d)
 {
 	struct history *h = session_history(s);
 	struct history_stats v[STATS_MAX];
-	int due[STATS_MAX];
+	struct pack_more *m;
 	int64_t now = (int64_t)time(NULL);
 	char keys[STATS_MAX][HASH_HEX];
 	const char *kp[STATS_MAX];
@@ -111,12 +239,13 @@ cmd_stats(struct session *s, const struct options *o, struct diags *d)
 		fputs("termquiz: cannot read the history\n", stderr);
 		return 1;
 	}
-	/* Review is per player: the due questions are this player's. */
+	m = xcalloc((size_t)n + 1, sizeof *m);
 	for (i = 0; i < n; i++)
-		due[i] = history_due(h, v[i].key, s->player, now);
+		gather(h, &v[i], s->player, now, &m[i]);
 	if (o->json)
-		print_stats_json(v, due, n);
+		print_stats_json(v, m, n);
 	else
-		print_stats_table(v, due, n);
+		print_stats_table(v, m, n);
+	free(m);
 	return 0;
 }

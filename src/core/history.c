@@ -688,3 +688,75 @@ history_due(struct history *h, const char *key, const char *player,
 	sqlite3_finalize(st);
 	return n;
 }
+
+int
+history_series(struct history *h, const char *key, const char *player,
+    struct history_point *out, int n)
+{
+	sqlite3_stmt *st;
+	int rc, k = 0, i;
+
+	rc = run(h->db, &st, "SELECT g.id, g.started_at, g.score, g.max_score, "
+	    "g.correct, g.questions FROM games g JOIN packs p ON p.id = "
+	    "g.pack_id WHERE p.hash = ?1 AND g.finished = 1 AND (?2 IS NULL OR "
+	    "g.player = ?2) ORDER BY g.started_at DESC, g.id DESC LIMIT ?3",
+	    "tti", key, player, (int64_t)n);
+	for (; rc == SQLITE_ROW && k < n; rc = sqlite3_step(st), k++) {
+		int answered = sqlite3_column_int(st, 5);
+
+		out[k].game = sqlite3_column_int64(st, 0);
+		out[k].started_at = sqlite3_column_int64(st, 1);
+		out[k].score = sqlite3_column_int64(st, 2);
+		out[k].max_score = sqlite3_column_int64(st, 3);
+		out[k].accuracy = answered > 0 ?
+		    (double)sqlite3_column_int(st, 4) / answered : 0;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return -1;
+	for (i = 0; i < k / 2; i++) {   /* newest first to oldest first */
+		struct history_point t = out[i];
+
+		out[i] = out[k - 1 - i];
+		out[k - 1 - i] = t;
+	}
+	return k;
+}
+
+/* s into out[len], cut (if it must be) at a UTF-8 character boundary. */
+static void
+copy_text(char *out, size_t len, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n >= len) {
+		n = len - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
+int
+history_missed(struct history *h, const char *key, struct history_missed *out,
+    int n)
+{
+	sqlite3_stmt *st;
+	int rc, k = 0;
+
+	rc = run(h->db, &st, "SELECT q.text, SUM(a.outcome != 'correct') AS m, "
+	    "COUNT(*) AS c FROM answers a JOIN games g ON g.id = a.game_id "
+	    "JOIN packs p ON p.id = g.pack_id JOIN questions q ON q.id = "
+	    "a.question_id WHERE p.hash = ? AND g.finished = 1 GROUP BY "
+	    "a.question_id HAVING m > 0 ORDER BY m DESC, 1.0 * m / c DESC, "
+	    "a.question_id LIMIT ?", "ti", key, (int64_t)n);
+	for (; rc == SQLITE_ROW && k < n; rc = sqlite3_step(st), k++) {
+		copy_text(out[k].text, sizeof out[k].text,
+		    (const char *)sqlite3_column_text(st, 0));
+		out[k].misses = sqlite3_column_int(st, 1);
+		out[k].answers = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? k : -1;
+}

@@ -55,6 +55,22 @@ struct history_stats {
 	double timed_out;     /* timed-out answers / answers, 0..1 */
 };
 
+/* One finished game in a pack's series, for sparklines. */
+struct history_point {
+	int64_t game;
+	int64_t started_at;
+	int64_t score;
+	int64_t max_score;
+	double accuracy;      /* correct answers / answers, 0..1 */
+};
+
+/* A question of a pack that players miss. */
+struct history_missed {
+	char text[256];
+	int misses;           /* wrong or timed out */
+	int answers;
+};
+
 /* Open the database at path (":memory:" for tests), creating or migrating
  * it. A file that is not a sound database is moved aside (path.corrupt-N)
  * and a new one started; note then says so. NULL and err on failure. */
@@ -96,6 +112,17 @@ const struct fsrs_params *history_fsrs(const struct history *h);
  * the player never answered it (c untouched). */
 bool history_card(struct history *h, const char *player, const char *qhash,
     struct fsrs_card *c);
+
+/* The last n finished games of key (the player's, or everyone's when
+ * player is NULL), oldest first, into out. Returns how many, -1 on error. */
+int history_series(struct history *h, const char *key, const char *player,
+    struct history_point *out, int n);
+
+/* Up to n questions of key's finished games missed at least once, the
+ * most missed first (then the larger share missed). Returns how many, -1
+ * on error. */
+int history_missed(struct history *h, const char *key,
+    struct history_missed *out, int n);
 
 /* How many of the questions the player met in games of key are due for
  * review at now (fsrs_due); -1 on error. */

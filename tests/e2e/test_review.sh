@@ -1,7 +1,8 @@
 #!/bin/sh
 # Spaced review (FSRS): a game with misses makes those questions due;
 # --review asks them first, then the others; right answers push them out
-# (--stats counts what is due); with no history --review still has a game.
+# (--stats counts what is due); with no history --review still has a game;
+# --stats draws sparklines of the scores and accuracy and lists the misses.
 . "$(dirname "$0")/lib.sh"
 
 cat >"$T/pack.json" <<'EOF2'
@@ -59,6 +60,28 @@ check "then the others" \
 check "all four answered right" grep -q 'Correct 4 ' "$T/review.txt" ||
 	diag_file "$T/review.txt"
 due_is 0 "answered right, they are no longer due"
+json_check "$T/stats.json" "--stats --json carries the series of both games" \
+	'len(d[0]["series"]) == 2 and d[0]["series"][0]["accuracy"] == 0.5 and
+	 d[0]["series"][1]["accuracy"] == 1 and
+	 d[0]["series"][0]["score"] < d[0]["series"][1]["score"]'
+json_check "$T/stats.json" "--stats --json lists the questions missed most" \
+	'[m["question"] for m in d[0]["missed"]] ==
+	 ["The Nile flows north.", "Capital of Canada?"] and
+	 d[0]["missed"][0]["misses"] == 1 and d[0]["missed"][0]["answers"] == 2'
+"$TQ" --config "$T/config.json" --stats >"$T/stats.txt" 2>&1
+check "--stats draws the scores as a sparkline, numbers beside" \
+	grep -Eq '^  scores +[▁▂▃▄▅▆▇█]{2} +last [0-9]+, low [0-9]+, high' \
+	"$T/stats.txt" || diag_file "$T/stats.txt"
+check "and the accuracy, 50% then 100%" \
+	grep -Eq '^  accuracy +[▁▂▃▄▅▆▇█]{2} +last 100%, low 50%, high 100%' \
+	"$T/stats.txt" || diag_file "$T/stats.txt"
+check "and the missed questions" \
+	grep -Eq '^  missed +1 of 2  The Nile flows north\.' "$T/stats.txt" ||
+	diag_file "$T/stats.txt"
+LC_ALL=C "$TQ" --config "$T/config.json" --stats >"$T/stats-c.txt" 2>&1
+check "without UTF-8 the sparkline is ASCII" \
+	grep -Eq '^  scores +[_.=+*#@-]{2} +last [0-9]+' "$T/stats-c.txt" ||
+	diag_file "$T/stats-c.txt"
 check "--stats shows the due column" \
 	sh -c '"$1" --config "$2" --stats | grep -Eq "E2E Review .* 0$"' \
 	sh "$TQ" "$T/config.json"

@@ -773,6 +773,80 @@ test_history_locked_database_fails_fast_then_saves(void **state)
 	free(path);
 }
 
+static void
+test_history_series_is_oldest_first_per_player(void **state)
+{
+	struct fixture *f = *state;
+	struct history *h = open_db(":memory:");
+	struct quiz *z = play(f, 2, false), *right = play(f, 1, true);
+	struct history_point pt[20];
+	int64_t id[4];
+
+	id[0] = save(h, z, "ann", 100, true);
+	id[1] = save(h, right, "ann", 200, true);
+	save(h, right, "ann", 250, false);   /* quit midway: not a score */
+	id[2] = save(h, z, "bob", 300, true);
+	id[3] = save(h, right, "ann", 400, true);
+	assert_int_equal(history_series(h, z->key, "ann", pt, 20), 3);
+	assert_true(pt[0].game == id[0] && pt[1].game == id[1] &&
+	    pt[2].game == id[3]);
+	assert_true(pt[0].started_at == 100);
+	assert_true(pt[0].score == quiz_score(z) &&
+	    pt[1].score == quiz_score(right));
+	assert_true(pt[0].max_score == quiz_max_score(z));
+	assert_true(fabs(pt[0].accuracy - 1.0 / 3) < 1e-9);
+	assert_true(pt[1].accuracy == 1);
+	assert_int_equal(history_series(h, z->key, NULL, pt, 20), 4);
+	assert_true(pt[2].game == id[2]);
+	/* The last n: the newest, still oldest first. */
+	assert_int_equal(history_series(h, z->key, NULL, pt, 2), 2);
+	assert_true(pt[0].game == id[2] && pt[1].game == id[3]);
+	assert_int_equal(history_series(h, "0000000000000000", NULL, pt, 20),
+	    0);
+	quiz_free(z);
+	quiz_free(right);
+	history_close(h);
+}
+
+static void
+test_history_missed_most_first(void **state)
+{
+	struct fixture *f = *state;
+	struct history *h = open_db(":memory:");
+	struct quiz *z = play(f, 2, false), *right = play(f, 1, true);
+	struct history_missed m[10];
+
+	save(h, z, "ann", 100, true);       /* Q2 wrong, Q3 timed out */
+	save(h, right, "ann", 200, true);
+	save(h, z, "ann", 300, false);      /* unfinished: not counted */
+	assert_int_equal(history_missed(h, z->key, m, 10), 2);
+	assert_string_equal(m[0].text, "Q2");
+	assert_int_equal(m[0].misses, 1);
+	assert_int_equal(m[0].answers, 2);
+	assert_string_equal(m[1].text, "Q3");
+	/* Only Q3 missed, twice more: now the most missed. */
+	quiz_free(right);
+	right = quiz_new(&f->pack, 1, &f->cfg, &(struct quiz_opts){ 0, 0 },
+	    &f->rng);
+	quiz_answer_choice(right, 0, 1);
+	quiz_next(right);
+	quiz_answer_truefalse(right, true, 1);
+	quiz_next(right);
+	quiz_time_out(right);
+	quiz_next(right);
+	save(h, right, "bob", 400, true);
+	save(h, right, "bob", 500, true);
+	assert_int_equal(history_missed(h, z->key, m, 10), 2);
+	assert_string_equal(m[0].text, "Q3");
+	assert_int_equal(m[0].misses, 3);
+	assert_int_equal(m[0].answers, 4);
+	assert_string_equal(m[1].text, "Q2");
+	assert_int_equal(history_missed(h, z->key, m, 1), 1);
+	quiz_free(z);
+	quiz_free(right);
+	history_close(h);
+}
+
 int
 main(void)
 {
@@ -817,6 +891,11 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_history_rebuilds_a_missing_cards_table, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_history_series_is_oldest_first_per_player, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_history_missed_most_first,
+		    setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
