@@ -4,7 +4,6 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include "cmd.h"
 #include "core/util.h"
@@ -28,38 +27,11 @@ chosen_packs(struct session *s, struct pack ***packs)
 	return n;
 }
 
-/* How much each question of packs wants reviewing (fsrs_weight), in pack
- * order. Caller frees. */
-static double *
-review_weights(struct session *s, struct history *h, struct pack **packs,
-    int n)
-{
-	int64_t now = (int64_t)time(NULL);
-	int i, j, k = 0, total = 0;
-	double *w;
-
-	for (i = 0; i < n; i++)
-		total += packs[i]->nq;
-	w = xcalloc((size_t)total + 1, sizeof *w);
-	for (i = 0; i < n; i++)
-		for (j = 0; j < packs[i]->nq; j++) {
-			char hash[HASH_HEX];
-			struct fsrs_card c;
-
-			question_hash(&packs[i]->q[j], hash);
-			w[k++] = fsrs_weight(history_card(h, s->player, hash,
-			    &c) ? &c : NULL, now);
-		}
-	return w;
-}
-
 int
 cmd_review(struct session *s, const struct options *o, struct diags *d)
 {
 	struct history *h = session_history(s);
 	struct pack **packs;
-	struct quiz *z;
-	double *w;
 	int n;
 
 	(void)d;
@@ -68,18 +40,12 @@ cmd_review(struct session *s, const struct options *o, struct diags *d)
 		return 1;
 	}
 	n = chosen_packs(s, &packs);
-	w = review_weights(s, h, packs, n);
-	z = quiz_review(packs, n, w, &s->cfg, &s->opts, &s->rng);
-	free(w);
-	if (z == NULL) {
-		puts("Nothing to review: these packs have no questions.");
-		if (packs != s->packs)
-			free(packs);
-		return 0;
-	}
 	session_choose_packs(s, packs, n);   /* "play again" plays these */
-	session_set_game(s, z);
 	if (packs != s->packs)
 		free(packs);
+	if (!session_review(s)) {
+		puts("Nothing to review: these packs have no questions.");
+		return 0;
+	}
 	return play_session(s, o);
 }

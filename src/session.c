@@ -103,6 +103,7 @@ set_game(struct session *s, struct quiz *z)
 	s->started_at = (int64_t)time(NULL);
 	s->ended = s->saved = s->recorded = false;
 	s->ntop = 0;
+	s->nseries = 0;
 	s->best_before = -1;
 	free(s->save_error);
 	s->save_error = NULL;
@@ -151,6 +152,82 @@ missed_any(const struct quiz *z)
 		if (z->o[i].done && !z->o[i].correct)
 			return true;
 	return false;
+}
+
+/* How much each question of packs wants reviewing (fsrs_weight), in pack
+ * order; every question weighs above 0. Caller frees. */
+static double *
+review_weights(struct session *s, struct history *h, struct pack **packs,
+    int n, int64_t now)
+{
+	int i, j, k = 0, total = 0;
+	double *w;
+
+	for (i = 0; i < n; i++)
+		total += packs[i]->nq;
+	w = xcalloc((size_t)total + 1, sizeof *w);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < packs[i]->nq; j++) {
+			char hash[HASH_HEX];
+			struct fsrs_card c;
+
+			question_hash(&packs[i]->q[j], hash);
+			w[k++] = fsrs_weight(h != NULL && history_card(h,
+			    s->player, hash, &c) ? &c : NULL, now);
+		}
+	return w;
+}
+
+bool
+session_review(struct session *s)
+{
+	double *w = review_weights(s, session_history(s), s->game_packs,
+	    s->ngame_packs, (int64_t)time(NULL));
+	struct quiz *z;
+
+	next_seed(s);
+	z = quiz_review(s->game_packs, s->ngame_packs, w, &s->cfg, &s->opts,
+	    &s->rng);
+	free(w);
+	if (z == NULL)
+		return false;
+	set_game(s, z);
+	return true;
+}
+
+/* How many of p's questions are due for the player at now. */
+static int
+pack_due(struct session *s, struct history *h, const struct pack *p,
+    int64_t now)
+{
+	int j, n = 0;
+
+	for (j = 0; j < p->nq; j++) {
+		char hash[HASH_HEX];
+		struct fsrs_card c;
+
+		question_hash(&p->q[j], hash);
+		n += history_card(h, s->player, hash, &c) && fsrs_due(&c, now);
+	}
+	return n;
+}
+
+void
+session_count_due(struct session *s)
+{
+	struct history *h = session_history(s);
+	int64_t now = (int64_t)time(NULL);
+	int i;
+
+	session_load_catalog(s);
+	free(s->due);
+	s->due = xcalloc((size_t)s->catalog.n + 1, sizeof *s->due);
+	s->due_total = 0;
+	for (i = 0; h != NULL && i < s->catalog.n; i++)
+		if (s->catalog.v[i].pack != NULL) {
+			s->due[i] = pack_due(s, h, s->catalog.v[i].pack, now);
+			s->due_total += s->due[i];
+		}
 }
 
 bool
@@ -266,6 +343,10 @@ history_record(struct session *s, bool finished)
 		s->best_before = history_best_before(h, s->z->key, s->player,
 		    s->game_id);
 		s->ntop = history_top(h, s->z->key, s->top, 10);
+		s->nseries = history_series(h, s->z->key, s->player,
+		    s->series, SESSION_SERIES);
+		if (s->nseries < 0)
+			s->nseries = 0;
 	}
 }
 
@@ -309,6 +390,7 @@ session_fini(struct session *s)
 	free(s->packs);
 	free(s->formats);
 	free(s->game_packs);
+	free(s->due);
 	catalog_fini(&s->catalog);
 	config_fini(&s->cfg);
 	free(s->save_error);

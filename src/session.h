@@ -15,6 +15,7 @@
 #include "paths.h"
 
 #define SESSION_DIRS 4
+#define SESSION_SERIES 20
 
 /* How a front end's run (ui_run, plain_run) ended. */
 enum play_end { PLAY_DONE, PLAY_SIGNAL, PLAY_HANGUP };
@@ -63,6 +64,14 @@ struct session {
 	int best_before;           /* the player's best before z, -1 if none */
 	struct history_top top[10];
 	int ntop;
+	struct history_point series[SESSION_SERIES]; /* the player's last
+	                            * finished games of z's packs, oldest
+	                            * first, z the last (for the score screen) */
+	int nseries;
+
+	int *due;                  /* per catalog entry: questions due for
+	                            * review (session_count_due) */
+	int due_total;             /* over the playable packs */
 };
 
 /* Set s up for a run from the options: paths, seed, the config (--config,
@@ -89,6 +98,15 @@ void session_new_game(struct session *s);
 
 /* Play z (a review game, say) next; the session owns it. */
 void session_set_game(struct session *s, struct quiz *z);
+
+/* A review game of the packs chosen (session_choose_packs): the questions
+ * due first (FSRS, most overdue first), then the weakest others. False
+ * when they hold no question. */
+bool session_review(struct session *s);
+
+/* Count the questions due for review in each pack of the catalog into
+ * s->due and s->due_total, as of now; all 0 without a history. */
+void session_count_due(struct session *s);
 
 /* Start a game of the last game's missed questions; false if none. */
 bool session_retry(struct session *s);

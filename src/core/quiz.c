@@ -175,7 +175,7 @@ quiz_review(struct pack *const *packs, int npacks, const double *weights,
 	z->n = count;
 	z->cfg = cfg;
 	z->title = xasprintf("Review: %s", npacks == 1 ? packs[0]->title :
-	    "missed questions");
+	    "due questions");
 	pack_hash_many(packs, npacks, z->key);
 	free(idx);
 	free(all);

@@ -6,28 +6,42 @@
 #include "core/util.h"
 #include "ui.h"
 
-/* The last row of the menu plays every playable pack at once. */
+/* After the packs: "All packs together" when more than one can be played,
+ * then "Review due (N)" when any can. */
+static bool
+has_all(const struct app *a)
+{
+	return catalog_playable(&a->s->catalog) > 1;
+}
+
+static int
+review_entry(const struct app *a)
+{
+	return catalog_playable(&a->s->catalog) > 0 ? a->s->catalog.n +
+	    has_all(a) : -1;
+}
+
 static int
 entries(const struct app *a)
 {
-	int n = a->s->catalog.n;
-
-	return catalog_playable(&a->s->catalog) > 1 ? n + 1 : n;
+	return a->s->catalog.n + has_all(a) +
+	    (catalog_playable(&a->s->catalog) > 0);
 }
 
 static void
 menu_enter(struct app *a, int64_t now)
 {
 	(void)now;
-	session_load_catalog(a->s);
+	session_count_due(a->s);   /* a game may have changed them */
 	curs_set(0);
 	if (a->menu_sel >= entries(a))
 		a->menu_sel = 0;
 }
 
-/* Choose entry sel (or, past the last, every playable pack) to play. */
+/* Choose entry sel (or, past the packs, every playable pack) to play, or
+ * to review. */
 static enum ui_next
-choose(struct app *a, int sel)
+choose_for(struct app *a, int sel, bool review)
 {
 	struct session *s = a->s;
 	struct catalog *c = &s->catalog;
@@ -42,7 +56,13 @@ choose(struct app *a, int sel)
 			v[n++] = c->v[i].pack;
 	session_choose_packs(s, v, n);
 	free(v);
-	return ACT_PLAY;
+	return review ? ACT_REVIEW : ACT_PLAY;
+}
+
+static enum ui_next
+choose(struct app *a, int sel)
+{
+	return choose_for(a, sel, sel == review_entry(a));
 }
 
 static enum ui_next
@@ -69,8 +89,11 @@ menu_key(struct app *a, wint_t ch, bool is_key, int64_t now)
 	case 'j': a->menu_sel = (a->menu_sel + 1) % n; break;
 	case '\r': case '\n': case ' ': return choose(a, a->menu_sel);
 	case 'a': case 'A':
-		return catalog_playable(&a->s->catalog) > 0 ? choose(a, n) :
-		    SCR_SAME;
+		return catalog_playable(&a->s->catalog) > 0 ? choose_for(a,
+		    a->s->catalog.n, false) : SCR_SAME;
+	case 'r': case 'R':
+		return review_entry(a) >= 0 ? choose_for(a, a->s->catalog.n,
+		    true) : SCR_SAME;
 	case 'q': case 'Q': case 27: return SCR_EXIT;
 	default: break;
 	}
@@ -83,6 +106,7 @@ draw_entry(struct app *a, int y, int i, bool sel)
 	const struct catalog_entry *e = &a->s->catalog.v[i];
 	char count[32], num[16];
 	const char *name = e->pack ? e->pack->title : e->path;
+	int due;
 
 	snprintf(num, sizeof num, "%d", i + 1);
 	if (sel)
@@ -92,7 +116,14 @@ draw_entry(struct app *a, int y, int i, bool sel)
 		mvaddstr(y, 4, num);
 	attrset(e->pack ? (sel ? (int)A_BOLD : (int)A_NORMAL) :
 	    ui_attr(a, C_DIM));
-	text_put(y, 7, name, strlen(name), a->cols - 24);
+	due = e->pack != NULL && a->s->due != NULL ? a->s->due[i] : 0;
+	text_put(y, 7, name, strlen(name), a->cols - (due > 0 ? 33 : 24));
+	if (due > 0) {
+		snprintf(count, sizeof count, "%4d due", due);
+		attrset(ui_attr(a, C_WARN) & ~A_REVERSE);
+		mvaddstr(y, a->cols - 25, count);
+		attrset(sel ? (int)A_BOLD : (int)A_NORMAL);
+	}
 	if (e->pack != NULL) {
 		snprintf(count, sizeof count, "%4d questions", e->pack->nq);
 		mvaddstr(y, a->cols - 16, count);
@@ -108,7 +139,10 @@ draw_detail(struct app *a, int y)
 	const struct catalog *c = &a->s->catalog;
 	const char *text;
 
-	if (a->menu_sel >= c->n)
+	if (a->menu_sel == review_entry(a))
+		text = "Spaced review: the questions due first, the most "
+		    "overdue first, then the weakest others.";
+	else if (a->menu_sel >= c->n)
 		text = "Every pack above in one game, shuffled together.";
 	else if (c->v[a->menu_sel].pack == NULL)
 		text = c->v[a->menu_sel].problem ? c->v[a->menu_sel].problem :
@@ -117,6 +151,19 @@ draw_detail(struct app *a, int y)
 		text = c->v[a->menu_sel].pack->description;
 	attrset(ui_attr(a, C_DIM));
 	text_block(y, 4, a->cols - 8, text, a->rows - 1 - y);
+	attrset(A_NORMAL);
+}
+
+/* An entry after the packs, at row y. */
+static void
+draw_extra(struct app *a, int y, int entry, const char *label)
+{
+	bool sel = a->menu_sel == entry;
+
+	if (sel)
+		mvaddstr(y, 2, a->utf8 ? "\u25b8" : ">");
+	attrset(sel ? A_BOLD : A_NORMAL);
+	mvaddstr(y, 7, label);
 	attrset(A_NORMAL);
 }
 
@@ -143,19 +190,18 @@ menu_draw(struct app *a, int64_t now)
 		first = a->menu_sel - room + 1;
 	for (i = first; i < c->n && y < 3 + room; i++, y++)
 		draw_entry(a, y, i, i == a->menu_sel);
-	if (entries(a) > c->n && y < 3 + room) {
-		bool sel = a->menu_sel == c->n;
+	if (has_all(a) && y < 3 + room)
+		draw_extra(a, y++, c->n, "All packs together");
+	if (review_entry(a) >= 0 && y < 3 + room) {
+		char label[48];
 
-		if (sel)
-			mvaddstr(y, 2, a->utf8 ? "\u25b8" : ">");
-		attrset(sel ? A_BOLD : A_NORMAL);
-		mvaddstr(y, 7, "All packs together");
-		attrset(A_NORMAL);
-		y++;
+		snprintf(label, sizeof label, "Review due (%d)",
+		    a->s->due_total);
+		draw_extra(a, y++, review_entry(a), label);
 	}
 	draw_detail(a, y + 1);
-	draw_footer(a, "1-9 or Enter play · a all packs · \u2191\u2193 move · "
-	    "q quit");
+	draw_footer(a, "1-9 or Enter play · a all packs · r review · "
+	    "\u2191\u2193 move · q quit");
 }
 
 const struct screen menu_screen = {

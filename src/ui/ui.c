@@ -100,6 +100,8 @@ act(struct session *s, enum ui_next next)
 		return SCR_QUESTION;
 	case ACT_RETRY:
 		return session_retry(s) ? SCR_QUESTION : SCR_SAME;
+	case ACT_REVIEW:
+		return session_review(s) ? SCR_QUESTION : SCR_SAME;
 	default:
 		return next;
 	}

@@ -26,7 +26,8 @@ enum ui_next {
 	SCR_EXIT = SCR_COUNT, /* leave termquiz */
 	ACT_NEXT,          /* the next question, or the end of the game */
 	ACT_PLAY,          /* a new game of the packs chosen (session) */
-	ACT_RETRY          /* a game of the last one's missed questions */
+	ACT_RETRY,         /* a game of the last one's missed questions */
+	ACT_REVIEW         /* a review game of the packs chosen (session) */
 };
 
 #define TEXT_MAX 256   /* bytes in a typed answer */
