@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <langinfo.h>
 #include <math.h>
 #include <poll.h>
 #include <signal.h>
@@ -13,6 +14,7 @@
 
 #include "core/fold.h"
 #include "core/clock.h"
+#include "core/spark.h"
 #include "core/util.h"
 #include "plain.h"
 #include "signals.h"
@@ -249,6 +251,63 @@ summary(const struct quiz *z)
 	    t.accuracy, z->best_streak, t.mean_seconds);
 }
 
+static bool
+utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+	    strcmp(cs, "utf8") == 0);
+}
+
+/* The game's answer times, then (once it is in the history) the player's
+ * last scores on the pack, this game's in brackets: sparklines with every
+ * number beside them. */
+static void
+progress(const struct session *s, bool utf8)
+{
+	const struct quiz *z = s->z;
+	double v[SESSION_SERIES > 64 ? SESSION_SERIES : 64], top = 0;
+	int i, n = 0;
+
+	for (i = 0; i < z->n && n < 64; i++)
+		if (z->o[i].done) {
+			v[n] = z->o[i].seconds;
+			top = v[n] > top ? v[n] : top;
+			n++;
+		}
+	if (n > 1) {
+		fputs("Answer times  ", stdout);
+		for (i = 0; i < n; i++)
+			fputs(spark_glyph(spark_level(v[i], 0, top), utf8),
+			    stdout);
+		fputs("  ", stdout);
+		for (i = 0; i < n; i++)
+			printf("%s%.1f", i ? " " : "", v[i]);
+		puts(" s");
+	}
+	if (s->nseries < 2)
+		return;
+	for (i = 0; i < s->nseries; i++)
+		v[i] = s->series[i].max_score > 0 ? (double)s->series[i].score /
+		    s->series[i].max_score : 0;
+	printf("Your last %d  ", s->nseries);
+	for (i = 0; i < s->nseries; i++) {
+		bool mine = s->series[i].game == s->game_id;
+
+		printf("%s%s%s", mine ? "[" : "", spark_glyph(spark_level(v[i],
+		    0, 1), utf8), mine ? "]" : "");
+	}
+	fputs("  ", stdout);
+	for (i = 0; i < s->nseries; i++) {
+		bool mine = s->series[i].game == s->game_id;
+
+		printf("%s%s%" PRId64 "%s", i ? " " : "", mine ? "[" : "",
+		    s->series[i].score, mine ? "]" : "");
+	}
+	puts("");
+}
+
 /* One question: ask, wait for an answer or the deadline, tell. */
 static enum got
 play_one(struct session *s, struct input *in)
@@ -308,8 +367,9 @@ plain_run(struct session *s, int *signo)
 	if (g == GOT_EOF)
 		printf("\n(end of input: the game stops here)\n");
 	summary(s->z);
-	fflush(stdout);
 	session_end_game(s, quiz_over(s->z));
+	progress(s, utf8_locale());
+	fflush(stdout);
 	*signo = 0;
 	return PLAY_DONE;
 }

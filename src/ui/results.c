@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/spark.h"
 #include "ui.h"
 
 #define TABLE_TOP 7
@@ -16,11 +17,20 @@ results_enter(struct app *a, int64_t now)
 	curs_set(0);
 }
 
-/* The scrolling part: a row per question, then the high-score table. */
+#define BAR_CELLS 8
+
+/* The scrolling part: a row per question, then the high-score table, then
+ * the player's last scores on this pack (a sparkline and its mark). */
+static int
+top_lines(const struct app *a)
+{
+	return a->s->ntop > 0 ? 2 + a->s->ntop : 0;
+}
+
 static int
 lines_total(const struct app *a)
 {
-	return a->s->z->n + (a->s->ntop > 0 ? 2 + a->s->ntop : 0);
+	return a->s->z->n + top_lines(a) + (a->s->nseries > 0 ? 3 : 0);
 }
 
 static int
@@ -111,10 +121,40 @@ draw_summary(struct app *a, const struct quiz *z, const struct quiz_tally *t)
 	}
 }
 
+/* The longest answer time of the game: the scale of untimed bars. */
+static double
+slowest(const struct quiz *z)
+{
+	double m = 0;
+	int i;
+
+	for (i = 0; i < z->n; i++)
+		if (z->o[i].done && z->o[i].seconds > m)
+			m = z->o[i].seconds;
+	return m;
+}
+
+/* The answer time as a bar: the share of the limit used (of the slowest
+ * answer when untimed); the seconds are printed beside it. */
+static void
+draw_time_bar(struct app *a, int y, int x, const struct outcome *o)
+{
+	double scale = o->limit > 0 ? o->limit : slowest(a->s->z);
+	char bar[BAR_CELLS * 4 + 1];
+
+	if (!o->done)
+		return;
+	spark_bar(scale > 0 ? o->seconds / scale : 0, BAR_CELLS, a->utf8, bar,
+	    sizeof bar);
+	attrset(ui_attr(a, C_DIM));
+	mvaddstr(y, x, bar);
+	attrset(A_NORMAL);
+}
+
 static void
 draw_question(struct app *a, int y, int i, const struct outcome *o)
 {
-	int qw = a->cols - 46, aw = 16;
+	int qw = a->cols - 46 - BAR_CELLS - 1, aw = 16;
 	const char *given = outcome_timed_out(o) ? (a->utf8 ?
 	    "\u2014  (time's up)" : "-  (time's up)") :
 	    shown_answer(o->q, o->given);
@@ -131,6 +171,7 @@ draw_question(struct app *a, int y, int i, const struct outcome *o)
 	snprintf(tail, sizeof tail, "%6" PRId64 " %6.1f s", o->points,
 	    o->seconds);
 	mvaddstr(y, 8 + qw + aw, tail);
+	draw_time_bar(a, y, 8 + qw + aw + 16, o);
 }
 
 static void
@@ -150,18 +191,61 @@ draw_top(struct app *a, int y, int k)
 	attrset(A_NORMAL);
 }
 
+/* The player's last scores on this pack as a sparkline (row k 1), and a
+ * mark under this game's glyph (row k 2); the numbers beside them. */
+static void
+draw_progress(struct app *a, int y, int k)
+{
+	const struct session *s = a->s;
+	double v[SESSION_SERIES];
+	char spark[SESSION_SERIES * 4 + 1], line[256];
+	int64_t lo = 0, hi = 0, mine = -1;
+	int i, x = 3 + 21;
+
+	for (i = 0; i < s->nseries; i++) {
+		const struct history_point *p = &s->series[i];
+
+		v[i] = p->max_score > 0 ? (double)p->score / p->max_score : 0;
+		if (i == 0 || p->score < lo)
+			lo = p->score;
+		if (i == 0 || p->score > hi)
+			hi = p->score;
+		if (p->game == s->game_id)
+			mine = i;
+	}
+	if (k == 1) {
+		snprintf(line, sizeof line, "Your last %d score%s", s->nseries,
+		    s->nseries == 1 ? "" : "s");
+		draw_note(a, y, C_TITLE, line);
+		spark_line(v, s->nseries, 0, 1, a->utf8, spark, sizeof spark);
+		mvaddstr(y, x, spark);
+		snprintf(line, sizeof line, "low %" PRId64 ", high %" PRId64,
+		    lo, hi);
+		mvaddstr(y, x + s->nseries + 2, line);
+	} else if (k == 2 && mine >= 0) {
+		snprintf(line, sizeof line, "%s this game: %" PRId64,
+		    a->utf8 ? "\u2191" : "^", s->series[mine].score);
+		attrset(ui_attr(a, C_GOOD) | A_BOLD);
+		mvaddstr(y, x + (int)mine, line);
+		attrset(A_NORMAL);
+	}
+}
+
 /* Line i of the scrolling part at row y. */
 static void
 draw_line(struct app *a, int y, int i)
 {
 	const struct quiz *z = a->s->z;
+	int after = z->n + top_lines(a);
 
 	if (i < z->n)
 		draw_question(a, y, i, &z->o[i]);
-	else if (i == z->n + 1)
+	else if (i == z->n + 1 && top_lines(a) > 0)
 		draw_note(a, y, C_TITLE, "High scores");
-	else if (i > z->n + 1)
+	else if (i > z->n + 1 && i < after)
 		draw_top(a, y, i - z->n - 2);
+	else if (i > after)
+		draw_progress(a, y, i - after);
 }
 
 static void
@@ -170,7 +254,7 @@ results_draw(struct app *a, int64_t now)
 	const struct quiz *z = a->s->z;
 	struct quiz_tally t;
 	char right[64];
-	int i, y, qw = a->cols - 46 < 10 ? 10 : a->cols - 46;
+	int i, y, qw = a->cols - 46 - BAR_CELLS - 1;
 
 	(void)now;
 	if (a->cols < 60 || a->rows < 12) {
@@ -182,8 +266,8 @@ results_draw(struct app *a, int64_t now)
 	draw_header(a, right);
 	draw_summary(a, z, &t);
 	attrset(ui_attr(a, C_DIM));
-	mvprintw(TABLE_TOP - 1, 1, "  #  %-*s %-16s %6s %8s", qw, "question",
-	    "your answer", "points", "time");
+	mvprintw(TABLE_TOP - 1, 1, "  #  %-*s %-16s %6s %8s", qw < 10 ? 10 : qw,
+	    "question", "your answer", "points", "time");
 	attrset(A_NORMAL);
 	for (i = a->scroll, y = TABLE_TOP; i < lines_total(a) &&
 	    y < a->rows - 1; i++, y++)

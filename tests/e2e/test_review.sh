@@ -118,4 +118,32 @@ expect "and the pack no longer shows due questions" no_pack_due
 keys q
 expect_exit 0 "the menu quits with status 0"
 
+# The score screen: each answer's time as a bar (untimed: the slowest is a
+# full bar), and the player's last scores as a sparkline, this game marked.
+tq_start -- --config "$T/config.json" --untimed "$T/pack.json"
+wait_for "Capital of Australia?" && keys 2 && wait_for "Enter or Space" &&
+	keys Enter && wait_for "The Nile flows north." && keys t &&
+	wait_for "Enter or Space" && keys Enter &&
+	wait_for "Capital of Iceland?" && type_text Reykjavik && keys Enter &&
+	wait_for "Enter or Space" && keys Enter &&
+	wait_for "Capital of Canada?" && keys 2 && wait_for "Enter or Space" &&
+	keys Enter
+expect_screen "High scores" "the score screen is shown"
+expect_screen_re "[0-9] s ████████$" \
+	"the slowest answer of an untimed game has a full bar beside its time"
+expect_screen_re "Your last 2 scores +[▁▂▃▄▅▆▇█]{2}  low [0-9]+, high [0-9]+" \
+	"the last scores on this pack as a sparkline, numbers beside"
+expect_screen_re "^ +↑ this game: [0-9]+" "this game is marked under its glyph"
+keys q
+expect_exit 0 "the score screen quits with status 0"
+
+printf '2\ntrue\nReykjavik\n2\n' | "$TQ" --config "$T/config.json" \
+	"$T/pack.json" >"$T/plain.txt" 2>&1
+check "plain mode shows the answer times, numbers beside" \
+	grep -Eq '^Answer times  [▁▂▃▄▅▆▇█]{4}  [0-9.]+ [0-9.]+ [0-9.]+ [0-9.]+ s$' \
+	"$T/plain.txt" || diag_file "$T/plain.txt"
+check "and the last scores, this game in brackets" \
+	grep -Eq '^Your last 3  [▁▂▃▄▅▆▇█]{2}\[[▁▂▃▄▅▆▇█]\]  [0-9]+ [0-9]+ \[[0-9]+\]$' \
+	"$T/plain.txt" || diag_file "$T/plain.txt"
+
 finish
