@@ -51,7 +51,7 @@ MAIN_OBJ = $(patsubst %.c,$(B)/%.o,$(wildcard src/*.c))
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: FORCE memcheck all run test unit e2e check lint deps deps-test install uninstall \
+.PHONY: FORCE bench-live memcheck all run test unit e2e check lint deps deps-test install uninstall \
 	clean bench fuzz format
 
 all: termquiz
@@ -136,8 +136,20 @@ $(B)/bench: $(BENCH_SRC) tests/bench/bench.h
 
 bench:
 	@sh tools/deps.sh bench
-	@$(MAKE) --no-print-directory termquiz $(B)/bench
+	@$(MAKE) --no-print-directory termquiz $(B)/bench $(B)/livebench
 	$(B)/bench ./termquiz
+	@$(MAKE) --no-print-directory bench-live
+
+# The live game under load (issue #12): one bot process, many connections.
+$(B)/livebench: tests/bench/live/livebench.c src/core/score.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CJSON_CFLAGS) $(ALL_CFLAGS) -o $@ $^ $(CJSON_LIBS) -lm
+
+bench-live:
+	@$(MAKE) --no-print-directory termquiz $(B)/livebench
+	$(B)/livebench ./termquiz --bots 200
+	$(B)/livebench ./termquiz --bots 200 --chaos
+	$(B)/livebench ./termquiz --bots 1000
 
 # libFuzzer over the pack and config loaders, seeded from the fixtures.
 FUZZ_SECONDS ?= 60

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/clock.h"
@@ -73,18 +74,16 @@ peer_flush(struct host *h, int k)
 		peer_close(h, k);
 }
 
+/* Queue an encoded line for peer k and write what the kernel takes. */
 static void
-peer_send(struct host *h, int k, const struct wire_msg *m)
+peer_send_line(struct host *h, int k, const char *line, bool question)
 {
 	struct peer *p = &h->pe[k];
-	char *line;
 
 	if (p->fd < 0)
 		return;
-	line = wire_encode(m);
 	net_out_add(&p->out, line, strlen(line));
-	free(line);
-	if (m->t == W_QUESTION)
+	if (question)
 		p->q_mark = p->out.queued;
 	/* One who does not read is dropped; nobody waits for them. */
 	if (net_out_pending(&p->out) > HOST_OUT_CAP) {
@@ -92,6 +91,18 @@ peer_send(struct host *h, int k, const struct wire_msg *m)
 		return;
 	}
 	peer_flush(h, k);
+}
+
+static void
+peer_send(struct host *h, int k, const struct wire_msg *m)
+{
+	char *line;
+
+	if (h->pe[k].fd < 0)
+		return;
+	line = wire_encode(m);
+	peer_send_line(h, k, line, m->t == W_QUESTION);
+	free(line);
 }
 
 static void
@@ -153,20 +164,60 @@ send_phase(struct host *h, int k, int id, int64_t now)
 	wire_msg_fini(&m);
 }
 
+/* The line everyone gets alike in this phase (ready; a question whose
+ * clock has not started for anyone yet), encoded once; NULL when each
+ * player's differs. Caller frees. */
+static char *
+common_line(struct host *h, int64_t now)
+{
+	struct live *L = h->L;
+	struct wire_msg m;
+	char *line;
+	int id;
+
+	if (L->phase == LIVE_READY) {
+		live_msg_ready(L, &m);
+	} else if (L->phase == LIVE_OPEN) {
+		for (id = 0; id < L->np && !L->p[id].in_q; id++)
+			;
+		if (id == L->np)
+			return NULL;
+		live_msg_question(L, id, now, &m);
+	} else {
+		return NULL;
+	}
+	line = wire_encode(&m);
+	wire_msg_fini(&m);
+	return line;
+}
+
 /* The phase changed: tell every player, then the view. */
 static void
 announce(struct host *h, int64_t now)
 {
+	struct live *L = h->L;
+	char *line = common_line(h, now);
 	int id;
 
-	if (h->L->phase == LIVE_OPEN)
-		trace(h, "open", h->L->q + 1, -1, now);
-	for (id = 0; id < h->L->np; id++)
-		if (h->peer_of[id] >= 0)
-			send_phase(h, h->peer_of[id], id, now);
+	if (L->phase == LIVE_OPEN)
+		trace(h, "open", L->q + 1, -1, now);
+	for (id = 0; id < L->np; id++) {
+		int k = h->peer_of[id];
+
+		if (k < 0)
+			continue;
+		if (line == NULL)
+			send_phase(h, k, id, now);
+		else if (L->phase == LIVE_READY || (L->p[id].in_q &&
+		    !L->p[id].answered))
+			/* At the opening nobody's clock has started: the same
+			 * line, the whole limit left, for all. */
+			peer_send_line(h, k, line, L->phase == LIVE_OPEN);
+	}
+	free(line);
 	if (h->view->event)
 		h->view->event(h, HOST_EV_PHASE, -1, now);
-	if (h->L->phase == LIVE_PODIUM && h->o->end_at_podium)
+	if (L->phase == LIVE_PODIUM && h->o->end_at_podium)
 		h->quit = true;
 }
 
@@ -433,8 +484,9 @@ lobby_all(struct host *h, int64_t now)
 	struct wire_msg m = { .t = W_LOBBY };
 	int k;
 
-	if (!h->lobby_dirty || h->L->phase != LIVE_LOBBY ||
-	    now - h->lobby_sent < LOBBY_EVERY_US)
+	if (h->L->phase != LIVE_LOBBY)
+		h->lobby_dirty = false;   /* the count matters in the lobby only */
+	if (!h->lobby_dirty || now - h->lobby_sent < LOBBY_EVERY_US)
 		return;
 	h->lobby_dirty = false;
 	h->lobby_sent = now;
@@ -482,11 +534,34 @@ poll_wait(struct host *h, int64_t now)
 	return w;
 }
 
+/* The process's CPU time in microseconds. */
+static int64_t
+cpu_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (int64_t)ts.tv_sec * CLOCK_US + ts.tv_nsec / 1000;
+}
+
+/* The longest stretch of work (poll's waiting aside), in wall and CPU time:
+ * the difference is time spent waiting for a core. */
+static void
+note_spent(struct host *h, int64_t since, int64_t cpu_since)
+{
+	int64_t wall = clock_now() - since, cpu = cpu_now() - cpu_since;
+
+	if (wall > h->longest_us)
+		h->longest_us = wall;
+	if (cpu > h->longest_cpu_us)
+		h->longest_cpu_us = cpu;
+}
+
 /* One pass: phases due, then everyone's bytes; poll; then what came in. */
 static void
 iterate(struct host *h, struct pollfd **pfd, int *npfd)
 {
-	int64_t now = clock_now(), spent;
+	int64_t now = clock_now(), spent, cpu = cpu_now();
 	int k, n = 0, r, base;
 
 	while (live_tick(h->L, now))
@@ -512,15 +587,14 @@ iterate(struct host *h, struct pollfd **pfd, int *npfd)
 		    (net_out_pending(&p->out) ? POLLOUT : 0));
 		(*pfd)[n++].revents = 0;
 	}
-	spent = clock_now() - now;
-	if (spent > h->longest_us)
-		h->longest_us = spent;
+	note_spent(h, now, cpu);
 	if (h->quit)
 		return;
 	r = poll(*pfd, (nfds_t)n, poll_wait(h, clock_now()));
 	if (r <= 0)
 		return;
 	now = clock_now();
+	cpu = cpu_now();
 	if ((*pfd)[0].revents & POLLIN)
 		accept_all(h, now);
 	if ((*pfd)[1].revents) {
@@ -541,9 +615,8 @@ iterate(struct host *h, struct pollfd **pfd, int *npfd)
 		if (h->pe[k].fd >= 0 && (ev & POLLOUT))
 			peer_flush(h, k);
 	}
-	spent = clock_now() - now;
-	if (spent > h->longest_us)
-		h->longest_us = spent;
+	(void)spent;
+	note_spent(h, now, cpu);
 }
 
 int
@@ -672,6 +745,8 @@ host_run(const struct quiz *master, const struct host_opts *o,
 	if (h->trace != NULL) {
 		fprintf(h->trace, "longest_us 0 -1 %lld\n",
 		    (long long)h->longest_us);
+		fprintf(h->trace, "longest_cpu_us 0 -1 %lld\n",
+		    (long long)h->longest_cpu_us);
 		fclose(h->trace);
 	}
 	for (k = 0; k < h->npe; k++)

@@ -81,6 +81,7 @@ struct host {
 	bool quit;
 	bool stdin_eof;
 	int64_t longest_us;       /* the longest loop iteration, poll aside */
+	int64_t longest_cpu_us;   /* the same in CPU time */
 	FILE *trace;              /* $TERMQUIZ_LIVE_TRACE: times for make bench */
 };
 

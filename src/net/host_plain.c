@@ -89,7 +89,8 @@ say_phase(struct host *h)
 static void
 plain_event(struct host *h, enum host_event ev, int id, int64_t now)
 {
-	(void)now;
+	static int64_t last_said;
+
 	switch (ev) {
 	case HOST_EV_PHASE: say_phase(h); break;
 	case HOST_EV_JOIN:
@@ -101,6 +102,11 @@ plain_event(struct host *h, enum host_event ev, int id, int64_t now)
 		    h->L->p[id].left ? "left" : "dropped", host_players(h));
 		break;
 	case HOST_EV_ANSWER:
+		/* At most four lines a second, and the last one. */
+		if (now - last_said < CLOCK_US / 4 &&
+		    h->L->answered < h->L->in_q)
+			return;
+		last_said = now;
 		printf("Answered %d/%d\n", h->L->answered, h->L->in_q);
 		break;
 	}
