@@ -200,9 +200,8 @@ shown_answer(const struct question *q, const char *text)
 }
 
 void
-draw_header(struct app *a, const char *right)
+draw_header(struct app *a, const char *title, const char *right)
 {
-	const char *title = a->s->z ? a->s->z->title : "termquiz";
 	int rw = text_width(right, strlen(right));
 
 	attrset(ui_attr(a, C_TITLE));
@@ -222,7 +221,7 @@ draw_game_header(struct app *a)
 
 	snprintf(right, sizeof right, "Question %d/%d   Score %" PRId64
 	    "   Streak %d", z->cur + 1, z->n, quiz_score(z), z->streak);
-	draw_header(a, right);
+	draw_header(a, z->title, right);
 }
 
 void
@@ -296,7 +295,7 @@ draw_bar(struct app *a, int y, const struct countdown *cd, int64_t now)
 }
 
 void
-draw_too_small(struct app *a, int need_cols, int need_rows)
+draw_too_small(struct app *a, int need_cols, int need_rows, const char *note)
 {
 	char msg[96];
 
@@ -305,6 +304,6 @@ draw_too_small(struct app *a, int need_cols, int need_rows)
 	    a->cols, a->rows, need_cols, need_rows);
 	mvaddnstr(0, 0, msg, a->cols);
 	mvaddnstr(1, 0, "Make it larger to go on.", a->cols);
-	if (a->cur == SCR_QUESTION && a->rows > 2)
-		mvaddnstr(2, 0, "The clock is still running.", a->cols);
+	if (note != NULL && a->rows > 2)
+		mvaddnstr(2, 0, note, a->cols);
 }

@@ -1,35 +1,53 @@
 #include <curses.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/util.h"
 #include "ui.h"
 
-static void
-feedback_enter(struct app *a, int64_t now)
+/* The screen's own state. */
+struct feedback_state {
+	int64_t shown_at;      /* when it appeared, for the automatic next */
+};
+
+static void *
+feedback_init(struct app *a)
 {
-	a->feedback_at = now;
+	(void)a;
+	return xcalloc(1, sizeof(struct feedback_state));
+}
+
+static void
+feedback_enter(struct app *a, void *st, int64_t now)
+{
+	struct feedback_state *fs = st;
+
+	(void)a;
+	fs->shown_at = now;
 	flushinp();
 }
 
+/* When the next question comes by itself (config feedback_seconds). */
 static int64_t
-auto_at(const struct app *a)
+auto_at(const struct app *a, const struct feedback_state *fs)
 {
 	double s = a->s->cfg.feedback_seconds;
 
-	return s > 0 ? a->feedback_at + (int64_t)(s * CLOCK_US) : CLOCK_NEVER;
+	return s > 0 ? fs->shown_at + (int64_t)(s * CLOCK_US) : CLOCK_NEVER;
 }
 
 static enum ui_next
-feedback_tick(struct app *a, int64_t now)
+feedback_tick(struct app *a, void *st, int64_t now)
 {
-	return now >= auto_at(a) ? ACT_NEXT : SCR_SAME;
+	return now >= auto_at(a, st) ? ACT_NEXT : SCR_SAME;
 }
 
 static int
-feedback_wait(struct app *a, int64_t now)
+feedback_wait(struct app *a, void *st, int64_t now)
 {
-	int64_t at = auto_at(a);
+	int64_t at = auto_at(a, st);
 
 	if (at == CLOCK_NEVER)
 		return -1;
@@ -38,14 +56,16 @@ feedback_wait(struct app *a, int64_t now)
 }
 
 static enum ui_next
-feedback_key(struct app *a, wint_t ch, bool is_key, int64_t now)
+feedback_key(struct app *a, void *st, wint_t ch, bool is_key, int64_t now)
 {
+	(void)a;
+	(void)st;
 	(void)now;
 	if (is_key)
 		return ch == KEY_ENTER ? ACT_NEXT : SCR_SAME;
 	switch (ch) {
 	case '\r': case '\n': case ' ': return ACT_NEXT;
-	case 27: case 'q': case 'Q': a->confirm_quit = true; break;
+	case 27: case 'q': case 'Q': return SCR_QUIT;
 	default: break;
 	}
 	return SCR_SAME;
@@ -76,17 +96,18 @@ labelled(struct app *a, int y, const char *label, const char *text)
 }
 
 static void
-feedback_draw(struct app *a, int64_t now)
+feedback_draw(struct app *a, void *st, int64_t now)
 {
-	const struct outcome *o = a->last;
 	const struct quiz *z = a->s->z;
+	const struct outcome *o = &z->o[z->cur];   /* the one just answered */
+	int64_t next_at = auto_at(a, st);
 	enum ui_color c;
 	const char *v = verdict(a, o, &c);
 	char pts[64], help[96];
 	int y = 3;
 
 	if (a->cols < MIN_COLS || a->rows < 12) {
-		draw_too_small(a, MIN_COLS, 12);
+		draw_too_small(a, MIN_COLS, 12, NULL);
 		return;
 	}
 	draw_game_header(a);
@@ -110,9 +131,9 @@ feedback_draw(struct app *a, int64_t now)
 	if (o->q->explanation != NULL && y < a->rows - 2)
 		text_block(y, 3, a->cols - 6, o->q->explanation,
 		    a->rows - 2 - y);
-	if (auto_at(a) != CLOCK_NEVER)
+	if (next_at != CLOCK_NEVER)
 		snprintf(help, sizeof help, "next in %.0f s · Enter now · "
-		    "Esc quit", (double)(auto_at(a) - now) / CLOCK_US + 0.499);
+		    "Esc quit", (double)(next_at - now) / CLOCK_US + 0.499);
 	else
 		snprintf(help, sizeof help, "Enter or Space: %s · Esc quit",
 		    z->cur + 1 < z->n ? "next question" : "see the score");
@@ -120,7 +141,8 @@ feedback_draw(struct app *a, int64_t now)
 }
 
 const struct screen feedback_screen = {
-	.name = "feedback",
+	.init = feedback_init,
+	.free = free,
 	.enter = feedback_enter,
 	.draw = feedback_draw,
 	.key = feedback_key,

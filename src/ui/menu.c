@@ -28,14 +28,29 @@ entries(const struct app *a)
 	    (catalog_playable(&a->s->catalog) > 0);
 }
 
-static void
-menu_enter(struct app *a, int64_t now)
+/* The screen's own state, kept between visits: the entry under the
+ * cursor. */
+struct menu_state {
+	int sel;
+};
+
+static void *
+menu_init(struct app *a)
 {
+	(void)a;
+	return xcalloc(1, sizeof(struct menu_state));
+}
+
+static void
+menu_enter(struct app *a, void *st, int64_t now)
+{
+	struct menu_state *ms = st;
+
 	(void)now;
 	session_count_due(a->s);   /* a game may have changed them */
 	curs_set(0);
-	if (a->menu_sel >= entries(a))
-		a->menu_sel = 0;
+	if (ms->sel >= entries(a))
+		ms->sel = 0;
 }
 
 /* Choose entry sel (or, past the packs, every playable pack) to play, or
@@ -66,8 +81,9 @@ choose(struct app *a, int sel)
 }
 
 static enum ui_next
-menu_key(struct app *a, wint_t ch, bool is_key, int64_t now)
+menu_key(struct app *a, void *st, wint_t ch, bool is_key, int64_t now)
 {
+	struct menu_state *ms = st;
 	int n = entries(a);
 
 	(void)now;
@@ -75,19 +91,19 @@ menu_key(struct app *a, wint_t ch, bool is_key, int64_t now)
 		return is_key ? SCR_SAME : SCR_EXIT;
 	if (is_key) {
 		if (ch == KEY_UP)
-			a->menu_sel = (a->menu_sel + n - 1) % n;
+			ms->sel = (ms->sel + n - 1) % n;
 		else if (ch == KEY_DOWN)
-			a->menu_sel = (a->menu_sel + 1) % n;
+			ms->sel = (ms->sel + 1) % n;
 		else if (ch == KEY_ENTER)
-			return choose(a, a->menu_sel);
+			return choose(a, ms->sel);
 		return SCR_SAME;
 	}
 	if (ch >= '1' && ch <= '9' && (int)(ch - '1') < n)
 		return choose(a, (int)(ch - '1'));
 	switch (ch) {
-	case 'k': a->menu_sel = (a->menu_sel + n - 1) % n; break;
-	case 'j': a->menu_sel = (a->menu_sel + 1) % n; break;
-	case '\r': case '\n': case ' ': return choose(a, a->menu_sel);
+	case 'k': ms->sel = (ms->sel + n - 1) % n; break;
+	case 'j': ms->sel = (ms->sel + 1) % n; break;
+	case '\r': case '\n': case ' ': return choose(a, ms->sel);
 	case 'a': case 'A':
 		return catalog_playable(&a->s->catalog) > 0 ? choose_for(a,
 		    a->s->catalog.n, false) : SCR_SAME;
@@ -134,21 +150,21 @@ draw_entry(struct app *a, int y, int i, bool sel)
 }
 
 static void
-draw_detail(struct app *a, int y)
+draw_detail(struct app *a, const struct menu_state *ms, int y)
 {
 	const struct catalog *c = &a->s->catalog;
 	const char *text;
 
-	if (a->menu_sel == review_entry(a))
+	if (ms->sel == review_entry(a))
 		text = "Spaced review: the questions due first, the most "
 		    "overdue first, then the weakest others.";
-	else if (a->menu_sel >= c->n)
+	else if (ms->sel >= c->n)
 		text = "Every pack above in one game, shuffled together.";
-	else if (c->v[a->menu_sel].pack == NULL)
-		text = c->v[a->menu_sel].problem ? c->v[a->menu_sel].problem :
+	else if (c->v[ms->sel].pack == NULL)
+		text = c->v[ms->sel].problem ? c->v[ms->sel].problem :
 		    "This pack did not load; run termquiz --check on it.";
 	else
-		text = c->v[a->menu_sel].pack->description;
+		text = c->v[ms->sel].pack->description;
 	attrset(ui_attr(a, C_DIM));
 	text_block(y, 4, a->cols - 8, text, a->rows - 1 - y);
 	attrset(A_NORMAL);
@@ -156,9 +172,10 @@ draw_detail(struct app *a, int y)
 
 /* An entry after the packs, at row y. */
 static void
-draw_extra(struct app *a, int y, int entry, const char *label)
+draw_extra(struct app *a, const struct menu_state *ms, int y, int entry,
+    const char *label)
 {
-	bool sel = a->menu_sel == entry;
+	bool sel = ms->sel == entry;
 
 	if (sel)
 		mvaddstr(y, 2, a->utf8 ? "\u25b8" : ">");
@@ -168,17 +185,18 @@ draw_extra(struct app *a, int y, int entry, const char *label)
 }
 
 static void
-menu_draw(struct app *a, int64_t now)
+menu_draw(struct app *a, void *st, int64_t now)
 {
+	const struct menu_state *ms = st;
 	const struct catalog *c = &a->s->catalog;
 	int i, y = 3, first = 0, room = a->rows - 8;
 
 	(void)now;
 	if (a->cols < MIN_COLS || a->rows < 10) {
-		draw_too_small(a, MIN_COLS, 10);
+		draw_too_small(a, MIN_COLS, 10, NULL);
 		return;
 	}
-	draw_header(a, "choose a pack");
+	draw_header(a, "termquiz", "choose a pack");
 	if (c->n == 0) {
 		mvaddstr(3, 3, "No packs found. Looked in:");
 		for (i = 0; i < a->s->ndirs && 4 + i < a->rows - 1; i++)
@@ -186,26 +204,27 @@ menu_draw(struct app *a, int64_t now)
 		draw_footer(a, "q quit");
 		return;
 	}
-	if (a->menu_sel >= room)
-		first = a->menu_sel - room + 1;
+	if (ms->sel >= room)
+		first = ms->sel - room + 1;
 	for (i = first; i < c->n && y < 3 + room; i++, y++)
-		draw_entry(a, y, i, i == a->menu_sel);
+		draw_entry(a, y, i, i == ms->sel);
 	if (has_all(a) && y < 3 + room)
-		draw_extra(a, y++, c->n, "All packs together");
+		draw_extra(a, ms, y++, c->n, "All packs together");
 	if (review_entry(a) >= 0 && y < 3 + room) {
 		char label[48];
 
 		snprintf(label, sizeof label, "Review due (%d)",
 		    a->s->due_total);
-		draw_extra(a, y++, review_entry(a), label);
+		draw_extra(a, ms, y++, review_entry(a), label);
 	}
-	draw_detail(a, y + 1);
+	draw_detail(a, ms, y + 1);
 	draw_footer(a, "1-9 or Enter play · a all packs · r review · "
 	    "\u2191\u2193 move · q quit");
 }
 
 const struct screen menu_screen = {
-	.name = "menu",
+	.init = menu_init,
+	.free = free,
 	.enter = menu_enter,
 	.draw = menu_draw,
 	.key = menu_key,

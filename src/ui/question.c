@@ -1,7 +1,10 @@
+#include <assert.h>
 #include <curses.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/utf8.h"
+#include "core/util.h"
 #include "ui.h"
 
 #define KEY_ESC 27
@@ -35,113 +38,134 @@ option_count(const struct outcome *o)
 	    o->q->type == Q_TRUEFALSE ? 2 : 0;
 }
 
-static void
-question_enter(struct app *a, int64_t now)
+/* The screen's own state: the choice under the cursor, the text typed. */
+struct question_state {
+	int selected;
+	char text[TEXT_MAX];
+	size_t text_len;
+	size_t cursor;         /* byte offset in text */
+	bool more_time_used;
+};
+
+static void *
+question_init(struct app *a)
 {
-	a->selected = 0;
-	a->text[0] = '\0';
-	a->text_len = a->cursor = 0;
-	a->more_time_used = false;
+	(void)a;
+	return xcalloc(1, sizeof(struct question_state));
+}
+
+static void
+question_enter(struct app *a, void *st, int64_t now)
+{
+	struct question_state *qs = st;
+
+	qs->selected = 0;
+	qs->text[0] = '\0';
+	qs->text_len = qs->cursor = 0;
+	qs->more_time_used = false;
 	/* Keys typed during the feedback must not answer this question. */
 	flushinp();
 	quiz_start_clock(a->s->z, now);
 }
 
+/* The answer is in (o, the outcome recorded): the feedback shows it. */
 static enum ui_next
-answered(struct app *a, const struct outcome *o)
+answered(const struct outcome *o)
 {
-	a->last = o;
+	assert(o->done);
 	return SCR_FEEDBACK;
 }
 
 static enum ui_next
-question_tick(struct app *a, int64_t now)
+question_tick(struct app *a, void *st, int64_t now)
 {
+	(void)st;
 	if (!countdown_expired(clock_of(a), now))
 		return SCR_SAME;
-	a->confirm_quit = false;
 	if (a->s->cfg.bell)
 		beep();
-	return answered(a, quiz_time_out(a->s->z));
+	return answered(quiz_time_out(a->s->z));
 }
 
 static int
-question_wait(struct app *a, int64_t now)
+question_wait(struct app *a, void *st, int64_t now)
 {
+	(void)st;
 	return countdown_wait_ms(clock_of(a), now, bar_steps(a), FRAME_MS);
 }
 
 /* --- the one-line editor for text answers --- */
 
 static void
-text_insert(struct app *a, wint_t ch)
+text_insert(struct question_state *qs, wint_t ch)
 {
 	char enc[4];
 	size_t n = utf8_encode((uint32_t)ch, enc);
 
-	if (a->text_len + n >= TEXT_MAX)
+	if (qs->text_len + n >= TEXT_MAX)
 		return;
-	memmove(a->text + a->cursor + n, a->text + a->cursor,
-	    a->text_len - a->cursor + 1);
-	memcpy(a->text + a->cursor, enc, n);
-	a->text_len += n;
-	a->cursor += n;
+	memmove(qs->text + qs->cursor + n, qs->text + qs->cursor,
+	    qs->text_len - qs->cursor + 1);
+	memcpy(qs->text + qs->cursor, enc, n);
+	qs->text_len += n;
+	qs->cursor += n;
 }
 
 static void
-text_delete(struct app *a, size_t from, size_t to)
+text_delete(struct question_state *qs, size_t from, size_t to)
 {
-	memmove(a->text + from, a->text + to, a->text_len - to + 1);
-	a->text_len -= to - from;
-	a->cursor = from;
+	memmove(qs->text + from, qs->text + to, qs->text_len - to + 1);
+	qs->text_len -= to - from;
+	qs->cursor = from;
 }
 
 static enum ui_next
-text_submit(struct app *a, int64_t now)
+text_submit(struct app *a, struct question_state *qs, int64_t now)
 {
-	if (a->text[strspn(a->text, " ")] == '\0')
+	if (qs->text[strspn(qs->text, " ")] == '\0')
 		return SCR_SAME;
-	return answered(a, quiz_answer_text(a->s->z, a->text,
+	return answered(quiz_answer_text(a->s->z, qs->text,
 	    quiz_elapsed(a->s->z, now)));
 }
 
 static enum ui_next
-text_key(struct app *a, wint_t ch, bool is_key, int64_t now)
+text_key(struct app *a, struct question_state *qs, wint_t ch, bool is_key,
+    int64_t now)
 {
 	if (is_key) {
 		switch (ch) {
-		case KEY_ENTER: return text_submit(a, now);
+		case KEY_ENTER: return text_submit(a, qs, now);
 		case KEY_BACKSPACE:
-			if (a->cursor > 0)
-				text_delete(a, utf8_prev(a->text, a->cursor),
-				    a->cursor);
+			if (qs->cursor > 0)
+				text_delete(qs, utf8_prev(qs->text, qs->cursor),
+				    qs->cursor);
 			break;
 		case KEY_DC:
-			if (a->cursor < a->text_len)
-				text_delete(a, a->cursor,
-				    utf8_next(a->text, a->cursor));
+			if (qs->cursor < qs->text_len)
+				text_delete(qs, qs->cursor,
+				    utf8_next(qs->text, qs->cursor));
 			break;
-		case KEY_LEFT: a->cursor = utf8_prev(a->text, a->cursor); break;
-		case KEY_RIGHT: a->cursor = utf8_next(a->text, a->cursor); break;
-		case KEY_HOME: a->cursor = 0; break;
-		case KEY_END: a->cursor = a->text_len; break;
+		case KEY_LEFT: qs->cursor = utf8_prev(qs->text, qs->cursor); break;
+		case KEY_RIGHT: qs->cursor = utf8_next(qs->text, qs->cursor); break;
+		case KEY_HOME: qs->cursor = 0; break;
+		case KEY_END: qs->cursor = qs->text_len; break;
 		default: break;
 		}
 		return SCR_SAME;
 	}
 	switch (ch) {
-	case '\r': case '\n': return text_submit(a, now);
+	case '\r': case '\n': return text_submit(a, qs, now);
 	case 127: case CTRL('H'):
-		if (a->cursor > 0)
-			text_delete(a, utf8_prev(a->text, a->cursor), a->cursor);
+		if (qs->cursor > 0)
+			text_delete(qs, utf8_prev(qs->text, qs->cursor), qs->cursor);
 		return SCR_SAME;
-	case CTRL('A'): a->cursor = 0; return SCR_SAME;
-	case CTRL('E'): a->cursor = a->text_len; return SCR_SAME;
-	case CTRL('U'): text_delete(a, 0, a->cursor); return SCR_SAME;
+	case CTRL('A'): qs->cursor = 0; return SCR_SAME;
+	case CTRL('E'): qs->cursor = qs->text_len; return SCR_SAME;
+	case CTRL('U'): text_delete(qs, 0, qs->cursor); return SCR_SAME;
 	default:
 		if (ch >= 0x20 && ch != 0x7F && (ch < 0x80 || ch >= 0xA0) &&
 		    ch <= 0x10FFFF)
-			text_insert(a, ch);
+			text_insert(qs, ch);
 		return SCR_SAME;
 	}
 }
@@ -155,23 +179,24 @@ pick(struct app *a, int k, int64_t now)
 	double t = quiz_elapsed(a->s->z, now);
 
 	if (o->q->type == Q_TRUEFALSE)
-		return answered(a, quiz_answer_truefalse(a->s->z, k == 0, t));
-	return answered(a, quiz_answer_choice(a->s->z, k, t));
+		return answered(quiz_answer_truefalse(a->s->z, k == 0, t));
+	return answered(quiz_answer_choice(a->s->z, k, t));
 }
 
 static enum ui_next
-choice_key(struct app *a, wint_t ch, bool is_key, int64_t now)
+choice_key(struct app *a, struct question_state *qs, wint_t ch, bool is_key,
+    int64_t now)
 {
 	const struct outcome *o = current(a);
 	int n = option_count(o);
 
 	if (is_key) {
 		if (ch == KEY_UP)
-			a->selected = (a->selected + n - 1) % n;
+			qs->selected = (qs->selected + n - 1) % n;
 		else if (ch == KEY_DOWN)
-			a->selected = (a->selected + 1) % n;
+			qs->selected = (qs->selected + 1) % n;
 		else if (ch == KEY_ENTER)
-			return pick(a, a->selected, now);
+			return pick(a, qs->selected, now);
 		return SCR_SAME;
 	}
 	if (ch >= '1' && ch < (wint_t)('1' + n))
@@ -181,10 +206,10 @@ choice_key(struct app *a, wint_t ch, bool is_key, int64_t now)
 	if (o->q->type == Q_TRUEFALSE && (ch == 'f' || ch == 'F'))
 		return pick(a, 1, now);
 	switch (ch) {
-	case 'k': a->selected = (a->selected + n - 1) % n; break;
-	case 'j': a->selected = (a->selected + 1) % n; break;
-	case '\r': case '\n': case ' ': return pick(a, a->selected, now);
-	case 'q': case 'Q': a->confirm_quit = true; break;
+	case 'k': qs->selected = (qs->selected + n - 1) % n; break;
+	case 'j': qs->selected = (qs->selected + 1) % n; break;
+	case '\r': case '\n': case ' ': return pick(a, qs->selected, now);
+	case 'q': case 'Q': return SCR_QUIT;
 	default: break;
 	}
 	return SCR_SAME;
@@ -192,7 +217,8 @@ choice_key(struct app *a, wint_t ch, bool is_key, int64_t now)
 
 /* The player's aids, when config allows them: more time once, and pause. */
 static bool
-aid_key(struct app *a, wint_t ch, bool in_text, int64_t now)
+aid_key(struct app *a, struct question_state *qs, wint_t ch, bool in_text,
+    int64_t now)
 {
 	const struct config *c = &a->s->cfg;
 
@@ -206,10 +232,10 @@ aid_key(struct app *a, wint_t ch, bool in_text, int64_t now)
 	}
 	if (paused(a))
 		return true;   /* nothing else while paused */
-	if (c->more_time_seconds > 0 && !a->more_time_used &&
+	if (c->more_time_seconds > 0 && !qs->more_time_used &&
 	    !countdown_untimed(clock_of(a)) &&
 	    (ch == CTRL('T') || (!in_text && ch == '+'))) {
-		a->more_time_used = true;
+		qs->more_time_used = true;
 		quiz_extend(a->s->z, c->more_time_seconds);
 		return true;
 	}
@@ -217,30 +243,30 @@ aid_key(struct app *a, wint_t ch, bool in_text, int64_t now)
 }
 
 static enum ui_next
-question_key(struct app *a, wint_t ch, bool is_key, int64_t now)
+question_key(struct app *a, void *st, wint_t ch, bool is_key, int64_t now)
 {
+	struct question_state *qs = st;
 	const struct outcome *o = current(a);
 	bool in_text = o->q->type == Q_TEXT;
 
 	/* Past the deadline nothing counts: the next tick times it out. */
 	if (countdown_expired(clock_of(a), now))
 		return SCR_SAME;
-	if (!is_key && aid_key(a, ch, in_text, now))
+	if (!is_key && aid_key(a, qs, ch, in_text, now))
 		return SCR_SAME;
 	if (paused(a))
 		return SCR_SAME;
-	if (!is_key && ch == KEY_ESC) {
-		a->confirm_quit = true;
-		return SCR_SAME;
-	}
-	return in_text ? text_key(a, ch, is_key, now) :
-	    choice_key(a, ch, is_key, now);
+	if (!is_key && ch == KEY_ESC)
+		return SCR_QUIT;
+	return in_text ? text_key(a, qs, ch, is_key, now) :
+	    choice_key(a, qs, ch, is_key, now);
 }
 
 /* --- drawing --- */
 
 static void
-draw_options(struct app *a, const struct outcome *o, int y)
+draw_options(struct app *a, const struct question_state *qs,
+    const struct outcome *o, int y)
 {
 	int k, n = option_count(o);
 	char num[16];
@@ -248,7 +274,7 @@ draw_options(struct app *a, const struct outcome *o, int y)
 	for (k = 0; k < n; k++) {
 		const char *label = o->q->type == Q_TRUEFALSE ? tf_labels[k] :
 		    o->q->choices[o->order[k]];
-		bool sel = k == a->selected;
+		bool sel = k == qs->selected;
 
 		if (sel)
 			mvaddstr(y + k, 3, a->utf8 ? "\u25b8" : ">");
@@ -262,29 +288,29 @@ draw_options(struct app *a, const struct outcome *o, int y)
 }
 
 static void
-draw_field(struct app *a, int y)
+draw_field(struct app *a, const struct question_state *qs, int y)
 {
 	int w = a->cols - 18, before, x0 = 16;
 	size_t start = 0;
 
 	mvaddstr(y, 3, "Your answer:");
 	/* Scroll the field so the cursor stays in view. */
-	while (text_width(a->text + start, a->cursor - start) > w - 1)
-		start = utf8_next(a->text, start);
+	while (text_width(qs->text + start, qs->cursor - start) > w - 1)
+		start = utf8_next(qs->text, start);
 	attrset(A_UNDERLINE);
 	mvhline(y, x0, ' ', w);
-	text_put(y, x0, a->text + start, a->text_len - start, w);
+	text_put(y, x0, qs->text + start, qs->text_len - start, w);
 	attrset(A_NORMAL);
-	before = text_width(a->text + start, a->cursor - start);
+	before = text_width(qs->text + start, qs->cursor - start);
 	/* A drawn cursor: the terminal's stays hidden and parked, so a bar
 	 * step does not cost a move back to the field. */
-	if (!a->confirm_quit) {
-		size_t end = utf8_next(a->text, a->cursor);
+	if (!a->covered) {
+		size_t end = utf8_next(qs->text, qs->cursor);
 
 		attrset(A_REVERSE | A_UNDERLINE);
-		if (a->cursor < a->text_len)
-			text_put(y, x0 + before, a->text + a->cursor,
-			    end - a->cursor, 2);
+		if (qs->cursor < qs->text_len)
+			text_put(y, x0 + before, qs->text + qs->cursor,
+			    end - qs->cursor, 2);
 		else
 			mvaddch(y, x0 + before, ' ');
 		attrset(A_NORMAL);
@@ -317,7 +343,8 @@ rows_needed(const struct outcome *o, int qlines)
 }
 
 static void
-draw_help(struct app *a, const struct outcome *o)
+draw_help(struct app *a, const struct question_state *qs,
+    const struct outcome *o)
 {
 	const struct config *c = &a->s->cfg;
 	char help[160];
@@ -327,19 +354,20 @@ draw_help(struct app *a, const struct outcome *o)
 	if (o->q->type == Q_TEXT)
 		snprintf(help, sizeof help, "type the answer · Enter submit · "
 		    "Esc quit%s%s", aids, c->more_time_seconds > 0 &&
-		    !a->more_time_used ? " · ^T more time" : "");
+		    !qs->more_time_used ? " · ^T more time" : "");
 	else
 		snprintf(help, sizeof help, "%s1-%d answer · %s move · Enter "
 		    "choose · Esc quit%s%s", o->q->type == Q_TRUEFALSE ?
 		    "t/f " : "", option_count(o), a->utf8 ? "\u2191\u2193" :
-		    "j/k", aids, c->more_time_seconds > 0 && !a->more_time_used ?
+		    "j/k", aids, c->more_time_seconds > 0 && !qs->more_time_used ?
 		    " · + more time" : "");
 	draw_footer(a, help);
 }
 
 static void
-question_draw(struct app *a, int64_t now)
+question_draw(struct app *a, void *st, int64_t now)
 {
+	const struct question_state *qs = st;
 	const struct outcome *o = current(a);
 	size_t spans[32][2];
 	int qlines = text_wrap(o->q->text, a->cols - 6, spans, 32), y;
@@ -349,12 +377,13 @@ question_draw(struct app *a, int64_t now)
 	leaveok(stdscr, TRUE);
 	if (a->cols < MIN_COLS || a->rows < rows_needed(o, qlines)) {
 		curs_set(0);
-		draw_too_small(a, MIN_COLS, rows_needed(o, qlines));
+		draw_too_small(a, MIN_COLS, rows_needed(o, qlines),
+		    "The clock is still running.");
 		return;
 	}
 	draw_game_header(a);
 	draw_bar(a, a->rows - 2, clock_of(a), now);
-	draw_help(a, o);
+	draw_help(a, qs, o);
 	if (paused(a)) {
 		curs_set(0);
 		mvaddstr(4, 3, "Paused: the question is hidden and the clock "
@@ -372,13 +401,14 @@ question_draw(struct app *a, int64_t now)
 	 * and showing it again every frame cost 18 bytes a frame. */
 	curs_set(0);
 	if (o->q->type == Q_TEXT)
-		draw_field(a, y + 1);
+		draw_field(a, qs, y + 1);
 	else
-		draw_options(a, o, y + 1);
+		draw_options(a, qs, o, y + 1);
 }
 
 const struct screen question_screen = {
-	.name = "question",
+	.init = question_init,
+	.free = free,
 	.enter = question_enter,
 	.draw = question_draw,
 	.key = question_key,

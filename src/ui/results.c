@@ -1,19 +1,36 @@
 #include <curses.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/spark.h"
+#include "core/util.h"
 #include "ui.h"
 
 #define TABLE_TOP 7
 
-static void
-results_enter(struct app *a, int64_t now)
+/* The screen's own state. */
+struct results_state {
+	int scroll;            /* first line of the table shown */
+};
+
+static void *
+results_init(struct app *a)
 {
+	(void)a;
+	return xcalloc(1, sizeof(struct results_state));
+}
+
+static void
+results_enter(struct app *a, void *st, int64_t now)
+{
+	struct results_state *rs = st;
+
+	(void)a;
 	(void)now;
-	a->scroll = 0;
+	rs->scroll = 0;
 	curs_set(0);
 }
 
@@ -40,36 +57,36 @@ table_rows(const struct app *a)
 }
 
 static void
-scroll_by(struct app *a, int d)
+scroll_by(struct app *a, struct results_state *rs, int d)
 {
 	int max = lines_total(a) - table_rows(a);
 
-	a->scroll += d;
-	if (a->scroll > max)
-		a->scroll = max;
-	if (a->scroll < 0)
-		a->scroll = 0;
+	rs->scroll += d;
+	if (rs->scroll > max)
+		rs->scroll = max;
+	if (rs->scroll < 0)
+		rs->scroll = 0;
 }
 
 static enum ui_next
-results_key(struct app *a, wint_t ch, bool is_key, int64_t now)
+results_key(struct app *a, void *st, wint_t ch, bool is_key, int64_t now)
 {
 	(void)now;
 	if (is_key) {
 		switch (ch) {
-		case KEY_DOWN: scroll_by(a, 1); break;
-		case KEY_UP: scroll_by(a, -1); break;
-		case KEY_NPAGE: scroll_by(a, table_rows(a)); break;
-		case KEY_PPAGE: scroll_by(a, -table_rows(a)); break;
-		case KEY_ENTER: return results_key(a, '\n', false, now);
+		case KEY_DOWN: scroll_by(a, st, 1); break;
+		case KEY_UP: scroll_by(a, st, -1); break;
+		case KEY_NPAGE: scroll_by(a, st, table_rows(a)); break;
+		case KEY_PPAGE: scroll_by(a, st, -table_rows(a)); break;
+		case KEY_ENTER: return results_key(a, st, '\n', false, now);
 		default: break;
 		}
 		return SCR_SAME;
 	}
 	switch (ch) {
 	case 'q': case 'Q': case 27: return SCR_EXIT;
-	case 'j': scroll_by(a, 1); break;
-	case 'k': scroll_by(a, -1); break;
+	case 'j': scroll_by(a, st, 1); break;
+	case 'k': scroll_by(a, st, -1); break;
 	case 'm': case 'M': return SCR_MENU;
 	case 'r': case 'R': return ACT_RETRY;
 	case '\r': case '\n': return ACT_PLAY;
@@ -249,8 +266,9 @@ draw_line(struct app *a, int y, int i)
 }
 
 static void
-results_draw(struct app *a, int64_t now)
+results_draw(struct app *a, void *st, int64_t now)
 {
+	const struct results_state *rs = st;
 	const struct quiz *z = a->s->z;
 	struct quiz_tally t;
 	char right[64];
@@ -258,18 +276,18 @@ results_draw(struct app *a, int64_t now)
 
 	(void)now;
 	if (a->cols < 60 || a->rows < 12) {
-		draw_too_small(a, 60, 12);
+		draw_too_small(a, 60, 12, NULL);
 		return;
 	}
 	quiz_tally(z, &t);
 	snprintf(right, sizeof right, "%d of %d right", t.correct, z->n);
-	draw_header(a, right);
+	draw_header(a, z->title, right);
 	draw_summary(a, z, &t);
 	attrset(ui_attr(a, C_DIM));
 	mvprintw(TABLE_TOP - 1, 1, "  #  %-*s %-16s %6s %8s", qw < 10 ? 10 : qw,
 	    "question", "your answer", "points", "time");
 	attrset(A_NORMAL);
-	for (i = a->scroll, y = TABLE_TOP; i < lines_total(a) &&
+	for (i = rs->scroll, y = TABLE_TOP; i < lines_total(a) &&
 	    y < a->rows - 1; i++, y++)
 		draw_line(a, y, i);
 	draw_footer(a, t.correct < z->n ?
@@ -278,7 +296,8 @@ results_draw(struct app *a, int64_t now)
 }
 
 const struct screen results_screen = {
-	.name = "results",
+	.init = results_init,
+	.free = free,
 	.enter = results_enter,
 	.draw = results_draw,
 	.key = results_key,

@@ -17,7 +17,46 @@ static const struct screen *const screens[SCR_COUNT] = {
 	[SCR_QUESTION] = &question_screen,
 	[SCR_FEEDBACK] = &feedback_screen,
 	[SCR_RESULTS] = &results_screen,
+	[SCR_QUIT] = &quit_screen,
 };
+
+/* The loop's own state: which screen is up, which one a prompt covers, and
+ * each screen's private state. app comes first: the hooks get &l->app. */
+struct loop {
+	struct app app;
+	enum ui_next cur;
+	enum ui_next behind;   /* the screen under a prompt, or SCR_SAME */
+	void *st[SCR_COUNT];
+	bool made[SCR_COUNT];
+};
+
+static struct loop *
+loop_of(struct app *a)
+{
+	return (struct loop *)a;
+}
+
+/* Screen id's state, made by its init on first use. */
+static void *
+state(struct loop *l, enum ui_next id)
+{
+	if (!l->made[id]) {
+		l->st[id] = screens[id]->init ? screens[id]->init(&l->app) :
+		    NULL;
+		l->made[id] = true;
+	}
+	return l->st[id];
+}
+
+static void
+free_states(struct loop *l)
+{
+	int i;
+
+	for (i = 0; i < SCR_COUNT; i++)
+		if (l->made[i] && screens[i]->free != NULL)
+			screens[i]->free(l->st[i]);
+}
 
 static bool curses_on;
 
@@ -66,22 +105,48 @@ terminal_gone(void)
 }
 
 static void
-draw(struct app *a, int64_t now)
+draw(struct loop *l, int64_t now)
 {
 	erase();
-	screens[a->cur]->draw(a, now);
-	if (a->confirm_quit && a->rows >= 3 && a->cols >= 24) {
-		int y = a->rows / 2, x = (a->cols - 22) / 2;
-
-		attrset(ui_attr(a, C_ACCENT));
-		mvaddstr(y - 1, x, "                      ");
-		mvaddstr(y, x, "  Quit the game? y/n  ");
-		mvaddstr(y + 1, x, "                      ");
-		attrset(A_NORMAL);
-		curs_set(0);
-	}
+	screens[l->cur]->draw(&l->app, state(l, l->cur), now);
 	wnoutrefresh(stdscr);
 	doupdate();
+}
+
+void
+ui_behind_draw(struct app *a, int64_t now)
+{
+	struct loop *l = loop_of(a);
+
+	if (l->behind == SCR_SAME)
+		return;
+	a->covered = true;
+	screens[l->behind]->draw(a, state(l, l->behind), now);
+	a->covered = false;
+}
+
+enum ui_next
+ui_behind_tick(struct app *a, int64_t now)
+{
+	struct loop *l = loop_of(a);
+	const struct screen *sc;
+
+	if (l->behind == SCR_SAME)
+		return SCR_SAME;
+	sc = screens[l->behind];
+	return sc->tick ? sc->tick(a, state(l, l->behind), now) : SCR_SAME;
+}
+
+int
+ui_behind_wait_ms(struct app *a, int64_t now)
+{
+	struct loop *l = loop_of(a);
+	const struct screen *sc;
+
+	if (l->behind == SCR_SAME)
+		return -1;
+	sc = screens[l->behind];
+	return sc->wait_ms ? sc->wait_ms(a, state(l, l->behind), now) : -1;
 }
 
 /* The one place a game starts or, when its last question is done, ends.
@@ -107,33 +172,38 @@ act(struct session *s, enum ui_next next)
 	}
 }
 
+/* Go where a screen said. A prompt keeps the screen it covers (not left,
+ * not entered again on ACT_BACK); any other move leaves both. */
 static void
-switch_to(struct app *a, enum ui_next next, int64_t now)
+switch_to(struct loop *l, enum ui_next next, int64_t now)
 {
-	next = act(a->s, next);
+	const struct screen *sc;
+
+	next = act(l->app.s, next);
 	if (next == SCR_SAME)
 		return;
-	a->cur = next;
-	a->confirm_quit = false;
-	if (next != SCR_EXIT)
-		screens[next]->enter(a, now);
-}
-
-static enum ui_next
-confirm_key(struct app *a, wint_t ch, bool is_key)
-{
-	if (!is_key && (ch == 'y' || ch == 'Y'))
-		return SCR_EXIT;
-	if (!is_key && (ch == 'n' || ch == 'N' || ch == 27 || ch == 'q'))
-		a->confirm_quit = false;
-	return SCR_SAME;
+	if (next == ACT_BACK) {
+		l->cur = l->behind;
+		l->behind = SCR_SAME;
+		return;
+	}
+	if (next == SCR_EXIT) {
+		l->cur = SCR_EXIT;
+		return;
+	}
+	sc = screens[next];
+	l->behind = sc->prompt ? l->cur : SCR_SAME;
+	l->cur = next;
+	if (sc->enter != NULL)
+		sc->enter(&l->app, state(l, next), now);
 }
 
 /* One read from the terminal, waiting at most wait ms; dispatches it.
  * *err says the read returned nothing (a timeout, a signal, or a failure). */
 static enum ui_next
-read_key(struct app *a, int wait, bool *err)
+read_key(struct loop *l, int wait, bool *err)
 {
+	struct app *a = &l->app;
 	wint_t ch;
 	int r;
 	int64_t now;
@@ -148,20 +218,21 @@ read_key(struct app *a, int wait, bool *err)
 		getmaxyx(stdscr, a->rows, a->cols);
 		return SCR_SAME;
 	}
-	if (a->confirm_quit)
-		return confirm_key(a, ch, r == KEY_CODE_YES);
-	return screens[a->cur]->key(a, ch, r == KEY_CODE_YES, now);
+	return screens[l->cur]->key(a, state(l, l->cur), ch, r == KEY_CODE_YES,
+	    now);
 }
 
 static enum play_end
-loop(struct app *a, int *signo)
+loop(struct loop *l, int *signo)
 {
 	int errs = 0;
 
-	while (a->cur != SCR_EXIT) {
+	while (l->cur != SCR_EXIT) {
 		int64_t now = clock_now();
-		const struct screen *sc = screens[a->cur];
-		enum ui_next next = sc->tick ? sc->tick(a, now) : SCR_SAME;
+		const struct screen *sc = screens[l->cur];
+		void *st = state(l, l->cur);
+		enum ui_next next = sc->tick ? sc->tick(&l->app, st, now) :
+		    SCR_SAME;
 		int wait;
 		bool err;
 
@@ -170,20 +241,20 @@ loop(struct app *a, int *signo)
 			return *signo == SIGHUP ? PLAY_HANGUP : PLAY_SIGNAL;
 		}
 		if (next != SCR_SAME) {
-			switch_to(a, next, now);
+			switch_to(l, next, now);
 			continue;
 		}
-		draw(a, now);
-		wait = sc->wait_ms ? sc->wait_ms(a, clock_now()) : -1;
+		draw(l, now);
+		wait = sc->wait_ms ? sc->wait_ms(&l->app, st, clock_now()) : -1;
 		now = clock_now();
-		next = read_key(a, wait, &err);
+		next = read_key(l, wait, &err);
 		/* Reads that fail at once, again and again: the terminal is gone. */
 		errs = err && wait != 0 && clock_now() - now < 1000 ? errs + 1 : 0;
 		if (errs > 50 && terminal_gone()) {
 			*signo = SIGHUP;
 			return PLAY_HANGUP;
 		}
-		switch_to(a, next, clock_now());
+		switch_to(l, next, clock_now());
 	}
 	return PLAY_DONE;
 }
@@ -191,16 +262,18 @@ loop(struct app *a, int *signo)
 enum play_end
 ui_run(struct session *s, int *signo)
 {
-	struct app a;
+	struct loop l;
 	enum play_end end;
 
-	memset(&a, 0, sizeof a);
-	a.s = s;
+	memset(&l, 0, sizeof l);
+	l.app.s = s;
+	l.cur = l.behind = SCR_SAME;
 	*signo = 0;
-	ui_init(&a);
-	switch_to(&a, s->z != NULL ? SCR_QUESTION : SCR_MENU, clock_now());
-	end = loop(&a, signo);
+	ui_init(&l.app);
+	switch_to(&l, s->z != NULL ? SCR_QUESTION : SCR_MENU, clock_now());
+	end = loop(&l, signo);
 	ui_restore();
+	free_states(&l);
 	/* Quitting, a signal or a hang-up ends the game in play too. */
 	if (s->z != NULL)
 		session_end_game(s, quiz_over(s->z));

@@ -15,15 +15,19 @@
 #include "core/clock.h"
 #include "session.h"
 
-/* What a screen's key() or tick() returns. */
+/* What a screen's key() or tick() returns. A new screen gets a value
+ * before SCR_COUNT, a `const struct screen` in its own file and a row in
+ * ui.c's table. */
 enum ui_next {
 	SCR_SAME = -1,     /* stay */
 	SCR_MENU,          /* the screens, one file each */
 	SCR_QUESTION,
 	SCR_FEEDBACK,
 	SCR_RESULTS,
+	SCR_QUIT,          /* "Quit the game? y/n" over the screen behind */
 	SCR_COUNT,
 	SCR_EXIT = SCR_COUNT, /* leave termquiz */
+	ACT_BACK,          /* from a prompt: back to the screen behind it */
 	ACT_NEXT,          /* the next question, or the end of the game */
 	ACT_PLAY,          /* a new game of the packs chosen (session) */
 	ACT_RETRY,         /* a game of the last one's missed questions */
@@ -34,46 +38,43 @@ enum ui_next {
 #define MIN_COLS 40
 #define FRAME_MS 50    /* at most 20 wake-ups a second for the bar */
 
-struct app;
-
-struct screen {
-	const char *name;
-	void (*enter)(struct app *a, int64_t now);
-	void (*draw)(struct app *a, int64_t now);
-	/* ch is a character (is_key false) or a KEY_* code (is_key true). */
-	enum ui_next (*key)(struct app *a, wint_t ch, bool is_key,
-	    int64_t now);
-	enum ui_next (*tick)(struct app *a, int64_t now);  /* may be NULL */
-	int (*wait_ms)(struct app *a, int64_t now);          /* may be NULL */
-};
-
-/* The state of the screens: the session plus what each screen keeps. */
+/* What every screen shares: the session and the terminal. A screen's own
+ * fields live in its file, in the state its init makes. */
 struct app {
 	struct session *s;
-	enum ui_next cur;
 	bool utf8;
 	bool color;
-	bool confirm_quit;     /* the "Quit? y/n" box is up */
 	int rows, cols;
+	bool covered;      /* a prompt will be drawn over this frame: no cursor */
+};
 
-	/* question */
-	int selected;
-	char text[TEXT_MAX];
-	size_t text_len;
-	size_t cursor;         /* byte offset in text */
-	bool more_time_used;
-
-	/* feedback */
-	const struct outcome *last;
-	int64_t feedback_at;
-
-	/* results and menu */
-	int scroll;
-	int menu_sel;
+/* A screen, like a tmux mode: st is the state its init made (NULL when it
+ * has no init), kept from the first visit to the end of ui_run, when free
+ * gets it. Hooks other than draw and key may be NULL. */
+struct screen {
+	void *(*init)(struct app *a);
+	void (*free)(void *st);
+	/* Each time the screen is shown, except on coming back from a
+	 * prompt (ACT_BACK). */
+	void (*enter)(struct app *a, void *st, int64_t now);
+	void (*draw)(struct app *a, void *st, int64_t now);
+	/* ch is a character (is_key false) or a KEY_* code (is_key true). */
+	enum ui_next (*key)(struct app *a, void *st, wint_t ch, bool is_key,
+	    int64_t now);
+	enum ui_next (*tick)(struct app *a, void *st, int64_t now);
+	int (*wait_ms)(struct app *a, void *st, int64_t now);
+	/* A prompt is shown over the screen it was called from, which keeps
+	 * its clock: ui_behind_* reach that screen. */
+	bool prompt;
 };
 
 extern const struct screen menu_screen, question_screen, feedback_screen,
-    results_screen;
+    results_screen, quit_screen;
+
+/* For a prompt: draw, tick or wait on the screen behind it (ui.c). */
+void ui_behind_draw(struct app *a, int64_t now);
+enum ui_next ui_behind_tick(struct app *a, int64_t now);
+int ui_behind_wait_ms(struct app *a, int64_t now);
 
 /* Run the full-screen game from the menu (no game in s) or straight into
  * play; a signal that stops it is stored in *signo. */
@@ -88,6 +89,7 @@ enum ui_color {
 	C_NORMAL, C_TITLE, C_GOOD, C_WARN, C_BAD, C_DIM, C_ACCENT, C_COUNT
 };
 
+/* Set up the colour pairs when a->color (once, after initscr). */
 void ui_colors_init(struct app *a);
 /* Attributes for a role, colour or not. */
 int ui_attr(const struct app *a, enum ui_color c);
@@ -109,8 +111,8 @@ int text_block(int y, int x, int width, const char *s, int maxrows);
 /* An answer as the screens show it: true/false as "True"/"False". */
 const char *shown_answer(const struct question *q, const char *text);
 
-/* The top two rows: pack title on the left, right text on the right. */
-void draw_header(struct app *a, const char *right);
+/* The top two rows: title on the left, right text on the right. */
+void draw_header(struct app *a, const char *title, const char *right);
 /* The header during a game: progress, score and streak on the right. */
 void draw_game_header(struct app *a);
 /* The bottom row: key help. */
@@ -119,7 +121,9 @@ void draw_footer(struct app *a, const char *help);
 void draw_bar(struct app *a, int y, const struct countdown *cd, int64_t now);
 /* Cells of bar steps for the current width (eighths where UTF-8). */
 int bar_steps(const struct app *a);
-/* "Terminal too small" in place of a screen that does not fit. */
-void draw_too_small(struct app *a, int need_cols, int need_rows);
+/* "Terminal too small" in place of a screen that does not fit; note (or
+ * NULL) on the row below. */
+void draw_too_small(struct app *a, int need_cols, int need_rows,
+    const char *note);
 
 #endif
