@@ -182,10 +182,10 @@ ask(const struct outcome *o, int num, int total, double more)
 	fflush(stdout);
 }
 
-/* Turn a typed line into an answer; NULL (with a hint printed) if it is
- * not one. */
+/* Answer the current question with a typed line, timed at t; NULL (with a
+ * hint printed) when the line is not an answer to it. */
 static const struct outcome *
-answer(struct quiz *z, const char *line, double t)
+submit_line(struct quiz *z, const char *line, double t)
 {
 	const struct outcome *o = quiz_current(z);
 	char *f = fold_text(line);
@@ -337,7 +337,7 @@ play_one(struct session *s, struct input *in)
 			    clock_now()) / CLOCK_US);
 			fflush(stdout);
 		} else {
-			r = answer(z, line, quiz_elapsed(z, clock_now()));
+			r = submit_line(z, line, quiz_elapsed(z, clock_now()));
 		}
 	}
 	tell(r);

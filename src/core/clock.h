@@ -20,6 +20,7 @@ struct countdown {
 
 /* Start c at now with seconds to go; seconds <= 0 means untimed. */
 void countdown_start(struct countdown *c, int64_t now, double seconds);
+/* Whether c has no deadline. */
 bool countdown_untimed(const struct countdown *c);
 /* Whether the deadline has passed at now (never while paused or untimed). */
 bool countdown_expired(const struct countdown *c, int64_t now);
@@ -29,6 +30,7 @@ void countdown_pause(struct countdown *c, int64_t now);
 /* Go on at now: start and deadline move on by the time paused; nothing when
  * not paused. */
 void countdown_resume(struct countdown *c, int64_t now);
+/* Whether c is paused. */
 bool countdown_paused(const struct countdown *c);
 
 /* Give seconds more: the deadline (and so the limit) moves later; nothing

@@ -284,7 +284,8 @@ quiz_answer_choice(struct quiz *z, int shown, double seconds)
 
 	assert(o != NULL && shown >= 0 && shown < o->q->nchoices);
 	k = o->order[shown];
-	return score_answer(z, xstrdup(o->q->choices[k]), k == o->q->answer, seconds);
+	return score_answer(z, xstrdup(o->q->choices[k]), k == o->q->answer,
+	    seconds);
 }
 
 const struct outcome *
@@ -293,8 +294,8 @@ quiz_answer_truefalse(struct quiz *z, bool value, double seconds)
 	const struct outcome *o = quiz_current(z);
 
 	assert(o != NULL);
-	return score_answer(z, xstrdup(value ? "true" : "false"), value == o->q->truth,
-	    seconds);
+	return score_answer(z, xstrdup(value ? "true" : "false"),
+	    value == o->q->truth, seconds);
 }
 
 const struct outcome *

@@ -12,26 +12,36 @@ void die_set_hook(void (*hook)(void));
  * hook, print "termquiz: " and the message on stderr, exit(1). */
 _Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Allocators that never return NULL: on failure they die(). */
+/* Allocators that never return NULL: on failure they die(). A size of 0
+ * still gives a block. Caller frees each with free(). */
 void *xmalloc(size_t n);
+/* Zeroed. */
 void *xcalloc(size_t nmemb, size_t size);
+/* Like realloc: p may be NULL; the old block is gone once it returns. */
 void *xrealloc(void *p, size_t n);
+/* A copy of the string s (not NULL). */
 char *xstrdup(const char *s);
+/* A NUL-terminated copy of the n bytes at s. */
 char *xstrndup(const char *s, size_t n);
 
-/* Return a new string formatted like printf. Caller frees. */
+/* Return a new string formatted like printf (xvasprintf: like vprintf).
+ * Caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
-/* A growable byte string, always NUL-terminated once anything was added. */
+/* A growable byte string, always NUL-terminated once anything was added.
+ * Starts zeroed ({ 0 }); strbuf_take hands over the memory. */
 struct strbuf {
 	char *s;
 	size_t len;
 	size_t cap;
 };
 
+/* Append the n bytes at s. */
 void strbuf_add(struct strbuf *b, const char *s, size_t n);
+/* Append the string s. */
 void strbuf_puts(struct strbuf *b, const char *s);
+/* Append text formatted like printf. */
 void strbuf_printf(struct strbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Take the built string (never NULL) and reset the buffer. Caller frees. */
