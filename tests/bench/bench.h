@@ -125,8 +125,21 @@ void ref_child(const void *plan);
 void question_token(char *buf, size_t size, int k);
 /* Write config.json and the small packs into dir. Returns 0 or -1. */
 int gen_small(const char *dir);
-/* Write a pack of n questions to path; *bytes is its size. 0 or -1. */
-int gen_big(const char *path, int n, long long *bytes);
+/* What a generated pack holds, counted as it is written. */
+struct pack_shape {
+	int choice, truefalse, text;
+	int explained;      /* questions with an explanation */
+	int alternatives;   /* text questions accepting more than one answer */
+};
+/* Write a pack of n questions to path (half choice, a fifth true/false, the
+ * rest text; 3 in 10 explained); *bytes is its size, *sh (zeroed by the
+ * caller) its shape. 0 or -1. */
+int gen_big(const char *path, int n, long long *bytes, struct pack_shape *sh);
+/* The same in the mixed shape of issue #16: every choice question
+ * explained, true/false, every text question with 2 or 3 accepted
+ * answers. 0 or -1. */
+int gen_mixed(const char *path, int n, long long *bytes,
+    struct pack_shape *sh);
 
 /* --- measure.c --- */
 
@@ -162,6 +175,8 @@ int measure_keys(struct term *t, int nkeys, double *lat_ms);
 /* --- bigpack.c --- */
 
 struct big_result {
+	const char *name;         /* "100k pack", "100k mixed pack" */
+	struct pack_shape shape;
 	long long bytes;
 	double check_s;           /* termquiz --check wall time */
 	long check_rss_kb;
@@ -173,8 +188,17 @@ struct big_result {
 	bool first_ok;
 };
 
-/* Generate the 100,000-question pack in dir and take its figures. */
-int measure_big(const char *dir, struct big_result *r);
+/* The Python that json.load runs on: the interpreter python3 on PATH
+ * resolves to (sys.executable, so a version manager's shim and its start-up
+ * are not timed), else /usr/bin/python3; its version in version. Returns
+ * 0, or -1 when there is none. */
+int python_find(char *path, size_t size, char *version, size_t vsize);
+
+/* Generate a 100,000-question pack in dir (mixed: the mixed shape) and take
+ * its figures with the interpreter python; the first question is timed on
+ * the first kind only. */
+int measure_big(const char *dir, bool mixed, const char *python,
+    struct big_result *r);
 
 /* --- learn.c --- */
 
