@@ -237,7 +237,7 @@ int
 config_load(struct config *c, const char *path, struct diags *d)
 {
 	struct jdoc doc;
-	int parsed = jdoc_load(&doc, path, d);
+	int parsed = jdoc_load(&doc, path, d, NULL);
 	int r = load_doc(&doc, c, parsed);
 
 	jdoc_fini(&doc);
@@ -249,7 +249,7 @@ config_parse(struct config *c, const char *name, const char *text,
     unsigned long len, struct diags *d)
 {
 	struct jdoc doc;
-	int parsed = jdoc_parse(&doc, name, text, len, d);
+	int parsed = jdoc_parse(&doc, name, text, len, d, NULL);
 	int r = load_doc(&doc, c, parsed);
 
 	jdoc_fini(&doc);

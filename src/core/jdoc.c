@@ -2,7 +2,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdalign.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,228 +16,93 @@
 
 #define NEST_MAX 1000 /* cJSON's compiled-in CJSON_NESTING_LIMIT */
 
-struct jpath
-jpath_key(struct jpath p, const char *key)
+enum { STREAM_NONE, STREAM_ACTIVE, STREAM_DONE, STREAM_SYNTAX, STREAM_DEEP };
+
+/* --- An arena for the streamed element's cJSON nodes --- */
+
+/*
+ * cJSON allocates every node and string on its own; a streamed element is
+ * thrown away whole before the next is parsed, so its nodes come from one
+ * block that is reset instead (cJSON_InitHooks, set only around the parse
+ * of an element: the hooks are the library's one global, so the one piece
+ * of state here is the arena in use during that call).
+ */
+struct arena_block {
+	struct arena_block *next;
+	size_t size, used;
+	alignas(max_align_t) unsigned char data[];
+};
+
+struct jdoc_arena {
+	struct arena_block *head;
+};
+
+#define ARENA_BLOCK (64 * 1024)
+#define ARENA_ALIGN (alignof(max_align_t))
+
+static struct jdoc_arena *arena_now;
+
+static void *
+arena_alloc(size_t n)
 {
-	if (p.n < JPATH_MAX) {
-		p.seg[p.n].key = key;
-		p.seg[p.n].index = -1;
-		p.n++;
+	struct jdoc_arena *a = arena_now;
+	struct arena_block *b = a->head;
+	void *p;
+
+	n = (n + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+	if (b == NULL || b->size - b->used < n) {
+		size_t size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+
+		b = xmalloc(sizeof *b + size);
+		b->size = size;
+		b->used = 0;
+		b->next = a->head;
+		a->head = b;
 	}
+	p = b->data + b->used;
+	b->used += n;
 	return p;
 }
 
-struct jpath
-jpath_index(struct jpath p, int index)
+static void
+arena_free(void *p)
 {
-	if (p.n < JPATH_MAX) {
-		p.seg[p.n].key = NULL;
-		p.seg[p.n].index = index;
-		p.n++;
+	(void)p; /* freed with the whole block */
+}
+
+/* Keep the first block made, emptied; free the rest. */
+static void
+arena_reset(struct jdoc_arena *a)
+{
+	struct arena_block *b = a->head, *next;
+
+	if (b == NULL)
+		return;
+	while (b->next != NULL) {
+		next = b->next;
+		b->next = NULL;
+		free(b);
+		b = next;
 	}
-	return p;
+	a->head = b;
+	b->used = 0;
 }
 
-char *
-jpath_str(const struct jpath *p)
+static void
+arena_fini(struct jdoc_arena *a)
 {
-	struct strbuf b = { 0 };
-	int i;
+	struct arena_block *b, *next;
 
-	for (i = 0; i < p->n; i++) {
-		if (p->seg[i].key != NULL)
-			strbuf_printf(&b, "%s%s", i ? "." : "", p->seg[i].key);
-		else
-			strbuf_printf(&b, "[%d]", p->seg[i].index);
+	if (a == NULL)
+		return;
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+		free(b);
 	}
-	return strbuf_take(&b);
+	free(a);
 }
 
-void
-jdoc_linecol(const char *text, size_t off, int *line, int *col)
-{
-	size_t i;
-	int l = 1, c = 1;
-
-	for (i = 0; i < off && text[i] != '\0'; i++) {
-		if (text[i] == '\n') {
-			l++;
-			c = 1;
-		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-			c++;
-		}
-	}
-	*line = l;
-	*col = c;
-}
-
-/* --- Finding a path in the text: a scanner for text cJSON accepted. --- */
-
-static size_t
-skip_ws(const char *t, size_t len, size_t i)
-{
-	while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' ||
-	    t[i] == '\r'))
-		i++;
-	return i;
-}
-
-/* i at an opening quote; return the offset after the closing one. */
-static size_t
-skip_string(const char *t, size_t len, size_t i)
-{
-	for (i++; i < len && t[i] != '"'; i++)
-		if (t[i] == '\\')
-			i++;
-	return i < len ? i + 1 : len;
-}
-
-/* Skip one value of any depth without recursion. */
-static size_t
-skip_value(const char *t, size_t len, size_t i)
-{
-	long depth = 0;
-
-	if (i < len && t[i] == '"')
-		return skip_string(t, len, i);
-	if (i < len && t[i] != '{' && t[i] != '[') {
-		while (i < len && strchr(",:}] \t\r\n", t[i]) == NULL)
-			i++;
-		return i;
-	}
-	while (i < len) {
-		char c = t[i];
-
-		if (c == '"') {
-			i = skip_string(t, len, i);
-			continue;
-		}
-		if (c == '{' || c == '[')
-			depth++;
-		else if ((c == '}' || c == ']') && --depth == 0)
-			return i + 1;
-		i++;
-	}
-	return len;
-}
-
-/* Compare the JSON string at t[i] (an opening quote) with key, decoding escapes. */
-static bool
-string_equals(const char *t, size_t len, size_t i, const char *key)
-{
-	size_t k = 0;
-	char enc[4];
-
-	for (i++; i < len && t[i] != '"'; i++) {
-		if (t[i] != '\\') {
-			if (key[k++] != t[i])
-				return false;
-			continue;
-		}
-		if (++i >= len)
-			return false;
-		if (t[i] == 'u' && i + 4 < len) {
-			uint32_t cp = 0;
-			size_t j, n;
-
-			for (j = 1; j <= 4; j++) {
-				int h = hex_digit(t[i + j]);
-
-				if (h < 0)
-					return false;
-				cp = cp << 4 | (uint32_t)h;
-			}
-			i += 4;
-			n = utf8_encode(cp, enc);
-			if (strncmp(key + k, enc, n) != 0)
-				return false;
-			k += n;
-			continue;
-		}
-		switch (t[i]) {
-		case 'b': enc[0] = '\b'; break;
-		case 'f': enc[0] = '\f'; break;
-		case 'n': enc[0] = '\n'; break;
-		case 'r': enc[0] = '\r'; break;
-		case 't': enc[0] = '\t'; break;
-		default: enc[0] = t[i]; break;
-		}
-		if (key[k++] != enc[0])
-			return false;
-	}
-	return key[k] == '\0';
-}
-
-/* i at '{': offset of the member named key (its name if at_key, else its value). */
-static long
-find_member(const char *t, size_t len, size_t i, const char *key, bool at_key)
-{
-	for (i = skip_ws(t, len, i + 1); i < len && t[i] == '"';) {
-		size_t name = i;
-		bool hit = string_equals(t, len, i, key);
-
-		i = skip_ws(t, len, skip_string(t, len, i));
-		if (i >= len || t[i] != ':')
-			return -1;
-		i = skip_ws(t, len, i + 1);
-		if (hit)
-			return (long)(at_key ? name : i);
-		i = skip_ws(t, len, skip_value(t, len, i));
-		if (i >= len || t[i] != ',')
-			return -1;
-		i = skip_ws(t, len, i + 1);
-	}
-	return -1;
-}
-
-/* i at an array element: offset of the element count places further on. */
-static long
-skip_elements(const char *t, size_t len, size_t i, int count)
-{
-	while (count-- > 0) {
-		i = skip_ws(t, len, skip_value(t, len, i));
-		if (i >= len || t[i] != ',')
-			return -1;
-		i = skip_ws(t, len, i + 1);
-	}
-	return i < len && t[i] != ']' ? (long)i : -1;
-}
-
-static long
-walk(const char *t, size_t len, size_t pos, const struct jpath *p, int from,
-    bool at_key)
-{
-	int s;
-
-	for (s = from; s < p->n; s++) {
-		long next;
-
-		pos = skip_ws(t, len, pos);
-		if (pos >= len)
-			return -1;
-		if (p->seg[s].key != NULL) {
-			if (t[pos] != '{')
-				return -1;
-			next = find_member(t, len, pos, p->seg[s].key,
-			    at_key && s == p->n - 1);
-		} else {
-			if (t[pos] != '[')
-				return -1;
-			next = skip_elements(t, len, skip_ws(t, len, pos + 1),
-			    p->seg[s].index);
-		}
-		if (next < 0)
-			return -1;
-		pos = (size_t)next;
-	}
-	return (long)skip_ws(t, len, pos);
-}
-
-long
-jpos_find(const char *text, size_t len, const struct jpath *p, bool at_key)
-{
-	return walk(text, len, 0, p, 0, at_key);
-}
+/* --- Reports --- */
 
 static bool
 same_prefix(const struct jpath *a, const struct jpath *b, int n)
@@ -249,7 +116,8 @@ same_prefix(const struct jpath *a, const struct jpath *b, int n)
 
 		if ((ka == NULL) != (kb == NULL))
 			return false;
-		if (ka != NULL ? strcmp(ka, kb) != 0 :
+		if (ka != NULL ? strcmp(ka, kb) != 0 ||
+		    a->seg[i].index != b->seg[i].index :
 		    (i < n - 1 && a->seg[i].index != b->seg[i].index))
 			return false;
 	}
@@ -278,7 +146,7 @@ jdoc_find(struct jdoc *doc, const struct jpath *p, bool at_key)
 	    doc->cache_path.seg[k].index : -1;
 	if (cached >= 0 && cached <= idx && same_prefix(&pre, &doc->cache_path,
 	    k + 1))
-		off = skip_elements(doc->text, doc->len, doc->cache_off,
+		off = jpos_skip_elements(doc->text, doc->len, doc->cache_off,
 		    idx - cached);
 	else
 		off = jpos_find(doc->text, doc->len, &pre, false);
@@ -286,7 +154,7 @@ jdoc_find(struct jdoc *doc, const struct jpath *p, bool at_key)
 		return -1;
 	doc->cache_path = pre;
 	doc->cache_off = (size_t)off;
-	return walk(doc->text, doc->len, (size_t)off, p, k + 1, at_key);
+	return jpos_walk(doc->text, doc->len, (size_t)off, p, k + 1, at_key);
 }
 
 static void
@@ -298,7 +166,7 @@ vreport(struct jdoc *doc, enum diag_level level, const struct jpath *p,
 	int line = 0, col = 0;
 
 	if (off >= 0)
-		jdoc_linecol(doc->text, (size_t)off, &line, &col);
+		jpos_lines_at(&doc->lines, doc->text, (size_t)off, &line, &col);
 	diags_add(doc->diags, level, doc->file, line, col, "%s: %s",
 	    where[0] ? where : "(top level)", msg);
 	free(where);
@@ -329,35 +197,15 @@ jdoc_report_key(struct jdoc *doc, enum diag_level level,
 }
 
 /* --- Reading and parsing --- */
+/* --- Reading and parsing --- */
 
 static void
 report_at(struct jdoc *doc, size_t off, const char *msg)
 {
 	int line, col;
 
-	jdoc_linecol(doc->text, off, &line, &col);
+	jpos_lines_at(&doc->lines, doc->text, off, &line, &col);
 	diags_add(doc->diags, DIAG_ERROR, doc->file, line, col, "%s", msg);
-}
-
-/* Where nesting first goes deeper than cJSON allows, or -1. Run only when
- * cJSON has failed, to say why: the common, valid case skips the pass. */
-static long
-too_deep(const char *t, size_t len)
-{
-	size_t i;
-	long depth = 0;
-
-	for (i = 0; i < len; i++) {
-		if (t[i] == '"')
-			i = skip_string(t, len, i) - 1;
-		else if (t[i] == '{' || t[i] == '[')
-			depth++;
-		else if (t[i] == '}' || t[i] == ']')
-			depth--;
-		if (depth > NEST_MAX)
-			return (long)i;
-	}
-	return -1;
 }
 
 /* Checks cJSON does not make: NUL bytes and UTF-8. */
@@ -419,155 +267,233 @@ member_name_start(const char *t, size_t off)
 	return j > 0 && (t[j - 1] == '{' || t[j - 1] == ',') ? off - 1 : off;
 }
 
-/* i at '[': the offset after the matching ']', and the deepest nesting
- * inside it (the array itself is level 1). */
-static size_t
-skip_array(const char *t, size_t len, size_t i, long *deepest)
+/* Where nesting first goes deeper than cJSON allows, or -1. Run only when
+ * cJSON has failed, to say why: the common, valid case skips the pass. */
+static long
+too_deep(const char *t, size_t len)
 {
-	long depth = 0;
+	size_t i = 0;
 
-	*deepest = 0;
-	while (i < len) {
-		char c = t[i];
+	while ((i = jpos_skip_ws(t, len, i)) < len) {
+		long deepest;
+		size_t next = jpos_skip_value(t, len, i, NEST_MAX, &deepest);
 
-		if (c == '"') {
-			i = skip_string(t, len, i);
-			continue;
-		}
-		if ((c == '{' || c == '[') && ++depth > *deepest)
-			*deepest = depth;
-		else if ((c == '}' || c == ']') && --depth == 0)
-			return i + 1;
-		i++;
+		if (deepest > NEST_MAX)
+			return (long)next;
+		i = next > i ? next : i + 1;
 	}
-	return len;
+	return -1;
 }
 
-/* Parse the top level with its "questions" array left empty (a copy of the
- * text without the array's contents); the elements are parsed one by one
- * by jdoc_stream_next, so the whole tree never exists at once. */
-static void
-parse_outline(struct jdoc *doc)
+/* Parse the whole text; report why not. */
+static int
+parse_whole(struct jdoc *doc)
 {
-	struct jpath top = { 0 }, p = jpath_key(top, "questions");
-	long at = jpos_find(doc->text, doc->len, &p, false);
-	size_t end, n;
-	char *copy;
+	const char *end = NULL;
+	size_t off;
+	long deep;
 
-	long deepest;
+	doc->root = cJSON_ParseWithOpts(doc->text, &end, 1);
+	if (doc->root != NULL)
+		return 0;
+	off = end != NULL && end >= doc->text ? (size_t)(end - doc->text) : 0;
+	deep = too_deep(doc->text, doc->len);
+	if (deep >= 0) {
+		report_at(doc, (size_t)deep, "nesting deeper than 1000 levels");
+		return -1;
+	}
+	if (off > doc->len)
+		off = doc->len;
+	off = member_name_start(doc->text, off);
+	if (jpos_skip_ws(doc->text, doc->len, 0) == doc->len)
+		report_at(doc, off, "the file is empty");
+	else
+		syntax_error(doc, off);
+	return -1;
+}
+
+/* Start streaming the array member key of the top-level object, if there
+ * is one: its elements are parsed by jdoc_stream_next, the rest by
+ * jdoc_stream_end. Reports are held back meanwhile, to keep their order. */
+static bool
+stream_begin(struct jdoc *doc, const char *key)
+{
+	struct jpath top = { 0 }, p = jpath_key(top, key);
+	long at = jpos_find(doc->text, doc->len, &p, false);
+	size_t i;
 
 	if (at <= 0 || doc->text[at] != '[')
-		return;
-	end = skip_array(doc->text, doc->len, (size_t)at, &deepest);
-	/* Elements parsed alone would each pass cJSON's depth limit. */
-	if (deepest + 1 > NEST_MAX)
-		return;
-	n = doc->len - (end - (size_t)at) + 2;
-	copy = xmalloc(n + 1);
-	memcpy(copy, doc->text, (size_t)at);
-	memcpy(copy + at, "[]", 2);
-	memcpy(copy + at + 2, doc->text + end, doc->len - end);
-	copy[n] = '\0';
-	doc->root = cJSON_ParseWithOpts(copy, NULL, 1);
-	free(copy);
-	if (doc->root != NULL) {
-		doc->stream_at = at;
-		doc->stream_end = end;
-	}
+		return false;
+	doc->stream_key = key;
+	doc->stream_at = at;
+	i = jpos_skip_ws(doc->text, doc->len, (size_t)at + 1);
+	doc->stream_pos = i < doc->len && doc->text[i] == ']' ? -1 : (long)i;
+	if (doc->stream_pos < 0)
+		doc->stream_end = i + 1;
+	doc->stream_state = doc->stream_pos < 0 ? STREAM_DONE : STREAM_ACTIVE;
+	doc->arena = xcalloc(1, sizeof *doc->arena);
+	doc->diags = &doc->pending;
+	return true;
 }
 
-long
-jdoc_stream_first(const struct jdoc *doc)
+/* One element at text + i, parsed with its nodes in the arena. */
+static cJSON *
+parse_element(struct jdoc *doc, size_t i, const char **end)
 {
-	size_t i = skip_ws(doc->text, doc->len, (size_t)doc->stream_at + 1);
-
-	return i < doc->len && doc->text[i] == ']' ? -1 : (long)i;
-}
-
-cJSON *
-jdoc_stream_next(struct jdoc *doc, long *pos, bool *bad)
-{
-	const char *t = doc->text, *end = NULL;
-	size_t i = (size_t)*pos;
+	static cJSON_Hooks arena_hooks = { arena_alloc, arena_free };
 	cJSON *v;
 
-	if (*pos < 0)
+	arena_reset(doc->arena);
+	arena_now = doc->arena;
+	cJSON_InitHooks(&arena_hooks);
+	/* The length takes in the NUL after the text; cJSON stops after one
+	 * value and says where. */
+	v = cJSON_ParseWithLengthOpts(doc->text + i, doc->len - i + 1, end, 0);
+	cJSON_InitHooks(NULL);
+	arena_now = NULL;
+	return v;
+}
+
+const cJSON *
+jdoc_stream_next(struct jdoc *doc, bool *bad)
+{
+	const char *t = doc->text, *end = NULL;
+	size_t i, e;
+	long deepest;
+	cJSON *v;
+
+	if (doc->stream_state != STREAM_ACTIVE || doc->stream_pos < 0)
 		return NULL;
-	/* cJSON stops after one value and says where: no scan of our own. */
-	v = cJSON_ParseWithLengthOpts(t + i, doc->stream_end - i, &end, 0);
+	i = (size_t)doc->stream_pos;
+	v = parse_element(doc, i, &end);
 	if (v == NULL) {
 		syntax_error(doc, end != NULL ? (size_t)(end - t) : i);
+		doc->stream_state = STREAM_SYNTAX;
 		*bad = true;
 		return NULL;
 	}
-	i = skip_ws(t, doc->len, (size_t)(end - t));
+	e = (size_t)(end - t);
+	/* Alone, an element may nest 2 levels deeper than in the file: one
+	 * that deep (at least 2 bytes a level) makes the whole text parse
+	 * instead, which reports it. */
+	if (e - i >= 2 * (NEST_MAX - 1)) {
+		jpos_skip_value(t, doc->len, i, -1, &deepest);
+		if (deepest + 2 > NEST_MAX) {
+			doc->stream_state = STREAM_DEEP;
+			return NULL;
+		}
+	}
+	i = jpos_skip_ws(t, doc->len, e);
 	if (i < doc->len && (t[i] == ',' || t[i] == ']')) {
-		*pos = t[i] == ']' ? -1 : (long)skip_ws(t, doc->len, i + 1);
+		if (t[i] == ']') {
+			doc->stream_pos = -1;
+			doc->stream_end = i + 1;
+			doc->stream_state = STREAM_DONE;
+		} else {
+			doc->stream_pos = (long)jpos_skip_ws(t, doc->len, i + 1);
+		}
 		return v;
 	}
-	cJSON_Delete(v);
 	syntax_error(doc, i);
+	doc->stream_state = STREAM_SYNTAX;
 	*bad = true;
 	return NULL;
 }
 
-static int
-parse(struct jdoc *doc)
+/* Parse the text with the streamed array left empty: [0, at) "[]" [end, len). */
+static cJSON *
+parse_outline(struct jdoc *doc, size_t end)
 {
-	const char *end = NULL;
+	size_t at = (size_t)doc->stream_at, n = doc->len - (end - at) + 2;
+	char *copy = xmalloc(n + 1);
+	cJSON *root;
 
+	memcpy(copy, doc->text, at);
+	memcpy(copy + at, "[]", 2);
+	memcpy(copy + at + 2, doc->text + end, doc->len - end);
+	copy[n] = '\0';
+	root = cJSON_ParseWithOpts(copy, NULL, 1);
+	free(copy);
+	return root;
+}
+
+int
+jdoc_stream_end(struct jdoc *doc)
+{
+	int state = doc->stream_state;
+	size_t end = doc->stream_end;
+
+	doc->diags = doc->out;
+	doc->stream_state = STREAM_NONE;
+	if (state != STREAM_DONE && state != STREAM_DEEP) {
+		/* Stopped early: find the array's end by its brackets. */
+		long deepest;
+
+		end = jpos_skip_value(doc->text, doc->len,
+		    (size_t)doc->stream_at, -1, &deepest);
+		if (deepest + 1 > NEST_MAX)
+			state = STREAM_DEEP;
+	}
+	if (state != STREAM_DEEP && (doc->root = parse_outline(doc, end)) !=
+	    NULL)
+		return JDOC_STREAMING;
+	diags_fini(&doc->pending);
+	doc->stream_at = -1;
+	return parse_whole(doc);
+}
+
+void
+jdoc_stream_flush(struct jdoc *doc)
+{
+	const struct diags *p = &doc->pending;
+	int i;
+
+	for (i = 0; i < p->n; i++)
+		diags_add(doc->out, p->v[i].level, p->v[i].file, p->v[i].line,
+		    p->v[i].col, "%s", p->v[i].msg);
+	diags_fini(&doc->pending);
+}
+
+static int
+parse(struct jdoc *doc, const char *stream_key)
+{
 	if (check_text(doc) < 0)
 		return -1;
-	parse_outline(doc);
-	if (doc->root != NULL)
-		return 0;
-	doc->root = cJSON_ParseWithOpts(doc->text, &end, 1);
-	if (doc->root == NULL) {
-		size_t off = end != NULL && end >= doc->text ?
-		    (size_t)(end - doc->text) : 0;
-		long deep = too_deep(doc->text, doc->len);
-
-		if (deep >= 0) {
-			report_at(doc, (size_t)deep,
-			    "nesting deeper than 1000 levels");
-			return -1;
-		}
-		if (off > doc->len)
-			off = doc->len;
-		off = member_name_start(doc->text, off);
-		if (skip_ws(doc->text, doc->len, 0) == doc->len)
-			report_at(doc, off, "the file is empty");
-		else
-			syntax_error(doc, off);
-		return -1;
-	}
-	return 0;
+	if (stream_key != NULL && stream_begin(doc, stream_key))
+		return JDOC_STREAMING;
+	return parse_whole(doc);
 }
 
 static void
-set_text(struct jdoc *doc, const char *name, char *buf, size_t len,
-    struct diags *d)
+set_text(struct jdoc *doc, char *buf, size_t len)
 {
-	doc->file = name;
 	doc->buf = buf;
 	doc->text = buf;
 	doc->len = len;
-	doc->diags = d;
-	doc->cache_path.n = 0;
-	doc->stream_at = -1;
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
 		doc->text += 3;
 		doc->len -= 3;
 	}
 }
 
-int
-jdoc_parse(struct jdoc *doc, const char *name, const char *text, size_t len,
-    struct diags *d)
+static void
+doc_init(struct jdoc *doc, const char *name, struct diags *d)
 {
 	memset(doc, 0, sizeof *doc);
-	set_text(doc, name, xstrndup(text, len), len, d);
-	return parse(doc);
+	doc->file = name;
+	doc->diags = d;
+	doc->out = d;
+	doc->stream_at = -1;
+	doc->stream_pos = -1;
+}
+
+int
+jdoc_parse(struct jdoc *doc, const char *name, const char *text, size_t len,
+    struct diags *d, const char *stream_key)
+{
+	doc_init(doc, name, d);
+	set_text(doc, xstrndup(text, len), len);
+	return parse(doc, stream_key);
 }
 
 static char *
@@ -604,16 +530,15 @@ read_all(int fd, size_t size, size_t *len)
 }
 
 int
-jdoc_load(struct jdoc *doc, const char *file, struct diags *d)
+jdoc_load(struct jdoc *doc, const char *file, struct diags *d,
+    const char *stream_key)
 {
 	struct stat st;
 	size_t len = 0;
 	char *buf;
 	int fd;
 
-	memset(doc, 0, sizeof *doc);
-	doc->file = file;
-	doc->diags = d;
+	doc_init(doc, file, d);
 	fd = open(file, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		diags_add(d, DIAG_ERROR, file, 0, 0, "cannot open: %s",
@@ -648,8 +573,8 @@ jdoc_load(struct jdoc *doc, const char *file, struct diags *d)
 		    JDOC_MAX_BYTES / 1024 / 1024);
 		return -1;
 	}
-	set_text(doc, file, buf, len, d);
-	return parse(doc);
+	set_text(doc, buf, len);
+	return parse(doc, stream_key);
 }
 
 void
@@ -657,6 +582,9 @@ jdoc_fini(struct jdoc *doc)
 {
 	cJSON_Delete(doc->root);
 	free(doc->buf);
+	arena_fini(doc->arena);
+	diags_fini(&doc->pending);
 	doc->root = NULL;
 	doc->buf = NULL;
+	doc->arena = NULL;
 }

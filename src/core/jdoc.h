@@ -2,9 +2,11 @@
 #define TERMQUIZ_JDOC_H
 
 /*
- * A JSON file being loaded: its text, cJSON's tree of it, and the means to
- * report a problem at the LINE:COL of any value, which cJSON does not keep.
- * Only the loaders (pack.c, config.c) use this; no cJSON pointer leaves them.
+ * A JSON file being loaded: its text, cJSON's tree of it, and reports of
+ * problems at the LINE:COL of any value (positions: jpos.c). One member of
+ * the top-level object may be asked for as a stream: its array's elements
+ * are then parsed one at a time, so that the tree of a large file never
+ * exists whole. Only the loaders use this; no cJSON pointer leaves them.
  */
 
 #include <cJSON.h>
@@ -12,56 +14,71 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "jpos.h"
 
 #define JDOC_MAX_BYTES (64L * 1024 * 1024)
-#define JPATH_MAX 8
+#define JDOC_MAX_MIB (JDOC_MAX_BYTES / 1024 / 1024)
 
-/* A path from the root: .key or [index] steps. */
-struct jpath {
-	int n;
-	struct {
-		const char *key; /* NULL for an array index */
-		int index;
-	} seg[JPATH_MAX];
-};
+/* jdoc_load's result when the member asked for is streamed. */
+#define JDOC_STREAMING 1
+
+struct jdoc_arena;
 
 struct jdoc {
 	const char *file;   /* name used in messages */
 	char *buf;          /* the file, NUL-terminated */
 	const char *text;   /* buf past a UTF-8 BOM */
 	size_t len;         /* bytes of text */
-	cJSON *root;
-	struct diags *diags;
-	/* Resume point for the most recent array element looked up. */
-	struct jpath cache_path;
+	cJSON *root;        /* while streaming: NULL until jdoc_stream_end */
+	struct diags *diags;   /* where reports go now */
+	/* The rest is jdoc.c's own. */
+	struct diags *out;     /* the caller's list */
+	struct diags pending;  /* reports made while streaming */
+	struct jpath cache_path;   /* the array element last looked up */
 	size_t cache_off;
-	/* Offset of the top-level "questions" array when it was left out of
-	 * root, to be parsed one element at a time; -1 when not. */
-	long stream_at;
-	size_t stream_end;  /* just past its ']' */
+	struct jpos_lines lines;   /* the line counter of reports */
+	const char *stream_key;
+	long stream_at;     /* offset of the streamed array's '[', or -1 */
+	long stream_pos;    /* the next element, -1 at the end */
+	size_t stream_end;  /* just past the array's ']' once known */
+	int stream_state;
+	struct jdoc_arena *arena;  /* the streamed element's nodes */
 };
 
-/* The streamed array's first element (-1: empty), then each element parsed
- * in turn: NULL at the end or on a syntax error (*bad set, reported).
- * Caller cJSON_Deletes each element. */
-long jdoc_stream_first(const struct jdoc *doc);
-cJSON *jdoc_stream_next(struct jdoc *doc, long *pos, bool *bad);
+/* Read and parse file. With stream_key (not NULL), a member of that name in
+ * the top-level object whose value is an array is left out of the tree:
+ * JDOC_STREAMING is returned, the elements come from jdoc_stream_next and
+ * the rest from jdoc_stream_end. Otherwise 0 with root set, or -1 with the
+ * problem reported to d. The jdoc must be finalised with jdoc_fini in every
+ * case. */
+int jdoc_load(struct jdoc *doc, const char *file, struct diags *d,
+    const char *stream_key);
 
-/* Read and parse file. On failure a diagnostic is added and -1 returned;
- * the jdoc must be finalised either way. */
-int jdoc_load(struct jdoc *doc, const char *file, struct diags *d);
-
-/* Parse text[0..len) (need not be NUL-terminated) as if read from name. */
+/* The same for text[0..len) (need not be NUL-terminated; copied), reported
+ * under name. */
 int jdoc_parse(struct jdoc *doc, const char *name, const char *text,
-    size_t len, struct diags *d);
+    size_t len, struct diags *d, const char *stream_key);
 
+/* The streamed array's next element, or NULL at its end, after a syntax
+ * error (reported, *bad set) or when an element nests too deep to be
+ * parsed alone (jdoc_stream_end then reports it). Borrowed: valid until the
+ * next call. Reports made while streaming are held back (see
+ * jdoc_stream_flush). */
+const cJSON *jdoc_stream_next(struct jdoc *doc, bool *bad);
+
+/* End the stream and parse the rest of the text. Returns JDOC_STREAMING
+ * when root holds everything but the streamed array (left empty) and the
+ * elements stand; 0 when the whole text had to be parsed instead (root is
+ * all of it: forget what the stream gave); -1 when the text is not valid
+ * JSON (reported; the stream's held-back reports are dropped). */
+int jdoc_stream_end(struct jdoc *doc);
+
+/* Add the reports held back while streaming to the caller's list, here in
+ * the order of reports; without this call they are dropped. */
+void jdoc_stream_flush(struct jdoc *doc);
+
+/* Free the text, the tree and anything held back; doc may be loaded again. */
 void jdoc_fini(struct jdoc *doc);
-
-struct jpath jpath_key(struct jpath p, const char *key);
-struct jpath jpath_index(struct jpath p, int index);
-
-/* Format a path as questions[3].answer. Caller frees. */
-char *jpath_str(const struct jpath *p);
 
 /* Report at the value (or, with at_key, at the member name) that p names. */
 void jdoc_report(struct jdoc *doc, enum diag_level level, const struct jpath *p,
@@ -72,11 +89,5 @@ void jdoc_report(struct jdoc *doc, enum diag_level level, const struct jpath *p,
 void jdoc_report_key(struct jdoc *doc, enum diag_level level,
     const struct jpath *p, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-
-/* Line and column (1-based, columns in characters) of byte offset off. */
-void jdoc_linecol(const char *text, size_t off, int *line, int *col);
-
-/* Byte offset of the value (or key) p names in text, or -1 if not found. */
-long jpos_find(const char *text, size_t len, const struct jpath *p, bool at_key);
 
 #endif

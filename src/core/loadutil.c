@@ -26,8 +26,14 @@ const char *
 lu_string(struct jdoc *doc, const cJSON *obj, struct jpath p, const char *key,
     bool required)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	return lu_string_of(doc, cJSON_GetObjectItemCaseSensitive(obj, key), p,
+	    key, required);
+}
 
+const char *
+lu_string_of(struct jdoc *doc, const cJSON *v, struct jpath p, const char *key,
+    bool required)
+{
 	if (v == NULL) {
 		if (required)
 			jdoc_report(doc, DIAG_ERROR, &p, false,
@@ -46,7 +52,14 @@ int
 lu_number(struct jdoc *doc, const cJSON *obj, struct jpath p, const char *key,
     double min, double max, bool integer, double *out)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	return lu_number_of(doc, cJSON_GetObjectItemCaseSensitive(obj, key), p,
+	    key, min, max, integer, out);
+}
+
+int
+lu_number_of(struct jdoc *doc, const cJSON *v, struct jpath p, const char *key,
+    double min, double max, bool integer, double *out)
+{
 	double x;
 
 	if (v == NULL)
@@ -87,8 +100,14 @@ int
 lu_bool(struct jdoc *doc, const cJSON *obj, struct jpath p, const char *key,
     bool *out)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	return lu_bool_of(doc, cJSON_GetObjectItemCaseSensitive(obj, key), p,
+	    key, out);
+}
 
+int
+lu_bool_of(struct jdoc *doc, const cJSON *v, struct jpath p, const char *key,
+    bool *out)
+{
 	if (v == NULL)
 		return 0;
 	if (!cJSON_IsBool(v)) {
@@ -154,30 +173,37 @@ near_miss(const char *key, const char *const *known)
 	return best;
 }
 
+bool
+lu_unknown_key(struct jdoc *doc, const cJSON *m, struct jpath p,
+    const char *const *known)
+{
+	struct jpath at;
+	const char *hint;
+	int i;
+
+	for (i = 0; known[i] != NULL; i++)
+		if (strcmp(m->string, known[i]) == 0)
+			return false;
+	if (strcmp(m->string, "$schema") == 0)
+		return false;
+	at = jpath_key(p, m->string);
+	hint = near_miss(m->string, known);
+	if (hint != NULL)
+		jdoc_report(doc, DIAG_WARNING, &at, true,
+		    "unknown key \"%s\" (did you mean \"%s\"?)", m->string,
+		    hint);
+	else
+		jdoc_report(doc, DIAG_WARNING, &at, true,
+		    "unknown key \"%s\" (ignored)", m->string);
+	return true;
+}
+
 void
 lu_unknown_keys(struct jdoc *doc, const cJSON *obj, struct jpath p,
     const char *const *known)
 {
 	const cJSON *m;
 
-	cJSON_ArrayForEach(m, obj) {
-		struct jpath at;
-		const char *hint;
-		int i;
-
-		for (i = 0; known[i] != NULL; i++)
-			if (strcmp(m->string, known[i]) == 0)
-				break;
-		if (known[i] != NULL || strcmp(m->string, "$schema") == 0)
-			continue;
-		at = jpath_key(p, m->string);
-		hint = near_miss(m->string, known);
-		if (hint != NULL)
-			jdoc_report(doc, DIAG_WARNING, &at, true,
-			    "unknown key \"%s\" (did you mean \"%s\"?)",
-			    m->string, hint);
-		else
-			jdoc_report(doc, DIAG_WARNING, &at, true,
-			    "unknown key \"%s\" (ignored)", m->string);
-	}
+	cJSON_ArrayForEach(m, obj)
+		lu_unknown_key(doc, m, p, known);
 }

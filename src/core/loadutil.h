@@ -25,6 +25,21 @@ int lu_int(struct jdoc *doc, const cJSON *obj, struct jpath p,
 int lu_bool(struct jdoc *doc, const cJSON *obj, struct jpath p,
     const char *key, bool *out);
 
+/* The same three for a member already found: v is obj.key, or NULL when
+ * obj has no such member (for loaders that read an object in one pass). */
+const char *lu_string_of(struct jdoc *doc, const cJSON *v, struct jpath p,
+    const char *key, bool required);
+int lu_number_of(struct jdoc *doc, const cJSON *v, struct jpath p,
+    const char *key, double min, double max, bool integer, double *out);
+int lu_bool_of(struct jdoc *doc, const cJSON *v, struct jpath p,
+    const char *key, bool *out);
+
+/* Warn about member m of an object at p when it is not in the
+ * NULL-terminated list known ("$schema" is always allowed), with a "did
+ * you mean" for near misses. Returns whether it was unknown. */
+bool lu_unknown_key(struct jdoc *doc, const cJSON *m, struct jpath p,
+    const char *const *known);
+
 /* Warn about members of obj not in the NULL-terminated list known, with a
  * "did you mean" for near misses. */
 void lu_unknown_keys(struct jdoc *doc, const cJSON *obj, struct jpath p,

@@ -1,6 +1,7 @@
 #include "pack.h"
 
 #include <math.h>
+#include <stdalign.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,6 +139,66 @@ pack_hash_many(struct pack *const *packs, int n, char out[HASH_HEX])
 	snprintf(out, HASH_HEX, "%016llx", (unsigned long long)h);
 }
 
+/* --- One pool for every string of a pack's questions --- */
+
+struct str_block {
+	struct str_block *next;
+	size_t size, used;
+	alignas(max_align_t) char data[];
+};
+
+struct pack_strings {
+	struct str_block *head;
+};
+
+#define STR_BLOCK (256 * 1024)
+
+/* n bytes from the pool, aligned to align (a power of two): strings take
+ * 1, so that 400,000 of them waste no padding. */
+static void *
+pool_alloc(struct pack_strings *ps, size_t n, size_t align)
+{
+	struct str_block *b = ps->head;
+	void *p;
+
+	if (b != NULL)
+		b->used = (b->used + align - 1) & ~(align - 1);
+	if (b == NULL || b->used > b->size || b->size - b->used < n) {
+		size_t size = n > STR_BLOCK ? n : STR_BLOCK;
+
+		b = xmalloc(sizeof *b + size);
+		b->size = size;
+		b->used = 0;
+		b->next = ps->head;
+		ps->head = b;
+	}
+	p = b->data + b->used;
+	b->used += n;
+	return p;
+}
+
+static char *
+pool_strdup(struct pack_strings *ps, const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(pool_alloc(ps, n, 1), s, n);
+}
+
+static void
+pool_free(struct pack_strings *ps)
+{
+	struct str_block *b, *next;
+
+	if (ps == NULL)
+		return;
+	for (b = ps->head; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(ps);
+}
+
 static void
 question_fini(struct question *q)
 {
@@ -155,16 +216,28 @@ question_fini(struct question *q)
 	free(q->answers);
 }
 
-void
-pack_free(struct pack *p)
+/* Forget the questions loaded so far (and their pool). */
+static void
+drop_questions(struct pack *p)
 {
 	int i;
 
+	if (p->strings == NULL)
+		for (i = 0; i < p->nq; i++)
+			question_fini(&p->q[i]);
+	pool_free(p->strings);
+	p->strings = NULL;
+	free(p->q);
+	p->q = NULL;
+	p->nq = 0;
+}
+
+void
+pack_free(struct pack *p)
+{
 	if (p == NULL)
 		return;
-	for (i = 0; i < p->nq; i++)
-		question_fini(&p->q[i]);
-	free(p->q);
+	drop_questions(p);
 	free(p->path);
 	free(p->title);
 	free(p->description);
@@ -172,12 +245,131 @@ pack_free(struct pack *p)
 	free(p);
 }
 
+/* --- Loading our format --- */
+
+/* Questions asked twice: a hash set of the first of each folded text. */
+struct dup_slot {
+	uint32_t hash;   /* the fold's hash, its upper half */
+	int index;       /* -1: empty */
+};
+
+struct dup_pair {
+	int index, first;
+};
+
+/* What loading the questions of one pack needs besides the pack. */
+struct loader {
+	struct jdoc *doc;
+	struct pack *pk;
+	struct pack_strings *ps;
+	char *fold, *fold2;     /* scratch for folds */
+	size_t fold_cap, fold2_cap;
+	struct dup_slot *set;
+	size_t set_cap, set_n;  /* set_cap a power of two */
+	struct dup_pair *dups;
+	int ndups, dups_cap;
+};
+
+static void
+loader_fini(struct loader *L)
+{
+	free(L->fold);
+	free(L->fold2);
+	free(L->set);
+	free(L->dups);
+}
+
+/* Fold s into *buf (grown as needed). Returns the folded length. */
+static size_t
+fold_scratch(char **buf, size_t *cap, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (*cap < FOLD_TEXT_MAX(n)) {
+		*cap = FOLD_TEXT_MAX(n) + 64;
+		free(*buf);
+		*buf = xmalloc(*cap);
+	}
+	return fold_text_into(s, n, *buf);
+}
+
+static void
+set_grow(struct loader *L)
+{
+	struct dup_slot *old = L->set;
+	size_t oldcap = L->set_cap, i, cap = oldcap ? oldcap * 2 : 1024;
+
+	L->set = xmalloc(cap * sizeof *L->set);
+	L->set_cap = cap;
+	for (i = 0; i < cap; i++)
+		L->set[i].index = -1;
+	for (i = 0; i < oldcap; i++) {
+		size_t k = (size_t)old[i].hash & (cap - 1);
+
+		if (old[i].index < 0)
+			continue;
+		while (L->set[k].index >= 0)
+			k = (k + 1) & (cap - 1);
+		L->set[k] = old[i];
+	}
+	free(old);
+}
+
+/* Note question i's text (case, accents and spacing aside): the first of
+ * each goes in the set, a later one is kept as a duplicate of it. */
+static void
+note_text(struct loader *L, int i, const char *text)
+{
+	size_t n = fold_scratch(&L->fold, &L->fold_cap, text), k;
+	uint32_t h = (uint32_t)(fnv(FNV_SEED, L->fold, n) >> 32);
+
+	if ((L->set_n + 1) * 8 > L->set_cap * 7)
+		set_grow(L);
+	for (k = (size_t)h & (L->set_cap - 1); L->set[k].index >= 0;
+	    k = (k + 1) & (L->set_cap - 1)) {
+		const struct dup_slot *e = &L->set[k];
+
+		if (e->hash != h)
+			continue;
+		/* The same hash: compare the folds themselves. */
+		fold_scratch(&L->fold2, &L->fold2_cap, L->pk->q[e->index].text);
+		if (strcmp(L->fold, L->fold2) == 0) {
+			if (L->ndups == L->dups_cap) {
+				L->dups_cap = L->dups_cap ? L->dups_cap * 2 : 16;
+				L->dups = xrealloc(L->dups, (size_t)L->dups_cap *
+				    sizeof *L->dups);
+			}
+			L->dups[L->ndups].index = i;
+			L->dups[L->ndups++].first = e->index;
+			return;
+		}
+	}
+	L->set[k].hash = h;
+	L->set[k].index = i;
+	L->set_n++;
+}
+
+/* Warn about questions asked twice, in file order. */
+static void
+warn_duplicates(struct loader *L, struct jpath pq)
+{
+	int k;
+
+	for (k = 0; k < L->ndups; k++) {
+		struct jpath at = jpath_key(jpath_index(pq, L->dups[k].index),
+		    "question");
+
+		jdoc_report(L->doc, DIAG_WARNING, &at, false,
+		    "same question as questions[%d]", L->dups[k].first);
+	}
+}
+
 /* A string that must hold some text: reported when empty or blank. */
 static const char *
-nonempty(struct jdoc *doc, const cJSON *obj, struct jpath p, const char *key,
+nonempty(struct jdoc *doc, const cJSON *v, struct jpath p, const char *key,
     bool required)
 {
-	const char *s = lu_string(doc, obj, p, key, required);
+	const char *s = lu_string_of(doc, v, p, key, required);
 
 	if (s != NULL && s[strspn(s, " \t\r\n")] == '\0') {
 		jdoc_report_key(doc, DIAG_ERROR, &p, key, "must not be empty");
@@ -188,44 +380,51 @@ nonempty(struct jdoc *doc, const cJSON *obj, struct jpath p, const char *key,
 
 /* Copy a JSON array of non-empty strings; report anything else. */
 static int
-string_list(struct jdoc *doc, const cJSON *arr, struct jpath p, char ***out)
+string_list(struct loader *L, const cJSON *arr, struct jpath p, char ***out)
 {
 	const cJSON *v;
 	int n = 0, i = 0, bad = 0;
 
 	cJSON_ArrayForEach(v, arr)
 		n++;
-	*out = xcalloc((size_t)n, sizeof **out);
+	*out = pool_alloc(L->ps, (size_t)(n ? n : 1) * sizeof **out,
+	    alignof(char *));
 	cJSON_ArrayForEach(v, arr) {
 		struct jpath at = jpath_index(p, i);
 
 		if (!cJSON_IsString(v)) {
-			jdoc_report(doc, DIAG_ERROR, &at, false,
+			jdoc_report(L->doc, DIAG_ERROR, &at, false,
 			    "must be a string, not %s", lu_type_name(v));
 			bad = 1;
 		} else if (v->valuestring[strspn(v->valuestring, " \t\r\n")] ==
 		    '\0') {
-			jdoc_report(doc, DIAG_ERROR, &at, false,
+			jdoc_report(L->doc, DIAG_ERROR, &at, false,
 			    "must not be empty");
 			bad = 1;
 		}
-		(*out)[i++] = xstrdup(cJSON_IsString(v) ? v->valuestring : "");
+		(*out)[i++] = pool_strdup(L->ps, cJSON_IsString(v) ?
+		    v->valuestring : "");
 	}
 	return bad ? -n - 1 : n;
 }
 
 static void
-warn_repeats(struct jdoc *doc, struct question *q, struct jpath p)
+warn_repeats(struct loader *L, struct question *q, struct jpath p)
 {
-	char *f[CHOICES_MAX], *arena;
+	char *f[CHOICES_MAX], *all;
 	size_t room = 0, used = 0;
 	int i, j;
 
 	for (i = 0; i < q->nchoices; i++)
 		room += FOLD_TEXT_MAX(strlen(q->choices[i]));
-	arena = xmalloc(room);
+	if (L->fold_cap < room) {
+		free(L->fold);
+		L->fold_cap = room + 64;
+		L->fold = xmalloc(L->fold_cap);
+	}
+	all = L->fold;
 	for (i = 0; i < q->nchoices; i++) {
-		f[i] = arena + used;
+		f[i] = all + used;
 		used += fold_text_into(q->choices[i], strlen(q->choices[i]),
 		    f[i]) + 1;
 	}
@@ -235,14 +434,19 @@ warn_repeats(struct jdoc *doc, struct question *q, struct jpath p)
 		if (i < j) {
 			struct jpath at = jpath_index(jpath_key(p, "choices"), j);
 
-			jdoc_report(doc, DIAG_WARNING, &at, false,
+			jdoc_report(L->doc, DIAG_WARNING, &at, false,
 			    i == q->answer || j == q->answer ?
 			    "the correct answer is repeated among the choices" :
 			    "same as choice %d", i + 1);
 		}
 	}
-	free(arena);
 }
+
+/* The members of a question, found in one pass. */
+struct qmembers {
+	const cJSON *type, *question, *choices, *answer, *explanation,
+	    *time_limit;
+};
 
 /* Which choice "answer" names: its text or its 0-based index. */
 static int
@@ -290,10 +494,11 @@ choice_answer(struct jdoc *doc, const cJSON *ans, struct jpath p,
 }
 
 static int
-load_choice(struct jdoc *doc, const cJSON *obj, struct jpath p,
+load_choice(struct loader *L, const struct qmembers *m, struct jpath p,
     struct question *q)
 {
-	const cJSON *cs = cJSON_GetObjectItemCaseSensitive(obj, "choices");
+	struct jdoc *doc = L->doc;
+	const cJSON *cs = m->choices;
 	struct jpath pc = jpath_key(p, "choices");
 	int n;
 
@@ -308,7 +513,7 @@ load_choice(struct jdoc *doc, const cJSON *obj, struct jpath p,
 		    "must be an array of strings, not %s", lu_type_name(cs));
 		return -1;
 	}
-	n = string_list(doc, cs, pc, &q->choices);
+	n = string_list(L, cs, pc, &q->choices);
 	q->nchoices = n < 0 ? -n - 1 : n;
 	if (n < 0)
 		return -1;
@@ -318,18 +523,18 @@ load_choice(struct jdoc *doc, const cJSON *obj, struct jpath p,
 		    n == 1 ? "" : "s", CHOICES_MIN, CHOICES_MAX);
 		return -1;
 	}
-	if (choice_answer(doc, cJSON_GetObjectItemCaseSensitive(obj, "answer"),
-	    p, q) < 0)
+	if (choice_answer(doc, m->answer, p, q) < 0)
 		return -1;
-	warn_repeats(doc, q, p);
+	warn_repeats(L, q, p);
 	return 0;
 }
 
 static int
-load_text(struct jdoc *doc, const cJSON *obj, struct jpath p,
+load_text(struct loader *L, const struct qmembers *m, struct jpath p,
     struct question *q)
 {
-	const cJSON *ans = cJSON_GetObjectItemCaseSensitive(obj, "answer");
+	struct jdoc *doc = L->doc;
+	const cJSON *ans = m->answer;
 	struct jpath pa = jpath_key(p, "answer");
 	int n;
 
@@ -339,10 +544,11 @@ load_text(struct jdoc *doc, const cJSON *obj, struct jpath p,
 		return -1;
 	}
 	if (cJSON_IsString(ans)) {
-		if (nonempty(doc, obj, p, "answer", true) == NULL)
+		if (nonempty(doc, ans, p, "answer", true) == NULL)
 			return -1;
-		q->answers = xcalloc(1, sizeof *q->answers);
-		q->answers[0] = xstrdup(ans->valuestring);
+		q->answers = pool_alloc(L->ps, sizeof *q->answers,
+		    alignof(char *));
+		q->answers[0] = pool_strdup(L->ps, ans->valuestring);
 		q->nanswers = 1;
 		return 0;
 	}
@@ -352,7 +558,7 @@ load_text(struct jdoc *doc, const cJSON *obj, struct jpath p,
 		    lu_type_name(ans));
 		return -1;
 	}
-	n = string_list(doc, ans, pa, &q->answers);
+	n = string_list(L, ans, pa, &q->answers);
 	q->nanswers = n < 0 ? -n - 1 : n;
 	if (n == 0)
 		jdoc_report(doc, DIAG_ERROR, &pa, false,
@@ -361,10 +567,10 @@ load_text(struct jdoc *doc, const cJSON *obj, struct jpath p,
 }
 
 static int
-load_truefalse(struct jdoc *doc, const cJSON *obj, struct jpath p,
+load_truefalse(struct jdoc *doc, const struct qmembers *m, struct jpath p,
     struct question *q)
 {
-	int r = lu_bool(doc, obj, p, "answer", &q->truth);
+	int r = lu_bool_of(doc, m->answer, p, "answer", &q->truth);
 
 	if (r == 0)
 		jdoc_report(doc, DIAG_ERROR, &p, false,
@@ -373,9 +579,9 @@ load_truefalse(struct jdoc *doc, const cJSON *obj, struct jpath p,
 }
 
 static int
-load_type(struct jdoc *doc, const cJSON *obj, struct jpath p, enum qtype *t)
+load_type(struct jdoc *doc, const cJSON *v, struct jpath p, enum qtype *t)
 {
-	const char *s = lu_string(doc, obj, p, "type", true);
+	const char *s = lu_string_of(doc, v, p, "type", true);
 	struct jpath at = jpath_key(p, "type");
 	int i;
 
@@ -401,10 +607,55 @@ load_type(struct jdoc *doc, const cJSON *obj, struct jpath p, enum qtype *t)
 	return -1;
 }
 
-static int
-load_question(struct jdoc *doc, const cJSON *obj, struct jpath p,
-    struct question *q)
+/* One pass over obj's members: the known ones into m (the first of a name
+ * wins, as cJSON's getters would have it), a warning for the others. */
+static void
+find_members(struct jdoc *doc, const cJSON *obj, struct jpath p,
+    struct qmembers *m)
 {
+	const cJSON *v;
+
+	memset(m, 0, sizeof *m);
+	cJSON_ArrayForEach(v, obj) {
+		const char *k = v->string;
+		const cJSON **slot = NULL;
+
+		switch (k[0]) {
+		case 't':
+			slot = strcmp(k, "type") == 0 ? &m->type :
+			    strcmp(k, "time_limit") == 0 ? &m->time_limit : NULL;
+			break;
+		case 'q':
+			slot = strcmp(k, "question") == 0 ? &m->question : NULL;
+			break;
+		case 'c':
+			slot = strcmp(k, "choices") == 0 ? &m->choices : NULL;
+			break;
+		case 'a':
+			slot = strcmp(k, "answer") == 0 ? &m->answer : NULL;
+			break;
+		case 'e':
+			slot = strcmp(k, "explanation") == 0 ? &m->explanation :
+			    NULL;
+			break;
+		default:
+			break;
+		}
+		if (slot != NULL) {
+			if (*slot == NULL)
+				*slot = v;
+		} else {
+			lu_unknown_key(doc, v, p, question_keys);
+		}
+	}
+}
+
+static int
+load_question(struct loader *L, const cJSON *obj, struct jpath p,
+    struct question *q, int index)
+{
+	struct jdoc *doc = L->doc;
+	struct qmembers m;
 	const char *text, *expl;
 	int bad = 0;
 
@@ -413,160 +664,108 @@ load_question(struct jdoc *doc, const cJSON *obj, struct jpath p,
 		    "a question must be an object, not %s", lu_type_name(obj));
 		return -1;
 	}
-	lu_unknown_keys(doc, obj, p, question_keys);
-	text = nonempty(doc, obj, p, "question", true);
-	expl = lu_string(doc, obj, p, "explanation", false);
-	q->text = xstrdup(text ? text : "");
-	q->explanation = expl && *expl ? xstrdup(expl) : NULL;
+	find_members(doc, obj, p, &m);
+	text = nonempty(doc, m.question, p, "question", true);
+	expl = lu_string_of(doc, m.explanation, p, "explanation", false);
+	q->text = pool_strdup(L->ps, text ? text : "");
+	q->explanation = expl && *expl ? pool_strdup(L->ps, expl) : NULL;
 	if (text == NULL)
 		bad = 1;
-	if (lu_number(doc, obj, p, "time_limit", 0.1, TIME_LIMIT_MAX, false,
-	    &q->time_limit) < 0)
+	else
+		note_text(L, index, q->text);
+	if (lu_number_of(doc, m.time_limit, p, "time_limit", 0.1,
+	    TIME_LIMIT_MAX, false, &q->time_limit) < 0)
 		bad = 1;
-	if (load_type(doc, obj, p, &q->type) < 0)
+	if (load_type(doc, m.type, p, &q->type) < 0)
 		return -1;
 	switch (q->type) {
 	case Q_CHOICE:
-		bad |= load_choice(doc, obj, p, q) < 0;
+		bad |= load_choice(L, &m, p, q) < 0;
 		break;
 	case Q_TRUEFALSE:
-		bad |= load_truefalse(doc, obj, p, q) < 0;
+		bad |= load_truefalse(doc, &m, p, q) < 0;
 		break;
 	default:
-		bad |= load_text(doc, obj, p, q) < 0;
+		bad |= load_text(L, &m, p, q) < 0;
 		break;
 	}
 	return bad ? -1 : 0;
 }
 
-struct folded {
-	char *s;
-	int i;
-};
-
-static int
-folded_cmp(const void *pa, const void *pb)
+/* Room for one more question, zeroed. */
+static struct question *
+next_question(struct pack *pk, size_t *cap)
 {
-	const struct folded *a = pa, *b = pb;
-	int c = strcmp(a->s, b->s);
-
-	return c ? c : (a->i > b->i) - (a->i < b->i);
+	if ((size_t)pk->nq == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		pk->q = xrealloc(pk->q, *cap * sizeof *pk->q);
+	}
+	memset(&pk->q[pk->nq], 0, sizeof *pk->q);
+	return &pk->q[pk->nq];
 }
 
-/* Warn about questions asked twice (case, accents and spacing aside). Sorting
- * finds them in n log n, so a pack of 100,000 questions is checked too. */
-static void
-warn_duplicates(struct jdoc *doc, struct pack *pk, struct jpath pq)
-{
-	struct folded *v = xcalloc((size_t)pk->nq, sizeof *v);
-	int *first = xcalloc((size_t)pk->nq, sizeof *first);
-	size_t room = 0, used = 0;
-	char *arena;
-	int i;
-
-	/* One block for every fold: a large pack makes no 100,000 mallocs. */
-	for (i = 0; i < pk->nq; i++)
-		room += FOLD_TEXT_MAX(strlen(pk->q[i].text));
-	arena = xmalloc(room);
-	for (i = 0; i < pk->nq; i++) {
-		v[i].s = arena + used;
-		used += fold_text_into(pk->q[i].text, strlen(pk->q[i].text),
-		    v[i].s) + 1;
-		v[i].i = i;
-		first[i] = -1;
-	}
-	qsort(v, (size_t)pk->nq, sizeof *v, folded_cmp);
-	for (i = 1; i < pk->nq; i++)
-		if (strcmp(v[i].s, v[i - 1].s) == 0)
-			first[v[i].i] = first[v[i - 1].i] >= 0 ?
-			    first[v[i - 1].i] : v[i - 1].i;
-	/* Report in file order: positions are found in one pass. */
-	for (i = 0; i < pk->nq; i++) {
-		struct jpath at = jpath_key(jpath_index(pq, i), "question");
-
-		if (first[i] >= 0)
-			jdoc_report(doc, DIAG_WARNING, &at, false,
-			    "same question as questions[%d]", first[i]);
-	}
-	free(arena);
-	free(v);
-	free(first);
-}
-
-/* The questions of a streamed array: each parsed, copied out, freed. */
+/* The questions of a streamed array: each parsed, copied out, forgotten.
+ * Returns -1 when any was wrong. */
 static int
-load_streamed(struct jdoc *doc, struct pack *pk, struct jpath pq)
+load_streamed(struct loader *L, struct jpath pq)
 {
-	long pos = jdoc_stream_first(doc);
+	struct pack *pk = L->pk;
 	size_t cap = 0;
 	bool bad = false;
-	cJSON *v;
+	const cJSON *v;
 
-	if (pos < 0) {
-		jdoc_report(doc, DIAG_ERROR, &pq, false,
-		    "must hold at least one question");
-		return -1;
-	}
-	while ((v = jdoc_stream_next(doc, &pos, &bad)) != NULL) {
-		if ((size_t)pk->nq == cap) {
-			cap = cap ? cap * 2 : 64;
-			pk->q = xrealloc(pk->q, cap * sizeof *pk->q);
-		}
-		memset(&pk->q[pk->nq], 0, sizeof *pk->q);
-		if (load_question(doc, v, jpath_index(pq, pk->nq),
-		    &pk->q[pk->nq]) < 0)
+	while ((v = jdoc_stream_next(L->doc, &bad)) != NULL) {
+		struct question *q = next_question(pk, &cap);
+
+		if (load_question(L, v, jpath_index(pq, pk->nq), q, pk->nq) < 0)
 			bad = true;
 		pk->nq++;
-		cJSON_Delete(v);
 	}
-	if (!bad)
-		warn_duplicates(doc, pk, pq);
-	return bad ? -1 : 0;
+	if (pk->nq == 0 && !bad)
+		jdoc_report(L->doc, DIAG_ERROR, &pq, false,
+		    "must hold at least one question");
+	return bad || pk->nq == 0 ? -1 : 0;
 }
 
+/* The questions from the tree, when they were not streamed. */
 static int
-load_questions(struct jdoc *doc, const cJSON *root, struct pack *pk)
+load_tree_questions(struct loader *L, const cJSON *qs, struct jpath pq)
 {
-	const cJSON *qs = cJSON_GetObjectItemCaseSensitive(root, "questions");
-	struct jpath top = { 0 }, pq = jpath_key(top, "questions");
+	struct pack *pk = L->pk;
 	const cJSON *v;
 	int bad = 0;
 
-	if (qs == NULL) {
-		jdoc_report(doc, DIAG_ERROR, &top, false,
-		    "missing \"questions\" (a list of questions)");
-		return -1;
-	}
-	if (doc->stream_at >= 0)
-		return load_streamed(doc, pk, pq);
 	if (!cJSON_IsArray(qs) || qs->child == NULL) {
-		jdoc_report(doc, DIAG_ERROR, &pq, false,
+		jdoc_report(L->doc, DIAG_ERROR, &pq, false,
 		    cJSON_IsArray(qs) ? "must hold at least one question" :
 		    "must be an array of questions");
 		return -1;
 	}
 	pk->q = xcalloc((size_t)cJSON_GetArraySize(qs), sizeof *pk->q);
 	cJSON_ArrayForEach(v, qs) {
-		if (load_question(doc, v, jpath_index(pq, pk->nq),
-		    &pk->q[pk->nq]) < 0)
+		if (load_question(L, v, jpath_index(pq, pk->nq),
+		    &pk->q[pk->nq], pk->nq) < 0)
 			bad = 1;
 		pk->nq++;
 	}
-	if (!bad)
-		warn_duplicates(doc, pk, pq);
 	return bad ? -1 : 0;
 }
 
+/* The pack's own members; the questions were streamed (streamed_bad: how
+ * that went) or are in the tree. */
 static int
-load_ours(struct jdoc *doc, struct pack *pk)
+load_ours(struct loader *L, bool streamed, int streamed_bad)
 {
-	const cJSON *root = doc->root;
-	struct jpath top = { 0 };
+	struct jdoc *doc = L->doc;
+	struct pack *pk = L->pk;
+	const cJSON *root = doc->root, *qs;
+	struct jpath top = { 0 }, pq = jpath_key(top, "questions");
 	const char *title, *desc, *author;
-	int bad = 0;
+	int bad = 0, qbad;
 
 	lu_unknown_keys(doc, root, top, pack_keys);
-	title = nonempty(doc, root, top, "title", true);
+	title = nonempty(doc, cJSON_GetObjectItemCaseSensitive(root, "title"),
+	    top, "title", true);
 	desc = lu_string(doc, root, top, "description", false);
 	author = lu_string(doc, root, top, "author", false);
 	bad |= title == NULL;
@@ -575,34 +774,71 @@ load_ours(struct jdoc *doc, struct pack *pk)
 	pk->title = xstrdup(title ? title : "");
 	pk->description = xstrdup(desc ? desc : "");
 	pk->author = xstrdup(author ? author : "");
-	bad |= load_questions(doc, root, pk) < 0;
-	return bad ? -1 : 0;
+	qs = cJSON_GetObjectItemCaseSensitive(root, "questions");
+	if (qs == NULL) {
+		jdoc_report(doc, DIAG_ERROR, &top, false,
+		    "missing \"questions\" (a list of questions)");
+		return -1;
+	}
+	if (streamed) {
+		jdoc_stream_flush(doc);
+		qbad = streamed_bad;
+	} else {
+		qbad = load_tree_questions(L, qs, pq);
+	}
+	if (qbad == 0)
+		warn_duplicates(L, pq);
+	return bad || qbad ? -1 : 0;
 }
 
 static struct pack *
-load_doc(struct jdoc *doc, const char *path, int parsed)
+pack_from_doc(struct jdoc *doc, const char *path, int parsed)
 {
+	struct loader L;
 	struct pack *pk;
-	int r, errors = doc->diags->errors;
+	int r, streamed_bad = 0, errors = doc->out->errors;
 
 	if (parsed < 0)
 		return NULL;
-	if (!cJSON_IsObject(doc->root)) {
+	pk = xcalloc(1, sizeof *pk);
+	pk->path = xstrdup(path);
+	memset(&L, 0, sizeof L);
+	L.doc = doc;
+	L.pk = pk;
+	L.ps = pk->strings = xcalloc(1, sizeof *pk->strings);
+	if (parsed == JDOC_STREAMING) {
+		struct jpath top = { 0 };
+
+		streamed_bad = load_streamed(&L, jpath_key(top, "questions"));
+		parsed = jdoc_stream_end(doc);
+		if (parsed != JDOC_STREAMING) {
+			/* The whole text is parsed instead: start again. */
+			loader_fini(&L);
+			memset(&L, 0, sizeof L);
+			L.doc = doc;
+			L.pk = pk;
+			drop_questions(pk);
+			L.ps = pk->strings = xcalloc(1, sizeof *pk->strings);
+		}
+	}
+	if (parsed < 0) {
+		r = -1;
+	} else if (!cJSON_IsObject(doc->root)) {
 		struct jpath top = { 0 };
 
 		jdoc_report(doc, DIAG_ERROR, &top, false,
 		    "a pack must be a JSON object, not %s",
 		    lu_type_name(doc->root));
-		return NULL;
-	}
-	pk = xcalloc(1, sizeof *pk);
-	pk->path = xstrdup(path);
-	if (opentdb_detect(doc->root))
+		r = -1;
+	} else if (opentdb_detect(doc->root)) {
+		drop_questions(pk);   /* its strings are its own */
 		r = opentdb_load(doc, pk);
-	else
-		r = load_ours(doc, pk);
+	} else {
+		r = load_ours(&L, parsed == JDOC_STREAMING, streamed_bad);
+	}
+	loader_fini(&L);
 	/* Any error reported, even one a getter could only note, fails it. */
-	if (r < 0 || doc->diags->errors > errors) {
+	if (r < 0 || doc->out->errors > errors) {
 		pack_free(pk);
 		return NULL;
 	}
@@ -613,8 +849,8 @@ struct pack *
 pack_load(const char *path, struct diags *d)
 {
 	struct jdoc doc;
-	int parsed = jdoc_load(&doc, path, d);
-	struct pack *pk = load_doc(&doc, path, parsed);
+	int parsed = jdoc_load(&doc, path, d, "questions");
+	struct pack *pk = pack_from_doc(&doc, path, parsed);
 
 	jdoc_fini(&doc);
 	return pk;
@@ -624,8 +860,8 @@ struct pack *
 pack_parse(const char *name, const char *text, size_t len, struct diags *d)
 {
 	struct jdoc doc;
-	int parsed = jdoc_parse(&doc, name, text, len, d);
-	struct pack *pk = load_doc(&doc, name, parsed);
+	int parsed = jdoc_parse(&doc, name, text, len, d, "questions");
+	struct pack *pk = pack_from_doc(&doc, name, parsed);
 
 	jdoc_fini(&doc);
 	return pk;

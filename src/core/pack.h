@@ -14,18 +14,20 @@ enum qtype { Q_CHOICE, Q_TRUEFALSE, Q_TEXT, QTYPE_COUNT };
 
 struct question {
 	enum qtype type;
+	bool truth;         /* truefalse: the correct answer */
 	char *text;
 	char *explanation;  /* NULL when none */
 	char *category;     /* Open Trivia DB only, else NULL */
 	char *difficulty;   /* Open Trivia DB only, else NULL */
 	double time_limit;  /* seconds; 0 when the question sets none */
 	char **choices;     /* choice: the choices as written */
+	char **answers;     /* text: accepted answers, the first one shown */
 	int nchoices;
 	int answer;         /* choice: index of the correct choice */
-	bool truth;         /* truefalse: the correct answer */
-	char **answers;     /* text: accepted answers, the first one shown */
 	int nanswers;
 };
+
+struct pack_strings;
 
 struct pack {
 	char *path;
@@ -35,6 +37,10 @@ struct pack {
 	double time_limit;  /* seconds; 0 when the pack sets none */
 	struct question *q;
 	int nq;
+	/* NULL: each question's strings and arrays are allocations of their
+	 * own (xstrdup, xcalloc), freed one by one. Otherwise they all live in
+	 * this pool, freed with it by pack_free. */
+	struct pack_strings *strings;
 };
 
 /* Load a pack (ours or an Open Trivia Database file). Every problem goes to

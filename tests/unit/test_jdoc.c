@@ -1,7 +1,7 @@
 /*
- * test_jdoc.c - unit tests for src/core/jdoc.c: finding the LINE:COL of a
- * value or key by its path (cJSON keeps no positions), and where syntax
- * errors and bad bytes are reported.
+ * test_jdoc.c - unit tests for src/core/jdoc.c: reports at the LINE:COL of
+ * a path, where syntax errors and bad bytes are reported, and streaming a
+ * member element by element (positions themselves: test_jpos.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -53,166 +53,6 @@ qpath(int i, const char *key)
 	return key != NULL ? jpath_key(p, key) : p;
 }
 
-/* Where p is in text, as "LINE:COL", or "-" when it is not found. */
-static void
-check_where(const char *text, struct jpath p, bool at_key, int line, int col)
-{
-	long off = jpos_find(text, strlen(text), &p, at_key);
-	int l = 0, c = 0;
-
-	if (line == 0) {
-		assert_int_equal(off, -1);
-		return;
-	}
-	assert_true(off >= 0);
-	jdoc_linecol(text, (size_t)off, &l, &c);
-	if (l != line || c != col) {
-		char *s = jpath_str(&p);
-
-		print_error("%s%s: expected %d:%d, got %d:%d\n", s,
-		    at_key ? " (key)" : "", line, col, l, c);
-		free(s);
-	}
-	assert_int_equal(l, line);
-	assert_int_equal(c, col);
-}
-
-static void
-test_jdoc_linecol_counts_lines_and_characters(void **state)
-{
-	int l, c;
-
-	(void)state;
-	jdoc_linecol("ab\ncd", 0, &l, &c);
-	assert_int_equal(l, 1);
-	assert_int_equal(c, 1);
-	jdoc_linecol("ab\ncd", 4, &l, &c);
-	assert_int_equal(l, 2);
-	assert_int_equal(c, 2);
-	/* é is 2 bytes, € 3: x is byte 5 but character 3. */
-	jdoc_linecol("é€x", 5, &l, &c);
-	assert_int_equal(l, 1);
-	assert_int_equal(c, 3);
-	/* CR is not a line break of its own; the LF after it is. */
-	jdoc_linecol("a\r\nb", 3, &l, &c);
-	assert_int_equal(l, 2);
-	assert_int_equal(c, 1);
-	/* An offset past the end stops at the NUL. */
-	jdoc_linecol("ab", 99, &l, &c);
-	assert_int_equal(l, 1);
-	assert_int_equal(c, 3);
-}
-
-static void
-test_jdoc_path_formats_like_source(void **state)
-{
-	struct jpath p = jpath_key(qpath(3, "answer"), "x");
-	char *s;
-
-	(void)state;
-	s = jpath_str(&p);
-	assert_string_equal(s, "questions[3].answer.x");
-	free(s);
-	p = root_path();
-	s = jpath_str(&p);
-	assert_string_equal(s, "");
-	free(s);
-	p = jpath_key(jpath_index(root_path(), 2), "a");
-	s = jpath_str(&p);
-	assert_string_equal(s, "[2].a");
-	free(s);
-}
-
-static void
-test_jdoc_finds_values_by_path(void **state)
-{
-	(void)state;
-	check_where(paths_text, root_path(), false, 1, 1);
-	check_where(paths_text, jpath_key(root_path(), "title"), false, 2, 12);
-	check_where(paths_text, jpath_key(root_path(), "questions"), false, 3,
-	    16);
-	check_where(paths_text, qpath(0, NULL), false, 4, 5);
-	check_where(paths_text, qpath(0, "answer"), false, 4, 57);
-	check_where(paths_text, qpath(2, "answer"), false, 10, 17);
-	check_where(paths_text, jpath_index(qpath(2, "choices"), 2), false,
-	    9, 29);
-}
-
-static void
-test_jdoc_finds_keys_by_path(void **state)
-{
-	(void)state;
-	check_where(paths_text, jpath_key(root_path(), "title"), true, 2, 3);
-	check_where(paths_text, qpath(2, "answer"), true, 10, 7);
-	check_where(paths_text, qpath(3, "answer"), true, 12, 49);
-}
-
-static void
-test_jdoc_skips_brackets_and_quotes_inside_strings(void **state)
-{
-	(void)state;
-	/* questions[1].question holds { [ \" ] }. */
-	check_where(paths_text, qpath(1, "answer"), false, 5, 62);
-	check_where(paths_text, qpath(2, NULL), false, 6, 5);
-}
-
-static void
-test_jdoc_counts_columns_in_characters(void **state)
-{
-	(void)state;
-	/* "Trois — été" before the value: 4 multi-byte characters. */
-	check_where(paths_text, qpath(3, "answer"), false, 12, 59);
-	check_where(paths_text, jpath_index(qpath(3, "answer"), 1), false,
-	    12, 65);
-}
-
-static void
-test_jdoc_missing_paths_are_not_found(void **state)
-{
-	(void)state;
-	check_where(paths_text, qpath(4, NULL), false, 0, 0);
-	check_where(paths_text, qpath(0, "choices"), false, 0, 0);
-	check_where(paths_text, jpath_index(jpath_key(root_path(), "title"),
-	    0), false, 0, 0);
-	check_where(paths_text, jpath_key(root_path(), "Title"), false, 0, 0);
-}
-
-static void
-test_jdoc_matches_escaped_keys(void **state)
-{
-	static const char text[] =
-	    "{\"x\": {\"a\\\"b\": 1, \"caf\\u00e9\": 2, \"tab\\t\": 3}}";
-	struct jpath x = jpath_key(root_path(), "x");
-
-	(void)state;
-	check_where(text, jpath_key(x, "a\"b"), false, 1, 16);
-	check_where(text, jpath_key(x, "café"), false, 1, 32);
-	check_where(text, jpath_key(x, "tab\t"), false, 1, 44);
-	check_where(text, jpath_key(x, "cafe"), false, 0, 0);
-}
-
-static void
-test_jdoc_duplicate_keys_find_the_first(void **state)
-{
-	/* cJSON's getters return the first of duplicate keys: so must we. */
-	static const char text[] = "{\"a\": 1,\n \"a\": 2}";
-
-	(void)state;
-	check_where(text, jpath_key(root_path(), "a"), false, 1, 7);
-}
-
-static void
-test_jdoc_handles_any_whitespace(void **state)
-{
-	static const char text[] = "{ \"a\" :\n\t[ 1 ,\r\n 2 ] }";
-
-	(void)state;
-	check_where(text, jpath_index(jpath_key(root_path(), "a"), 1), false,
-	    3, 2);
-	check_where(text, jpath_index(jpath_key(root_path(), "a"), 0), false,
-	    2, 4);
-}
-
 /* Parse text as name; on success report at p and check the LINE:COL. */
 static void
 check_report(const char *text, size_t len, struct jpath p, bool at_key,
@@ -221,7 +61,7 @@ check_report(const char *text, size_t len, struct jpath p, bool at_key,
 	struct diags d = { 0 };
 	struct jdoc doc;
 
-	assert_int_equal(jdoc_parse(&doc, "mem.json", text, len, &d), 0);
+	assert_int_equal(jdoc_parse(&doc, "mem.json", text, len, &d, NULL), 0);
 	jdoc_report(&doc, DIAG_ERROR, &p, at_key, "checked here");
 	jdoc_fini(&doc);
 	assert_int_equal(d.n, 1);
@@ -298,7 +138,7 @@ test_jdoc_report_finds_elements_in_any_order(void **state)
 		    "\"b%d\"]}%s\n",
 		    i, i, i < 9 ? "," : "");
 	n += (size_t)snprintf(text + n, sizeof text - n, "]}\n");
-	assert_int_equal(jdoc_parse(&doc, "many.json", text, n, &d), 0);
+	assert_int_equal(jdoc_parse(&doc, "many.json", text, n, &d, NULL), 0);
 	for (k = 0; k < sizeof order / sizeof order[0]; k++) {
 		struct jpath p = qpath(order[k], keys[k]);
 
@@ -336,7 +176,7 @@ check_parse_error(const char *text, size_t len, int line, int col,
 	struct diags d = { 0 };
 	struct jdoc doc;
 
-	assert_int_equal(jdoc_parse(&doc, "bad.json", text, len, &d), -1);
+	assert_int_equal(jdoc_parse(&doc, "bad.json", text, len, &d, NULL), -1);
 	assert_null(doc.root);
 	jdoc_fini(&doc);
 	assert_int_equal(d.n, 1);
@@ -454,7 +294,7 @@ test_jdoc_nesting_limit_is_1000(void **state)
 	assert_non_null(text);
 	memset(text, '[', 1000);
 	memset(text + 1000, ']', 1000);
-	assert_int_equal(jdoc_parse(&doc, "deep.json", text, 2000, &d), 0);
+	assert_int_equal(jdoc_parse(&doc, "deep.json", text, 2000, &d, NULL), 0);
 	assert_non_null(doc.root);
 	jdoc_fini(&doc);
 	assert_int_equal(d.n, 0);
@@ -476,7 +316,7 @@ test_jdoc_brackets_in_strings_do_not_nest(void **state)
 	text[0] = '"';
 	memset(text + 1, '[', 1100);
 	text[1101] = '"';
-	assert_int_equal(jdoc_parse(&doc, "s.json", text, 1102, &d), 0);
+	assert_int_equal(jdoc_parse(&doc, "s.json", text, 1102, &d, NULL), 0);
 	jdoc_fini(&doc);
 	assert_int_equal(d.n, 0);
 	free(text);
@@ -490,7 +330,7 @@ test_jdoc_parse_needs_no_terminator(void **state)
 
 	(void)state;
 	/* Only the first 8 bytes are the document. */
-	assert_int_equal(jdoc_parse(&doc, "m.json", "{\"a\": 1}garbage", 8, &d),
+	assert_int_equal(jdoc_parse(&doc, "m.json", "{\"a\": 1}garbage", 8, &d, NULL),
 	    0);
 	assert_true(cJSON_IsObject(doc.root));
 	jdoc_fini(&doc);
@@ -506,12 +346,12 @@ test_jdoc_load_missing_file_fails_with_message(void **state)
 	struct jdoc doc;
 
 	snprintf(path, sizeof path, "%s/absent.json", dir);
-	assert_int_equal(jdoc_load(&doc, path, &d), -1);
+	assert_int_equal(jdoc_load(&doc, path, &d, NULL), -1);
 	jdoc_fini(&doc);
 	tu_check_diag(&d, 0, DIAG_ERROR, 0, 0, "cannot open: No such file");
 	assert_string_equal(d.v[0].file, path);
 	diags_fini(&d);
-	assert_int_equal(jdoc_load(&doc, dir, &d), -1);
+	assert_int_equal(jdoc_load(&doc, dir, &d, NULL), -1);
 	jdoc_fini(&doc);
 	tu_check_diag(&d, 0, DIAG_ERROR, 0, 0, "is a directory");
 	diags_fini(&d);
@@ -526,7 +366,7 @@ test_jdoc_load_reads_file(void **state)
 	struct jdoc doc;
 
 	path = tu_write(dir, "f.json", paths_text, strlen(paths_text));
-	assert_int_equal(jdoc_load(&doc, path, &d), 0);
+	assert_int_equal(jdoc_load(&doc, path, &d, NULL), 0);
 	assert_int_equal(doc.len, strlen(paths_text));
 	{
 		struct jpath p = qpath(3, "answer");
@@ -540,21 +380,120 @@ test_jdoc_load_reads_file(void **state)
 	free(path);
 }
 
+static void
+test_jdoc_streams_a_member_element_by_element(void **state)
+{
+	static const char text[] =
+	    "{\"title\": \"S\", \"questions\": [ {\"n\": 0},\n {\"n\": 1} ],"
+	    " \"after\": true}";
+	struct diags d = { 0 };
+	struct jdoc doc;
+	const cJSON *v, *qs;
+	bool bad = false;
+	int n = 0;
+
+	(void)state;
+	assert_int_equal(jdoc_parse(&doc, "s.json", text, sizeof text - 1, &d,
+	    "questions"), JDOC_STREAMING);
+	assert_null(doc.root);
+	while ((v = jdoc_stream_next(&doc, &bad)) != NULL) {
+		assert_int_equal(cJSON_GetObjectItem(v, "n")->valueint, n);
+		n++;
+	}
+	assert_false(bad);
+	assert_int_equal(n, 2);
+	assert_int_equal(jdoc_stream_end(&doc), JDOC_STREAMING);
+	/* The rest of the text, the streamed array left empty. */
+	qs = cJSON_GetObjectItem(doc.root, "questions");
+	assert_true(cJSON_IsArray(qs) && qs->child == NULL);
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(doc.root, "after")));
+	assert_int_equal(d.n, 0);
+	jdoc_fini(&doc);
+}
+
+static void
+test_jdoc_stream_holds_reports_until_flushed(void **state)
+{
+	static const char text[] = "{\"q\": [1,\n 2]}";
+	struct jpath top = { 0 }, p = jpath_index(jpath_key(top, "q"), 1);
+	struct diags d = { 0 };
+	struct jdoc doc;
+	bool bad = false;
+
+	(void)state;
+	assert_int_equal(jdoc_parse(&doc, "h.json", text, sizeof text - 1, &d,
+	    "q"), JDOC_STREAMING);
+	while (jdoc_stream_next(&doc, &bad) != NULL)
+		;
+	jdoc_report(&doc, DIAG_WARNING, &p, false, "second");
+	assert_int_equal(jdoc_stream_end(&doc), JDOC_STREAMING);
+	jdoc_report(&doc, DIAG_WARNING, &top, false, "first");
+	assert_int_equal(d.n, 1);
+	jdoc_stream_flush(&doc);
+	assert_int_equal(d.n, 2);
+	tu_check_diag(&d, 0, DIAG_WARNING, 1, 1, "(top level): first");
+	tu_check_diag(&d, 1, DIAG_WARNING, 2, 2, "q[1]: second");
+	jdoc_fini(&doc);
+	diags_fini(&d);
+}
+
+static void
+test_jdoc_stream_falls_back_to_the_whole_text(void **state)
+{
+	/* An element's syntax error and one after the array: the whole
+	 * text's error is the one reported, the element's is dropped. */
+	static const char text[] = "{\"q\": [1, tru], \"x\": }";
+	struct diags d = { 0 };
+	struct jdoc doc;
+	bool bad = false;
+
+	(void)state;
+	assert_int_equal(jdoc_parse(&doc, "f.json", text, sizeof text - 1, &d,
+	    "q"), JDOC_STREAMING);
+	while (jdoc_stream_next(&doc, &bad) != NULL)
+		;
+	assert_true(bad);
+	assert_int_equal(jdoc_stream_end(&doc), -1);
+	assert_int_equal(d.n, 1);
+	tu_check_diag(&d, 0, DIAG_ERROR, 1, 11, "JSON syntax error near");
+	jdoc_fini(&doc);
+	diags_fini(&d);
+}
+
+static void
+test_jdoc_stream_element_too_deep_alone_is_reported(void **state)
+{
+	/* 999 levels in an element: 1001 in the file, past cJSON's limit. */
+	char text[2100];
+	struct diags d = { 0 };
+	struct jdoc doc;
+	bool bad = false;
+	int i, n = 0;
+
+	(void)state;
+	n += snprintf(text, sizeof text, "{\"q\": [");
+	for (i = 0; i < 999; i++)
+		text[n++] = '[';
+	for (i = 0; i < 999; i++)
+		text[n++] = ']';
+	n += snprintf(text + n, sizeof text - (size_t)n, "]}");
+	assert_int_equal(jdoc_parse(&doc, "d.json", text, (size_t)n, &d, "q"),
+	    JDOC_STREAMING);
+	assert_null(jdoc_stream_next(&doc, &bad));
+	assert_false(bad);
+	assert_int_equal(jdoc_stream_end(&doc), -1);
+	assert_int_equal(d.n, 1);
+	tu_check_diag(&d, 0, DIAG_ERROR, 1, 1006,
+	    "nesting deeper than 1000 levels");
+	jdoc_fini(&doc);
+	diags_fini(&d);
+}
+
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_jdoc_linecol_counts_lines_and_characters),
-		cmocka_unit_test(test_jdoc_path_formats_like_source),
-		cmocka_unit_test(test_jdoc_finds_values_by_path),
-		cmocka_unit_test(test_jdoc_finds_keys_by_path),
-		cmocka_unit_test(
-		    test_jdoc_skips_brackets_and_quotes_inside_strings),
-		cmocka_unit_test(test_jdoc_counts_columns_in_characters),
-		cmocka_unit_test(test_jdoc_missing_paths_are_not_found),
-		cmocka_unit_test(test_jdoc_matches_escaped_keys),
-		cmocka_unit_test(test_jdoc_duplicate_keys_find_the_first),
-		cmocka_unit_test(test_jdoc_handles_any_whitespace),
 		cmocka_unit_test(test_jdoc_report_names_path_and_place),
 		cmocka_unit_test(test_jdoc_report_without_place_has_line_zero),
 		cmocka_unit_test(test_jdoc_bom_is_not_a_column),
@@ -576,6 +515,11 @@ main(void)
 		cmocka_unit_test(test_jdoc_nesting_limit_is_1000),
 		cmocka_unit_test(test_jdoc_brackets_in_strings_do_not_nest),
 		cmocka_unit_test(test_jdoc_parse_needs_no_terminator),
+		cmocka_unit_test(test_jdoc_streams_a_member_element_by_element),
+		cmocka_unit_test(test_jdoc_stream_holds_reports_until_flushed),
+		cmocka_unit_test(test_jdoc_stream_falls_back_to_the_whole_text),
+		cmocka_unit_test(
+		    test_jdoc_stream_element_too_deep_alone_is_reported),
 		cmocka_unit_test_setup_teardown(
 		    test_jdoc_load_missing_file_fails_with_message,
 		    tu_setup_tmpdir, tu_teardown_tmpdir),

@@ -30,7 +30,7 @@ setup(void **state)
 	struct fixture *f = calloc(1, sizeof *f);
 
 	if (f == NULL || jdoc_parse(&f->doc, "lu.json", doc_text,
-	    sizeof doc_text - 1, &f->d) != 0)
+	    sizeof doc_text - 1, &f->d, NULL) != 0)
 		return -1;
 	*state = f;
 	return 0;
@@ -187,8 +187,8 @@ test_loadutil_unknown_keys_suggest_near_misses(void **state)
 	struct jpath top = { 0 };
 
 	(void)state;
-	assert_int_equal(jdoc_parse(&doc, "k.json", text, sizeof text - 1, &d),
-	    0);
+	assert_int_equal(jdoc_parse(&doc, "k.json", text, sizeof text - 1, &d,
+	    NULL), 0);
 	lu_unknown_keys(&doc, doc.root, top, known);
 	jdoc_fini(&doc);
 	assert_int_equal(d.n, 5);
