@@ -15,6 +15,8 @@
 struct history {
 	sqlite3 *db;
 	struct fsrs_params fsrs;
+	sqlite3_stmt *card_q;   /* history_card's, prepared once: a review
+	                         * asks it for every question of its packs */
 };
 
 static const char schema_v1[] =
@@ -310,6 +312,7 @@ history_close(struct history *h)
 {
 	if (h == NULL)
 		return;
+	sqlite3_finalize(h->card_q);
 	sqlite3_close(h->db);
 	free(h);
 }
@@ -647,13 +650,22 @@ bool
 history_card(struct history *h, const char *player, const char *qhash,
     struct fsrs_card *c)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = h->card_q;
 	int rc;
 
-	rc = run(h->db, &st, "SELECT c.state, c.step, c.stability, "
-	    "c.difficulty, c.last_review, c.due FROM cards c JOIN questions q "
-	    "ON q.id = c.question_id WHERE c.player = ? AND q.hash = ?", "tt",
-	    player, qhash);
+	if (st == NULL && sqlite3_prepare_v2(h->db, "SELECT c.state, c.step, "
+	    "c.stability, c.difficulty, c.last_review, c.due FROM cards c "
+	    "JOIN questions q ON q.id = c.question_id WHERE c.player = ? AND "
+	    "q.hash = ?", -1, &h->card_q, NULL) != SQLITE_OK)
+		return false;
+	st = h->card_q;
+	if (sqlite3_bind_text(st, 1, player, -1, SQLITE_TRANSIENT) !=
+	    SQLITE_OK || sqlite3_bind_text(st, 2, qhash, -1,
+	    SQLITE_TRANSIENT) != SQLITE_OK) {
+		sqlite3_reset(st);
+		return false;
+	}
+	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		c->state = (enum fsrs_state)sqlite3_column_int(st, 0);
 		c->step = sqlite3_column_int(st, 1);
@@ -662,7 +674,9 @@ history_card(struct history *h, const char *player, const char *qhash,
 		c->last = sqlite3_column_int64(st, 4);
 		c->due = sqlite3_column_int64(st, 5);
 	}
-	sqlite3_finalize(st);
+	/* Reset at once: a statement left running would hold a read lock. */
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	return rc == SQLITE_ROW;
 }
 
