@@ -96,6 +96,9 @@ static const struct fixture fixtures[] = {
 	{ "config/bad/streak_bonus_max_huge.json", false, true, 1, {
 		{ E, 2, 23, "streak_bonus_max: 20000 is out of range (0 to "
 		    "10000)" } } },
+	{ "config/bad/desired_retention_one.json", false, true, 1, {
+		{ E, 2, 24, "desired_retention: 1 is out of range (0.5 to "
+		    "0.99)" } } },
 	{ "config/bad/time_scale_zero.json", false, true, 1, {
 		{ E, 2, 17, "time_scale: 0 is out of range (0.1 to 100)" } } },
 	{ "config/bad/untimed_string.json", false, true, 1, {
