@@ -17,6 +17,8 @@ finish(struct session *s, enum play_end end, int signo)
 {
 	bool over = s->z != NULL && quiz_over(s->z);
 
+	/* The last chance for games a locked history could not take. */
+	session_retry_saves(s, true);
 	if (s->history_note != NULL)
 		fprintf(stderr, "termquiz: %s\n", s->history_note);
 	if (s->save_error != NULL)

@@ -95,10 +95,23 @@ session_load_catalog(struct session *s)
 	s->catalog_loaded = true;
 }
 
+/* Whether z waits in s->unsaved (which then owns it). */
+static bool
+is_unsaved(const struct session *s, const struct quiz *z)
+{
+	int i;
+
+	for (i = 0; i < s->nunsaved; i++)
+		if (s->unsaved[i].z == z)
+			return true;
+	return false;
+}
+
 static void
 set_game(struct session *s, struct quiz *z)
 {
-	quiz_free(s->z);
+	if (!is_unsaved(s, s->z))
+		quiz_free(s->z);
 	s->z = z;
 	s->started_at = (int64_t)time(NULL);
 	s->ended = s->saved = s->recorded = false;
@@ -316,16 +329,58 @@ session_history(struct session *s)
 	return s->history;
 }
 
-/* Put the game in the history; on a finished one, fetch what the results
- * screen shows (the best before it, the high scores). */
+/* Put one game in the history; on the session's finished game, fetch
+ * what the results screen shows (the best before it, the high scores).
+ * False when the history could not take it now. */
+static bool
+save_game(struct session *s, struct quiz *z, const struct history_meta *m)
+{
+	struct history *h = session_history(s);
+	char err[512];
+	int64_t id;
+
+	if (h == NULL) {
+		s->note_is_unsaved = s->history_note != NULL;
+		return false;
+	}
+	id = history_save(h, z, m, err, sizeof err);
+	if (id < 0) {
+		history_warn(s, "this game was not saved in the history", err);
+		s->note_is_unsaved = true;
+		return false;
+	}
+	if (z != s->z)
+		return true;
+	s->game_id = id;
+	s->recorded = true;
+	if (m->finished) {
+		s->best_before = history_best_before(h, z->key, s->player, id);
+		s->ntop = history_top(h, z->key, s->top, 10);
+		s->nseries = history_series(h, z->key, s->player, s->series,
+		    SESSION_SERIES);
+		if (s->nseries < 0)
+			s->nseries = 0;
+	}
+	return true;
+}
+
+static int64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Put the game in the history, or keep it to try again later: a locked
+ * database must neither freeze the screen nor lose the game. */
 static void
 history_record(struct session *s, bool finished)
 {
-	struct history *h = session_history(s);
 	struct history_meta m;
-	char err[512];
 
-	if (h == NULL)
+	if (s->history_path == NULL)
 		return;
 	m.player = s->player;
 	m.started_at = s->started_at;
@@ -333,20 +388,47 @@ history_record(struct session *s, bool finished)
 	m.time_scale = s->cfg.time_scale;
 	m.untimed = s->cfg.untimed;
 	m.seed = s->seed;
-	s->game_id = history_save(h, s->z, &m, err, sizeof err);
-	if (s->game_id < 0) {
-		history_warn(s, "this game was not saved in the history", err);
-		return;
+	session_retry_saves(s, true);
+	if (s->nunsaved > 0 || !save_game(s, s->z, &m)) {
+		/* Behind the others, so that the history keeps their order. */
+		s->unsaved = xrealloc(s->unsaved, (size_t)(s->nunsaved + 1) *
+		    sizeof *s->unsaved);
+		s->unsaved[s->nunsaved].z = s->z;
+		s->unsaved[s->nunsaved++].m = m;
+		s->unsaved_tried = now_ms();
 	}
-	s->recorded = true;
-	if (finished) {
-		s->best_before = history_best_before(h, s->z->key, s->player,
-		    s->game_id);
-		s->ntop = history_top(h, s->z->key, s->top, 10);
-		s->nseries = history_series(h, s->z->key, s->player,
-		    s->series, SESSION_SERIES);
-		if (s->nseries < 0)
-			s->nseries = 0;
+}
+
+bool
+session_saves_pending(const struct session *s)
+{
+	return s->nunsaved > 0;
+}
+
+void
+session_retry_saves(struct session *s, bool now)
+{
+	int done = 0;
+
+	if (s->nunsaved == 0 || (!now && now_ms() - s->unsaved_tried < 1000))
+		return;
+	s->unsaved_tried = now_ms();
+	/* A history that could not even be opened is tried again too. */
+	if (s->history == NULL)
+		s->history_failed = false;
+	while (done < s->nunsaved &&
+	    save_game(s, s->unsaved[done].z, &s->unsaved[done].m)) {
+		if (s->unsaved[done].z != s->z)
+			quiz_free(s->unsaved[done].z);
+		done++;
+	}
+	memmove(s->unsaved, s->unsaved + done, (size_t)(s->nunsaved - done) *
+	    sizeof *s->unsaved);
+	s->nunsaved -= done;
+	if (s->nunsaved == 0 && s->note_is_unsaved) {
+		free(s->history_note);
+		s->history_note = NULL;
+		s->note_is_unsaved = false;
 	}
 }
 
@@ -384,6 +466,10 @@ session_fini(struct session *s)
 {
 	int i;
 
+	for (i = 0; i < s->nunsaved; i++)
+		if (s->unsaved[i].z != s->z)
+			quiz_free(s->unsaved[i].z);
+	free(s->unsaved);
 	quiz_free(s->z);
 	for (i = 0; i < s->npacks; i++)
 		pack_free(s->packs[i]);

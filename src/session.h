@@ -20,6 +20,12 @@
 /* How a front end's run (ui_run, plain_run) ended. */
 enum play_end { PLAY_DONE, PLAY_SIGNAL, PLAY_HANGUP };
 
+/* A game the history could not take yet (another program held its lock). */
+struct unsaved_game {
+	struct quiz *z;            /* owned, unless it is still the session's z */
+	struct history_meta m;
+};
+
 struct session {
 	struct paths paths;
 	struct config cfg;
@@ -72,6 +78,10 @@ struct session {
 	int *due;                  /* per catalog entry: questions due for
 	                            * review (session_count_due) */
 	int due_total;             /* over the playable packs */
+	struct unsaved_game *unsaved; /* tried again later, oldest first */
+	int nunsaved;
+	int64_t unsaved_tried;     /* CLOCK_MONOTONIC ms of the last try */
+	bool note_is_unsaved;      /* history_note says a game was not saved */
 };
 
 /* Set s up for a run from the options: paths, seed, the config (--config,
@@ -124,6 +134,15 @@ struct history *session_history(struct session *s);
 
 /* Free everything s owns (the game, packs, history handle); s->z may be
  * NULL. */
+/* Try again to put in the history the games it could not take (another
+ * program held its write lock), each try waiting HISTORY_WAIT_MS at most:
+ * at most once a second unless now. Cheap when nothing waits; the game
+ * whose results are shown gets its high scores once saved. */
+void session_retry_saves(struct session *s, bool now);
+
+/* Whether games wait for the history (a loop then wakes once a second). */
+bool session_saves_pending(const struct session *s);
+
 void session_fini(struct session *s);
 
 #endif

@@ -244,8 +244,13 @@ loop(struct loop *l, int *signo)
 			switch_to(l, next, now);
 			continue;
 		}
+		/* A game the locked history could not take is tried again
+		 * once a second (before drawing: its high scores appear). */
+		session_retry_saves(l->app.s, false);
 		draw(l, now);
 		wait = sc->wait_ms ? sc->wait_ms(&l->app, st, clock_now()) : -1;
+		if (session_saves_pending(l->app.s) && (wait < 0 || wait > 1000))
+			wait = 1000;
 		now = clock_now();
 		next = read_key(l, wait, &err);
 		/* Reads that fail at once, again and again: the terminal is gone. */
