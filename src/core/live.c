@@ -148,6 +148,8 @@ live_free(struct live *L)
 	free(L);
 }
 
+static void rank(struct live *L);
+
 static bool
 nick_taken(const struct live *L, const char *nick)
 {
@@ -193,6 +195,8 @@ live_join(struct live *L, const char *pin, const char *nick,
 	if (L->first_join < 0)
 		L->first_join = now;
 	*id = p->id;
+	if (L->phase != LIVE_LOBBY)
+		rank(L);   /* a late joiner is on the board, last */
 	return LIVE_OK;
 }
 
@@ -312,6 +316,9 @@ rank(struct live *L)
 	int *ids = xcalloc((size_t)L->np + 1, sizeof *ids), i, n;
 
 	n = live_ranking(L, ids, L->np);
+	/* Kept for the boards: one sort per ranking, not one per player. */
+	L->ntop = n < WIRE_TOP_MAX ? n : WIRE_TOP_MAX;
+	memcpy(L->top, ids, (size_t)L->ntop * sizeof *ids);
 	for (i = 0; i < n; i++) {
 		struct live_player *p = &L->p[ids[i]];
 
@@ -621,13 +628,12 @@ void
 live_msg_board(const struct live *L, int id, bool podium,
     struct wire_msg *m)
 {
-	int ids[WIRE_TOP_MAX], n, i;
+	int n = L->ntop, i;
 
 	memset(m, 0, sizeof *m);
 	m->t = podium ? W_PODIUM : W_BOARD;
-	n = live_ranking(L, ids, WIRE_TOP_MAX);
 	for (i = 0; i < n; i++) {
-		const struct live_player *p = &L->p[ids[i]];
+		const struct live_player *p = &L->p[L->top[i]];
 
 		snprintf(m->top[i].nick, sizeof m->top[i].nick, "%s", p->nick);
 		m->top[i].score = quiz_score(p->z);

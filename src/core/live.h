@@ -76,6 +76,8 @@ struct live {
 	int in_q;                /* players in the open question */
 	int answered;            /* of those, answered */
 	int counts[CHOICES_MAX]; /* shown choices (true, false) picked */
+	int top[WIRE_TOP_MAX];   /* the best players at the last ranking */
+	int ntop;
 	bool finished;           /* reached the podium by playing every question */
 };
 

@@ -1000,6 +1000,9 @@ main(int argc, char **argv)
 		printf("host exit: %s %d\n", WIFSIGNALED(status) ? "signal" :
 		    "status", WIFSIGNALED(status) ? WTERMSIG(status) :
 		    WEXITSTATUS(status));
+	if ((WIFSIGNALED(status) || WEXITSTATUS(status)) && host_text != NULL)
+		printf("host's last words:\n%s\n", host_len > 3000 ?
+		    host_text + host_len - 3000 : host_text);
 	cleanup();
 	return 0;
 }
