@@ -114,6 +114,7 @@ load_time_limits(struct jdoc *doc, struct config *c, struct jpath top)
 		return -1;
 	}
 	lu_unknown_keys(doc, tl, p, type_keys);
+	lu_repeated_keys(doc, tl, p);
 	for (i = 0; i < QTYPE_COUNT; i++)
 		bad |= lu_number(doc, tl, p, type_keys[i], 0.1, TIME_LIMIT_MAX,
 		    false, &c->time_limits[i]) < 0;
@@ -137,6 +138,7 @@ load_live(struct jdoc *doc, struct config *c, struct jpath top)
 		return -1;
 	}
 	lu_unknown_keys(doc, lv, p, live_keys);
+	lu_repeated_keys(doc, lv, p);
 	bad |= lu_number(doc, lv, p, "grace_ms", 0, 5000, false,
 	    &c->live_grace_ms) < 0;
 	bad |= lu_number(doc, lv, p, "read_seconds", 0, 60, false,
@@ -224,6 +226,7 @@ load_doc(struct jdoc *doc, struct config *c, int parsed)
 		return -1;
 	}
 	lu_unknown_keys(doc, doc->root, top, config_keys);
+	lu_repeated_keys(doc, doc->root, top);
 	bad |= load_numbers(doc, c, top) < 0;
 	bad |= load_bools(doc, c, top) < 0;
 	bad |= load_time_limits(doc, c, top) < 0;

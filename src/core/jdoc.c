@@ -157,16 +157,70 @@ jdoc_find(struct jdoc *doc, const struct jpath *p, bool at_key)
 	return jpos_walk(doc->text, doc->len, (size_t)off, p, k + 1, at_key);
 }
 
+static bool
+before(int line, int col, int l2, int c2)
+{
+	return line < l2 || (line == l2 && col < c2);
+}
+
+/* Whether a report at line:col is kept: while fewer than the cap are, or
+ * when it comes before the last place kept (they are trimmed to the first
+ * by place at the end). Otherwise it is only counted. */
+static bool
+keep_report(struct jdoc *doc, enum diag_level level, int line, int col)
+{
+	bool pending = doc->diags == &doc->pending;
+
+	if (doc->kept >= JDOC_REPORTS_MAX &&
+	    !before(line, col, doc->max_line, doc->max_col)) {
+		if (level == DIAG_ERROR)
+			doc->diags->errors++;
+		else
+			doc->diags->warnings++;
+		(pending ? doc->dropped_pending : doc->dropped)[level]++;
+		return false;
+	}
+	doc->kept++;
+	if (before(doc->max_line, doc->max_col, line, col)) {
+		doc->max_line = line;
+		doc->max_col = col;
+	}
+	return true;
+}
+
+/* Count again what is kept, after held-back reports went or came. */
+static void
+recount_kept(struct jdoc *doc)
+{
+	int i;
+
+	doc->kept = 0;
+	doc->max_line = doc->max_col = 0;
+	for (i = doc->first; doc->out != NULL && i < doc->out->n; i++) {
+		const struct diag *e = &doc->out->v[i];
+
+		doc->kept++;
+		if (before(doc->max_line, doc->max_col, e->line, e->col)) {
+			doc->max_line = e->line;
+			doc->max_col = e->col;
+		}
+	}
+}
+
 static void
 vreport(struct jdoc *doc, enum diag_level level, const struct jpath *p,
     bool at_key, const char *fmt, va_list ap)
 {
-	char *msg = xvasprintf(fmt, ap), *where = jpath_str(p);
 	long off = jdoc_find(doc, p, at_key);
 	int line = 0, col = 0;
+	char *msg, *where;
 
 	if (off >= 0)
 		jpos_lines_at(&doc->lines, doc->text, (size_t)off, &line, &col);
+	if (!keep_report(doc, level, line, col))
+		return;
+	msg = xvasprintf(fmt, ap);
+	where = jpath_str(p);
 	diags_add(doc->diags, level, doc->file, line, col, "%s: %s",
 	    where[0] ? where : "(top level)", msg);
 	free(where);
@@ -196,6 +250,21 @@ jdoc_report_key(struct jdoc *doc, enum diag_level level,
 	va_end(ap);
 }
 
+void
+jdoc_warn_repeated_key(struct jdoc *doc, const struct jpath *p,
+    const char *key, int nth)
+{
+	struct jpath first = jpath_key(*p, key);
+	struct jpath at = jpath_key_nth(*p, key, nth);
+	long off = jdoc_find(doc, &first, true);
+	int line = 0, col = 0;
+
+	if (off >= 0)
+		jpos_lines_at(&doc->lines, doc->text, (size_t)off, &line, &col);
+	jdoc_report(doc, DIAG_WARNING, &at, true, "the key \"%s\" is repeated; "
+	    "the first, at %d:%d, is the one used", key, line, col);
+}
+
 /* --- Reading and parsing --- */
 /* --- Reading and parsing --- */
 
@@ -205,7 +274,9 @@ report_at(struct jdoc *doc, size_t off, const char *msg)
 	int line, col;
 
 	jpos_lines_at(&doc->lines, doc->text, off, &line, &col);
-	diags_add(doc->diags, DIAG_ERROR, doc->file, line, col, "%s", msg);
+	if (keep_report(doc, DIAG_ERROR, line, col))
+		diags_add(doc->diags, DIAG_ERROR, doc->file, line, col, "%s",
+		    msg);
 }
 
 /* Checks cJSON does not make: NUL bytes and UTF-8. */
@@ -285,6 +356,71 @@ too_deep(const char *t, size_t len)
 	return -1;
 }
 
+static const char *const control_names[32] = {
+	"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB",
+	"LF", "VT", "FF", "CR", "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4",
+	"NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"
+};
+
+/* The escape JSON has for control character c, or NULL. */
+static const char *
+control_escape(unsigned char c)
+{
+	switch (c) {
+	case '\b': return "\\b";
+	case '\t': return "\\t";
+	case '\n': return "\\n";
+	case '\f': return "\\f";
+	case '\r': return "\\r";
+	default: return NULL;
+	}
+}
+
+/* Checks of the strings of a text cJSON accepted, which cJSON does not
+ * make: JSON forbids raw control characters in a string (cJSON keeps
+ * them), and \u0000 would cut the text short. Returns the number found
+ * (each reported). */
+static int
+check_strings(struct jdoc *doc)
+{
+	const char *t = doc->text;
+	size_t i, len = doc->len;
+	int found = 0;
+
+	for (i = 0; i < len; i++) {
+		if (t[i] != '"')
+			continue;
+		for (i++; i < len && t[i] != '"'; i++) {
+			unsigned char c = (unsigned char)t[i];
+			char msg[96];
+
+			if (c == '\\') {
+				if (i + 5 < len && memcmp(t + i + 1, "u0000", 5) ==
+				    0) {
+					report_at(doc, i, "\\u0000 in a string "
+					    "(a NUL would cut the text short)");
+					found++;
+				}
+				i++;
+				continue;
+			}
+			if (c >= 0x20)
+				continue;
+			if (control_escape(c) != NULL)
+				snprintf(msg, sizeof msg, "raw control character "
+				    "%s in a string (JSON needs it written %s)",
+				    control_names[c], control_escape(c));
+			else
+				snprintf(msg, sizeof msg, "raw control character "
+				    "%s (U+%04X) in a string (JSON does not "
+				    "allow it)", control_names[c], c);
+			report_at(doc, i, msg);
+			found++;
+		}
+	}
+	return found;
+}
+
 /* Parse the whole text; report why not. */
 static int
 parse_whole(struct jdoc *doc)
@@ -295,7 +431,7 @@ parse_whole(struct jdoc *doc)
 
 	doc->root = cJSON_ParseWithOpts(doc->text, &end, 1);
 	if (doc->root != NULL)
-		return 0;
+		return check_strings(doc) > 0 ? -1 : 0;
 	off = end != NULL && end >= doc->text ? (size_t)(end - doc->text) : 0;
 	deep = too_deep(doc->text, doc->len);
 	if (deep >= 0) {
@@ -417,6 +553,16 @@ parse_outline(struct jdoc *doc, size_t end)
 	return root;
 }
 
+/* Forget the reports held back while streaming. */
+static void
+drop_pending(struct jdoc *doc)
+{
+	diags_fini(&doc->pending);
+	doc->dropped_pending[DIAG_ERROR] = doc->dropped_pending[DIAG_WARNING] =
+	    0;
+	recount_kept(doc);
+}
+
 int
 jdoc_stream_end(struct jdoc *doc)
 {
@@ -435,9 +581,13 @@ jdoc_stream_end(struct jdoc *doc)
 			state = STREAM_DEEP;
 	}
 	if (state != STREAM_DEEP && (doc->root = parse_outline(doc, end)) !=
-	    NULL)
-		return JDOC_STREAMING;
-	diags_fini(&doc->pending);
+	    NULL) {
+		if (check_strings(doc) == 0)
+			return JDOC_STREAMING;
+		drop_pending(doc);
+		return -1;
+	}
+	drop_pending(doc);
 	doc->stream_at = -1;
 	return parse_whole(doc);
 }
@@ -451,6 +601,13 @@ jdoc_stream_flush(struct jdoc *doc)
 	for (i = 0; i < p->n; i++)
 		diags_add(doc->out, p->v[i].level, p->v[i].file, p->v[i].line,
 		    p->v[i].col, "%s", p->v[i].msg);
+	/* What was only counted while streaming counts here now. */
+	doc->out->errors += doc->dropped_pending[DIAG_ERROR];
+	doc->out->warnings += doc->dropped_pending[DIAG_WARNING];
+	doc->dropped[DIAG_ERROR] += doc->dropped_pending[DIAG_ERROR];
+	doc->dropped[DIAG_WARNING] += doc->dropped_pending[DIAG_WARNING];
+	doc->dropped_pending[DIAG_ERROR] = doc->dropped_pending[DIAG_WARNING] =
+	    0;
 	diags_fini(&doc->pending);
 }
 
@@ -483,6 +640,7 @@ doc_init(struct jdoc *doc, const char *name, struct diags *d)
 	doc->file = name;
 	doc->diags = d;
 	doc->out = d;
+	doc->first = d != NULL ? d->n : 0;
 	doc->stream_at = -1;
 	doc->stream_pos = -1;
 }
@@ -554,8 +712,9 @@ jdoc_load(struct jdoc *doc, const char *file, struct diags *d,
 	if (fstat(fd, &st) == 0 && st.st_size > JDOC_MAX_BYTES) {
 		close(fd);
 		diags_add(d, DIAG_ERROR, file, 0, 0,
-		    "too large (%lld bytes; the limit is %ld MB)",
-		    (long long)st.st_size, JDOC_MAX_BYTES / 1024 / 1024);
+		    "too large: %lld bytes, over the limit of %ld bytes "
+		    "(%ld MiB)", (long long)st.st_size, JDOC_MAX_BYTES,
+		    JDOC_MAX_MIB);
 		return -1;
 	}
 	buf = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 4096,
@@ -569,17 +728,96 @@ jdoc_load(struct jdoc *doc, const char *file, struct diags *d,
 	if (len > (size_t)JDOC_MAX_BYTES) {
 		free(buf);
 		diags_add(d, DIAG_ERROR, file, 0, 0,
-		    "too large (the limit is %ld MB)",
-		    JDOC_MAX_BYTES / 1024 / 1024);
+		    "too large: more than the limit of %ld bytes (%ld MiB)",
+		    JDOC_MAX_BYTES, JDOC_MAX_MIB);
 		return -1;
 	}
 	set_text(doc, buf, len);
 	return parse(doc, stream_key);
 }
 
+struct placed {
+	int line, col, i;
+};
+
+static int
+placed_cmp(const void *pa, const void *pb)
+{
+	const struct placed *a = pa, *b = pb;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+/* Keep the first JDOC_REPORTS_MAX of this file's reports by place, in the
+ * order they were made; count the others. */
+static void
+trim_reports(struct jdoc *doc)
+{
+	struct diags *d = doc->out;
+	int n = d->n - doc->first, i, k;
+	struct placed *v;
+	bool *keep;
+
+	if (n <= JDOC_REPORTS_MAX)
+		return;
+	v = xcalloc((size_t)n, sizeof *v);
+	keep = xcalloc((size_t)n, sizeof *keep);
+	for (i = 0; i < n; i++) {
+		v[i].line = d->v[doc->first + i].line;
+		v[i].col = d->v[doc->first + i].col;
+		v[i].i = i;
+	}
+	qsort(v, (size_t)n, sizeof *v, placed_cmp);
+	for (i = 0; i < JDOC_REPORTS_MAX; i++)
+		keep[v[i].i] = true;
+	for (i = k = 0; i < n; i++) {
+		struct diag *e = &d->v[doc->first + i];
+
+		if (keep[i]) {
+			d->v[doc->first + k++] = *e;
+			continue;
+		}
+		doc->dropped[e->level]++;
+		free(e->file);
+		free(e->msg);
+	}
+	d->n = doc->first + k;
+	free(v);
+	free(keep);
+}
+
+/* The line that says how many reports were counted, not kept. */
+static void
+report_dropped(struct jdoc *doc)
+{
+	int e = doc->dropped[DIAG_ERROR], w = doc->dropped[DIAG_WARNING];
+	enum diag_level level = e > 0 ? DIAG_ERROR : DIAG_WARNING;
+
+	if (e + w == 0)
+		return;
+	diags_add(doc->out, level, doc->file, 0, 0, "%d problems; the first "
+	    "%d by place are shown, the other %d (%d error%s, %d warning%s) "
+	    "are not", JDOC_REPORTS_MAX + e + w, JDOC_REPORTS_MAX, e + w, e,
+	    e == 1 ? "" : "s", w, w == 1 ? "" : "s");
+	/* The line is not a problem of its own: the counts stay true. */
+	if (level == DIAG_ERROR)
+		doc->out->errors--;
+	else
+		doc->out->warnings--;
+}
+
 void
 jdoc_fini(struct jdoc *doc)
 {
+	if (doc->out != NULL && doc->out->n >= doc->first) {
+		trim_reports(doc);
+		report_dropped(doc);
+	}
+	doc->dropped[DIAG_ERROR] = doc->dropped[DIAG_WARNING] = 0;
 	cJSON_Delete(doc->root);
 	free(doc->buf);
 	arena_fini(doc->arena);

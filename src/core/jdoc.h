@@ -19,6 +19,10 @@
 #define JDOC_MAX_BYTES (64L * 1024 * 1024)
 #define JDOC_MAX_MIB (JDOC_MAX_BYTES / 1024 / 1024)
 
+/* Messages a file prints at most: the first by place are kept, the rest
+ * only counted (and said so in one more line). */
+#define JDOC_REPORTS_MAX 200
+
 /* jdoc_load's result when the member asked for is streamed. */
 #define JDOC_STREAMING 1
 
@@ -43,6 +47,11 @@ struct jdoc {
 	size_t stream_end;  /* just past the array's ']' once known */
 	int stream_state;
 	struct jdoc_arena *arena;  /* the streamed element's nodes */
+	int first;          /* out->n when this file's reports began */
+	int kept;           /* reports of this file in out or pending */
+	int max_line, max_col;     /* the last place among them */
+	int dropped[2];     /* counted, not kept: out's, by level */
+	int dropped_pending[2];    /* the same while streaming */
 };
 
 /* Read and parse file. With stream_key (not NULL), a member of that name in
@@ -77,7 +86,10 @@ int jdoc_stream_end(struct jdoc *doc);
  * the order of reports; without this call they are dropped. */
 void jdoc_stream_flush(struct jdoc *doc);
 
-/* Free the text, the tree and anything held back; doc may be loaded again. */
+/* Free the text, the tree and anything held back; past JDOC_REPORTS_MAX
+ * reports of this file, keep the first by place in the caller's list and
+ * add one line that counts the others (the counts of errors and warnings
+ * stay whole). doc may be loaded again. */
 void jdoc_fini(struct jdoc *doc);
 
 /* Report at the value (or, with at_key, at the member name) that p names. */
@@ -89,5 +101,11 @@ void jdoc_report(struct jdoc *doc, enum diag_level level, const struct jpath *p,
 void jdoc_report_key(struct jdoc *doc, enum diag_level level,
     const struct jpath *p, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+
+/* Warn at the nth (>= 1) member named key of the object at p that the
+ * name is repeated, naming the place of the first (which the loaders
+ * use, as cJSON's getters do). */
+void jdoc_warn_repeated_key(struct jdoc *doc, const struct jpath *p,
+    const char *key, int nth);
 
 #endif

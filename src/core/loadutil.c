@@ -207,3 +207,18 @@ lu_unknown_keys(struct jdoc *doc, const cJSON *obj, struct jpath p,
 	cJSON_ArrayForEach(m, obj)
 		lu_unknown_key(doc, m, p, known);
 }
+
+void
+lu_repeated_keys(struct jdoc *doc, const cJSON *obj, struct jpath p)
+{
+	const cJSON *m, *e;
+
+	cJSON_ArrayForEach(m, obj) {
+		int nth = 0;
+
+		for (e = obj->child; e != m; e = e->next)
+			nth += strcmp(e->string, m->string) == 0;
+		if (nth > 0)
+			jdoc_warn_repeated_key(doc, &p, m->string, nth);
+	}
+}

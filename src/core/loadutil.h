@@ -45,6 +45,10 @@ bool lu_unknown_key(struct jdoc *doc, const cJSON *m, struct jpath p,
 void lu_unknown_keys(struct jdoc *doc, const cJSON *obj, struct jpath p,
     const char *const *known);
 
+/* Warn about every member of obj (at p) whose name an earlier member
+ * already has, naming both places. */
+void lu_repeated_keys(struct jdoc *doc, const cJSON *obj, struct jpath p);
+
 /* The name of a JSON value's type for messages ("a string", "an array"...). */
 const char *lu_type_name(const cJSON *v);
 

@@ -132,6 +132,7 @@ load_result(struct jdoc *doc, const cJSON *obj, struct jpath p,
 		return -1;
 	}
 	lu_unknown_keys(doc, obj, p, result_keys);
+	lu_repeated_keys(doc, obj, p);
 	q->text = decoded_field(doc, obj, p, "question", true, enc);
 	q->category = decoded_field(doc, obj, p, "category", false, enc);
 	q->difficulty = decoded_field(doc, obj, p, "difficulty", false, enc);

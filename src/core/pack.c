@@ -607,8 +607,21 @@ load_type(struct jdoc *doc, const cJSON *v, struct jpath p, enum qtype *t)
 	return -1;
 }
 
+/* Which of the members before m (in obj) share its name. */
+static int
+repeats_before(const cJSON *obj, const cJSON *m)
+{
+	const cJSON *e;
+	int n = 0;
+
+	for (e = obj->child; e != m; e = e->next)
+		n += strcmp(e->string, m->string) == 0;
+	return n;
+}
+
 /* One pass over obj's members: the known ones into m (the first of a name
- * wins, as cJSON's getters would have it), a warning for the others. */
+ * wins, as cJSON's getters would have it), a warning for the others and
+ * for a name used twice. */
 static void
 find_members(struct jdoc *doc, const cJSON *obj, struct jpath p,
     struct qmembers *m)
@@ -641,11 +654,19 @@ find_members(struct jdoc *doc, const cJSON *obj, struct jpath p,
 		default:
 			break;
 		}
-		if (slot != NULL) {
-			if (*slot == NULL)
-				*slot = v;
-		} else {
-			lu_unknown_key(doc, v, p, question_keys);
+		/* Only a filled slot or a name we do not read can repeat one:
+		 * the common question costs no comparison of names. */
+		if (slot != NULL && *slot == NULL) {
+			*slot = v;
+			continue;
+		}
+		{
+			int nth = v != obj->child ? repeats_before(obj, v) : 0;
+
+			if (nth > 0)
+				jdoc_warn_repeated_key(doc, &p, k, nth);
+			else
+				lu_unknown_key(doc, v, p, question_keys);
 		}
 	}
 }
@@ -764,6 +785,7 @@ load_ours(struct loader *L, bool streamed, int streamed_bad)
 	int bad = 0, qbad;
 
 	lu_unknown_keys(doc, root, top, pack_keys);
+	lu_repeated_keys(doc, root, top);
 	title = nonempty(doc, cJSON_GetObjectItemCaseSensitive(root, "title"),
 	    top, "title", true);
 	desc = lu_string(doc, root, top, "description", false);

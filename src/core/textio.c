@@ -42,6 +42,14 @@ text_read_file(const char *file, size_t *len, struct diags *d)
 		    "is a directory, not a pack file");
 		return NULL;
 	}
+	if (S_ISREG(st.st_mode) && st.st_size > TEXT_MAX_BYTES) {
+		close(fd);
+		diags_add(d, DIAG_ERROR, file, 0, 0,
+		    "too large: %lld bytes, over the limit of %ld bytes "
+		    "(%ld MiB)", (long long)st.st_size, TEXT_MAX_BYTES,
+		    TEXT_MAX_BYTES / 1024 / 1024);
+		return NULL;
+	}
 	cap = (S_ISREG(st.st_mode) ? (size_t)st.st_size : 4096) + 2;
 	buf = xmalloc(cap);
 	for (;;) {
@@ -70,8 +78,8 @@ text_read_file(const char *file, size_t *len, struct diags *d)
 	close(fd);
 	if (n > (size_t)TEXT_MAX_BYTES) {
 		diags_add(d, DIAG_ERROR, file, 0, 0,
-		    "too large (the limit is %ld MB)",
-		    TEXT_MAX_BYTES / 1024 / 1024);
+		    "too large: more than the limit of %ld bytes (%ld MiB)",
+		    TEXT_MAX_BYTES, TEXT_MAX_BYTES / 1024 / 1024);
 		free(buf);
 		return NULL;
 	}

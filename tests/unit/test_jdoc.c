@@ -490,6 +490,48 @@ test_jdoc_stream_element_too_deep_alone_is_reported(void **state)
 }
 
 
+static void
+test_jdoc_size_limit_is_said_in_one_unit(void **state)
+{
+	char path[] = "/tmp/termquiz-big.XXXXXX";
+	struct diags d = { 0 };
+	struct jdoc doc;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	/* A sparse file one byte over the limit: nothing is read. */
+	assert_int_equal(ftruncate(fd, JDOC_MAX_BYTES + 1), 0);
+	close(fd);
+	assert_int_equal(jdoc_load(&doc, path, &d, NULL), -1);
+	jdoc_fini(&doc);
+	unlink(path);
+	assert_int_equal(d.n, 1);
+	tu_check_diag(&d, 0, DIAG_ERROR, 0, 0, "too large: 67108865 bytes, "
+	    "over the limit of 67108864 bytes (64 MiB)");
+	diags_fini(&d);
+}
+
+static void
+test_jdoc_raw_control_and_nul_escape_are_errors(void **state)
+{
+	static const char text[] = "{\"a\": \"x\\u0000y\",\n \"b\": \"1\n2\","
+	    " \"c\": \"\\\\u0000\"}";
+	struct diags d = { 0 };
+	struct jdoc doc;
+
+	(void)state;
+	assert_int_equal(jdoc_parse(&doc, "c.json", text, sizeof text - 1, &d,
+	    NULL), -1);
+	jdoc_fini(&doc);
+	/* An escaped backslash before u0000 is text, not a NUL. */
+	assert_int_equal(d.n, 2);
+	tu_check_diag(&d, 0, DIAG_ERROR, 1, 9, "\\u0000 in a string");
+	tu_check_diag(&d, 1, DIAG_ERROR, 2, 9,
+	    "raw control character LF in a string (JSON needs it written \\n)");
+	diags_fini(&d);
+}
+
 int
 main(void)
 {
@@ -515,6 +557,8 @@ main(void)
 		cmocka_unit_test(test_jdoc_nesting_limit_is_1000),
 		cmocka_unit_test(test_jdoc_brackets_in_strings_do_not_nest),
 		cmocka_unit_test(test_jdoc_parse_needs_no_terminator),
+		cmocka_unit_test(test_jdoc_size_limit_is_said_in_one_unit),
+		cmocka_unit_test(test_jdoc_raw_control_and_nul_escape_are_errors),
 		cmocka_unit_test(test_jdoc_streams_a_member_element_by_element),
 		cmocka_unit_test(test_jdoc_stream_holds_reports_until_flushed),
 		cmocka_unit_test(test_jdoc_stream_falls_back_to_the_whole_text),

@@ -19,6 +19,7 @@
 
 #include <dirent.h>
 
+#include "jdoc.h"
 #include "pack.h"
 #include "utf8.h"
 #include "testutil.h"
@@ -70,6 +71,21 @@ static const struct fixture fixtures[] = {
 		    "repeated among the choices" } } },
 	{ "packs/warn/choice_repeated.json", true, 1, {
 		{ W, 7, 48, "questions[0].choices[3]: same as choice 2" } } },
+
+	{ "packs/warn/repeated_keys.json", true, 2, {
+		{ W, 3, 3, "title: the key \"title\" is repeated; the first, "
+		    "at 2:3, is the one used" },
+		{ W, 6, 22, "questions[0].answer: the key \"answer\" is "
+		    "repeated; the first, at 6:6, is the one used" } } },
+
+	/* Strings JSON does not allow, though cJSON takes them. */
+	{ "packs/bad/raw_control_in_string.json", false, 2, {
+		{ E, 4, 40, "raw control character TAB in a string (JSON needs "
+		    "it written \\t)" },
+		{ E, 5, 28, "raw control character ESC (U+001B) in a string" } } },
+	{ "packs/bad/nul_escape_in_string.json", false, 1, {
+		{ E, 4, 36, "\\u0000 in a string (a NUL would cut the text "
+		    "short)" } } },
 
 	/* Syntax errors. */
 	{ "packs/bad/syntax_missing_comma.json", false, 1, {
@@ -836,6 +852,83 @@ test_pack_parse_reports_under_given_name(void **state)
 	pack_free(p);
 }
 
+/* n copies of question q, as a pack in memory. Caller frees. */
+static char *
+repeated_pack(int n, const char *q, size_t *len)
+{
+	static const char head[] = "{\"title\": \"Many\", \"questions\": [\n";
+	size_t qn = strlen(q), cap = sizeof head + (size_t)n * (qn + 2) + 4, o;
+	char *t = malloc(cap);
+	int i;
+
+	assert_non_null(t);
+	memcpy(t, head, sizeof head - 1);
+	o = sizeof head - 1;
+	for (i = 0; i < n; i++) {
+		memcpy(t + o, q, qn);
+		o += qn;
+		t[o++] = i + 1 < n ? ',' : ' ';
+		t[o++] = '\n';
+	}
+	memcpy(t + o, "]}", 2);
+	*len = o + 2;
+	return t;
+}
+
+static void
+test_pack_prints_200_problems_and_counts_the_rest(void **state)
+{
+	size_t len;
+	char *text = repeated_pack(40000, "{\"type\": \"text\", \"question\": "
+	    "\"Same?\", \"answer\": \"x\"}", &len);
+	struct diags d = { 0 };
+	struct pack *p;
+
+	(void)state;
+	p = pack_parse("many.json", text, len, &d);
+	assert_non_null(p);
+	assert_int_equal(p->nq, 40000);
+	/* Every duplicate counts; 200 are kept, and one line says so. */
+	assert_int_equal(d.warnings, 39999);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(d.n, JDOC_REPORTS_MAX + 1);
+	diags_sort(&d);
+	tu_check_diag(&d, 0, DIAG_WARNING, 0, 0, "39999 problems; the first "
+	    "200 by place are shown, the other 39799 (0 errors, 39799 "
+	    "warnings) are not");
+	tu_check_diag(&d, 1, DIAG_WARNING, 3, 30,
+	    "questions[1].question: same question as questions[0]");
+	tu_check_diag(&d, 200, DIAG_WARNING, 202, 30,
+	    "questions[200].question: same question as questions[0]");
+	pack_free(p);
+	diags_fini(&d);
+	free(text);
+}
+
+static void
+test_pack_errors_past_the_cap_still_fail_it(void **state)
+{
+	size_t len;
+	char *text = repeated_pack(300, "{\"type\": \"text\", \"question\": "
+	    "\"Q?\", \"answer\": \"x\", \"colour\": 1}", &len);
+	char *bad = strstr(text + len - 80, "\"answer\": \"x\"");
+	struct diags d = { 0 };
+
+	(void)state;
+	/* The last question's answer made blank: an error after 299
+	 * warnings, past the 200 shown, still fails the pack. */
+	assert_non_null(bad);
+	bad[11] = ' ';
+	assert_null(pack_parse("many.json", text, len, &d));
+	assert_int_equal(d.errors, 1);
+	assert_int_equal(d.warnings, 300);
+	assert_int_equal(d.n, JDOC_REPORTS_MAX + 1);
+	diags_sort(&d);
+	tu_check_diag(&d, 0, DIAG_ERROR, 0, 0, "(1 error, 100 warnings)");
+	diags_fini(&d);
+	free(text);
+}
+
 static void
 test_pack_free_null_is_a_no_op(void **state)
 {
@@ -871,6 +964,9 @@ main(void)
 		    tu_setup_tmpdir, tu_teardown_tmpdir),
 		cmocka_unit_test(test_pack_parse_reports_under_given_name),
 		cmocka_unit_test(test_pack_free_null_is_a_no_op),
+		cmocka_unit_test(
+		    test_pack_prints_200_problems_and_counts_the_rest),
+		cmocka_unit_test(test_pack_errors_past_the_cap_still_fail_it),
 	};
 	return tu_run_table("test_pack", named, sizeof named / sizeof named[0],
 	    fixtures, sizeof fixtures[0], NFIXTURES, test_pack_fixture,
