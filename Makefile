@@ -160,13 +160,23 @@ $(FUZZ_BIN): tests/fuzz/fuzz_load.c $(CORE_SRC)
 	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) \
 	    $(CJSON_CFLAGS) -Isrc/core -o $@ $^ $(CJSON_LIBS) -lm
 
+# Plain mode's line reader: what comes out is valid UTF-8 without NUL.
+FUZZ_LINEIN = build-fuzz/fuzz_linein
+$(FUZZ_LINEIN): tests/fuzz/fuzz_linein.c src/core/linein.c src/core/utf8.c \
+    src/core/util.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) \
+	    -Isrc/core -o $@ $^
+
 fuzz:
 	@sh tools/deps.sh fuzz
-	@$(MAKE) --no-print-directory $(FUZZ_BIN)
-	@mkdir -p build-fuzz/corpus
+	@$(MAKE) --no-print-directory $(FUZZ_BIN) $(FUZZ_LINEIN)
+	@mkdir -p build-fuzz/corpus build-fuzz/corpus-linein
 	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	    -dict=tests/fuzz/json.dict -max_len=65536 -timeout=10 \
 	    build-fuzz/corpus tests/fixtures assets/packs
+	$(FUZZ_LINEIN) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -max_len=20000 -timeout=10 build-fuzz/corpus-linein
 
 install: termquiz
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/packs \

@@ -14,76 +14,71 @@
 
 #include "core/fold.h"
 #include "core/clock.h"
+#include "core/linein.h"
 #include "core/spark.h"
 #include "core/util.h"
 #include "plain.h"
 #include "signals.h"
 
-#define LINE_MAX_BYTES 4096
-
-/* Input read ahead: lines piped in at once serve the following questions. */
-struct input {
-	char buf[LINE_MAX_BYTES];
-	size_t len;
-	bool eof;
-};
+/* The longest single wait: every wait is clamped (a day's limit at
+ * --time-scale 60 wrapped poll's int timeout negative); the loop
+ * re-reads the clock anyway. */
+#define WAIT_MAX_MS 60000
 
 enum got { GOT_LINE, GOT_TIMEOUT, GOT_EOF, GOT_SIGNAL };
-
-/* Take one complete line out of in into line (without the newline). */
-static bool
-take_line(struct input *in, char *line, size_t size)
-{
-	char *nl = memchr(in->buf, '\n', in->len);
-	size_t n;
-
-	if (nl == NULL) {
-		if (in->len == sizeof in->buf) /* a line too long: cut it */
-			nl = in->buf + in->len - 1;
-		else
-			return false;
-	}
-	n = (size_t)(nl - in->buf);
-	if (n >= size)
-		n = size - 1;
-	memcpy(line, in->buf, n);
-	line[n] = '\0';
-	if (n > 0 && line[n - 1] == '\r')
-		line[n - 1] = '\0';
-	in->len -= (size_t)(nl - in->buf) + 1;
-	memmove(in->buf, nl + 1, in->len);
-	return true;
-}
 
 /* Time ran out: what was typed of the next line is thrown away, both here
  * and in the terminal's own line buffer. Whole lines piped in stay. */
 static void
-discard_partial(struct input *in)
+discard_partial(struct linein *in)
 {
-	size_t keep = in->len;
-
-	while (keep > 0 && in->buf[keep - 1] != '\n')
-		keep--;
-	in->len = keep;
+	linein_drop_partial(in);
 	if (isatty(STDIN_FILENO))
 		tcflush(STDIN_FILENO, TCIFLUSH);
 }
 
-/* Wait for a line until the deadline. marks[] are the seconds left (in
- * falling order) at which to say how much time is left; *said counts those
- * already said. */
+/* poll's timeout for a wait of us microseconds (-1: none). */
+static int
+wait_ms(int64_t us)
+{
+	if (us < 0)
+		return -1;
+	return us / 1000 >= WAIT_MAX_MS ? WAIT_MAX_MS : (int)((us + 999) / 1000);
+}
+
+/* Say what became of a line that was not kept as typed. */
+static void
+note_line(const struct line *l)
+{
+	if (l->dropped > 0)
+		printf("  (a line that long is cut: %zu bytes past the first "
+		    "%d were dropped)\n", l->dropped, LINEIN_KEEP);
+	if (l->replaced > 0)
+		printf("  (%zu byte%s that %s not text became \xef\xbf\xbd)\n",
+		    l->replaced, l->replaced == 1 ? "" : "s",
+		    l->replaced == 1 ? "is" : "are");
+}
+
+/* Wait for a line until the deadline; *line is then the caller's to free.
+ * marks[] are the seconds left (in falling order) at which to say how much
+ * time is left; *said counts those already said. */
 static enum got
-read_line(struct input *in, const struct countdown *cd, const double *marks,
-    int nmarks, int *said, char *line, size_t size)
+read_line(struct linein *in, const struct countdown *cd, const double *marks,
+    int nmarks, int *said, char **line)
 {
 	for (;;) {
 		int64_t now = clock_now(), left = countdown_left(cd, now), until;
 		struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+		struct line l;
+		char buf[4096];
 		ssize_t got;
 		int r, k = *said;
 
-		if (take_line(in, line, size))
+		if (linein_take(in, &l)) {
+			note_line(&l);
+			*line = l.text;
 			return GOT_LINE;
+		}
 		if (in->eof)
 			return GOT_EOF;
 		if (signals_caught())
@@ -100,23 +95,18 @@ read_line(struct input *in, const struct countdown *cd, const double *marks,
 		until = countdown_untimed(cd) ? -1 : left;
 		if (until > 0 && k < nmarks)
 			until = left - (int64_t)(marks[k] * CLOCK_US);
-		r = poll(&p, 1, until < 0 ? -1 : (int)((until + 999) / 1000));
+		r = poll(&p, 1, wait_ms(until));
 		if (r < 0 && errno != EINTR)
 			return GOT_EOF;
 		if (r <= 0)
 			continue;
-		got = read(STDIN_FILENO, in->buf + in->len,
-		    sizeof in->buf - in->len);
+		got = read(STDIN_FILENO, buf, sizeof buf);
 		if (got < 0 && errno == EINTR)
 			continue;
-		if (got > 0) {
-			in->len += (size_t)got;
-		} else {
-			in->eof = true;
-			/* A last line without a newline still counts. */
-			if (in->len > 0 && in->len < sizeof in->buf)
-				in->buf[in->len++] = '\n';
-		}
+		if (got > 0)
+			linein_feed(in, buf, (size_t)got);
+		else
+			linein_end(in);
 	}
 }
 
@@ -310,25 +300,28 @@ progress(const struct session *s, bool utf8)
 
 /* One question: ask, wait for an answer or the deadline, tell. */
 static enum got
-play_one(struct session *s, struct input *in)
+play_one(struct session *s, struct linein *in)
 {
 	struct quiz *z = s->z;
 	const struct outcome *o = quiz_current(z), *r = NULL;
 	const struct countdown *cd = &z->clock;
 	double marks[ANNOUNCE_MAX + 1];
 	int nmarks = make_marks(&s->cfg, o->limit, marks), said = 0;
-	char line[LINE_MAX_BYTES];
+	char *line = NULL;
 	enum got g = GOT_LINE;
 	bool more = s->cfg.more_time_seconds > 0 && o->limit > 0;
 
 	ask(o, z->cur + 1, z->n, more ? s->cfg.more_time_seconds : 0);
 	quiz_start_clock(z, clock_now());
 	while (r == NULL) {
-		g = read_line(in, cd, marks, nmarks, &said, line, sizeof line);
+		free(line);
+		line = NULL;
+		g = read_line(in, cd, marks, nmarks, &said, &line);
 		if (g == GOT_TIMEOUT) {
 			discard_partial(in);
 			r = quiz_time_out(z);
 		} else if (g != GOT_LINE) {
+			free(line);
 			return g;
 		} else if (more && strcmp(line, "+") == 0) {
 			more = false;
@@ -340,6 +333,7 @@ play_one(struct session *s, struct input *in)
 			r = submit_line(z, line, quiz_elapsed(z, clock_now()));
 		}
 	}
+	free(line);
 	tell(r);
 	return g;
 }
@@ -347,7 +341,7 @@ play_one(struct session *s, struct input *in)
 enum play_end
 plain_run(struct session *s, int *signo)
 {
-	struct input in = { .len = 0 };
+	struct linein in = { 0 };
 	enum got g = GOT_LINE;
 
 	signals_catch();

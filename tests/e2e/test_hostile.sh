@@ -192,6 +192,34 @@ for bad in " -1" -1 +1 9007199254740992 18446744073709551615 " 1"; do
 	expect_rc 2 "--seed '$bad' is refused"
 done
 
+# --- plain mode input: one line, one answer; only text is kept ---
+cat >"$T/three.json" <<'EOF'
+{"title": "Three", "questions": [
+ {"type": "text", "question": "Q1?", "answer": "x"},
+ {"type": "text", "question": "Q2?", "answer": "x"},
+ {"type": "text", "question": "Q3?", "answer": "x"}]}
+EOF
+cat >"$T/in.py" <<'EOF'
+import sys
+sys.stdout.buffer.write(b"a" * 10000 + b"\n" + b"q\xff\xc3(\x00HIDDEN\n" + b"x\n")
+EOF
+python3 "$T/in.py" >"$IN"
+"$TQ" --plain --untimed --results "$T/three-results.json" "$T/three.json" \
+	<"$IN" >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc 0 "a game fed a 10,000-byte line, bad bytes and a NUL"
+json_check "$T/three-results.json" "the 10,000-byte line is one answer (it \
+answered three questions): each line answered one question" \
+	'len(q) == 3 and d["questions"][2]["answer"] == "x"'
+json_check "$T/three-results.json" "the long answer is kept cut to 4096 bytes" \
+	'q[0]["answer"] == "a" * 4096'
+json_check "$T/three-results.json" "bad bytes and the NUL became U+FFFD, the \
+text after the NUL is kept" 'q[1]["answer"] == "q\ufffd\ufffd(\ufffdHIDDEN"'
+check "the player is told the line was cut" grep -q "bytes past the first 4096 \
+were dropped" "$OUT"
+check "the player is told bytes were replaced" grep -q "3 bytes that are not \
+text" "$OUT"
+
 # --- a closed stdout is an error ---
 "$TQ" --version >&- 2>"$ERR"
 RC=$?
