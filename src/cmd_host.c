@@ -2,11 +2,14 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "core/clock.h"
 #include "net/host.h"
 #include "signals.h"
+#include "ui/ui.h"
 
 /* The live game's settings: the config's live keys, then the options. */
 static void
@@ -49,7 +52,17 @@ cmd_host(struct session *s, const struct options *o, struct diags *d)
 	host_opts_from(&ho, s, o);
 	signals_catch();
 	master = quiz_new(s->packs, s->npacks, &s->cfg, &s->opts, &s->rng);
-	r = host_run(master, &ho, &host_plain_view, NULL);
+	if (o->plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		r = host_run(master, &ho, &host_plain_view, NULL);
+	} else {
+		void *screen = live_screen_new(s);
+
+		/* The big screen stays on the podium until q. */
+		ho.end_at_podium = false;
+		r = host_run(master, &ho, &live_host_view, screen);
+		ui_restore();
+		free(screen);
+	}
 	quiz_free(master);
 	return r;
 }

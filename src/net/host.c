@@ -591,7 +591,9 @@ iterate(struct host *h, struct pollfd **pfd, int *npfd)
 	if (h->quit)
 		return;
 	r = poll(*pfd, (nfds_t)n, poll_wait(h, clock_now()));
-	if (r <= 0)
+	if (r < 0 && errno == EINTR && h->view->input_on_signal)
+		r = 0, (*pfd)[1].revents = POLLIN;  /* a resize: let the view see */
+	if (r < 0)
 		return;
 	now = clock_now();
 	cpu = cpu_now();

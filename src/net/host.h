@@ -53,6 +53,9 @@ struct host_view {
 	/* Milliseconds until the view wants to redraw (-1: no wish). */
 	int (*wait_ms)(struct host *h, int64_t now);
 	void (*draw)(struct host *h, int64_t now);
+	/* input is also called when a signal (SIGWINCH) cut poll short: the
+	 * view reads without blocking. */
+	bool input_on_signal;
 };
 
 struct host_opts {

@@ -95,6 +95,12 @@ ui_init(struct app *a)
 	getmaxyx(stdscr, a->rows, a->cols);
 }
 
+void
+ui_open(struct app *a)
+{
+	ui_init(a);
+}
+
 /* The terminal went away (closed window, dropped SSH): reads fail at once. */
 static bool
 terminal_gone(void)

@@ -71,6 +71,13 @@ struct screen {
 extern const struct screen menu_screen, question_screen, feedback_screen,
     results_screen, quit_screen;
 
+struct host_view;
+/* The live host's big screen (live_host.c): lobby, question, reveal,
+ * board and podium, drawn from the host's state. */
+extern const struct host_view live_host_view;
+/* Its state, host_run's view_data, for session s. Caller frees with free. */
+void *live_screen_new(struct session *s);
+
 /* For a prompt: draw, tick or wait on the screen behind it (ui.c). */
 void ui_behind_draw(struct app *a, int64_t now);
 enum ui_next ui_behind_tick(struct app *a, int64_t now);
@@ -79,6 +86,10 @@ int ui_behind_wait_ms(struct app *a, int64_t now);
 /* Run the full-screen game from the menu (no game in s) or straight into
  * play; a signal that stops it is stored in *signo. */
 enum play_end ui_run(struct session *s, int *signo);
+
+/* Start the full screen for another front end (the live host's view):
+ * signals, curses, colours; a->s gives the config. ui_restore ends it. */
+void ui_open(struct app *a);
 
 /* Restore the terminal if curses is active; safe to call twice. */
 void ui_restore(void);

@@ -1,0 +1,74 @@
+#!/bin/sh
+# The live host's big screen (no --plain) at 80x24: the lobby with the
+# address, PIN and players; the question with "answered N/M"; the reveal
+# with a count per choice; the podium; q leaves with the terminal restored.
+. "$(dirname "$0")/lib.sh"
+
+cat >"$T/pack.json" <<'EOF2'
+{
+  "title": "E2E Big Screen",
+  "time_limit": 30,
+  "questions": [
+    {"type": "choice", "question": "Capital of Australia?",
+     "choices": ["Sydney", "Canberra", "Melbourne", "Perth"],
+     "answer": "Canberra"}
+  ]
+}
+EOF2
+cat >"$T/config.json" <<'EOF2'
+{"shuffle_questions": false, "shuffle_choices": false,
+ "live": {"read_seconds": 0.5, "reveal_seconds": 0}}
+EOF2
+
+hist() {
+	tm capture-pane -p -J -S -300 -t "$1" 2>&1
+}
+
+in_pane() {
+	hist "$1" | grep -F -q -- "$2"
+}
+
+tq_start -- --host --config "$T/config.json" --listen 127.0.0.1:0 \
+	--results "$T/results.json" "$T/pack.json"
+HOST=$S
+HOST_RUN=$RUN
+expect_screen "PIN  " "the lobby shows the PIN" || finish
+capture
+PIN=$(printf '%s\n' "$SCREEN" | sed -n 's/.*PIN  \([0-9]\{3\}\) \([0-9]\{3\}\).*/\1\2/p' | head -n 1)
+ADDR=$(printf '%s\n' "$SCREEN" | sed -n 's/.*Join: termquiz --join \([0-9.:]*\).*/\1/p' | head -n 1)
+check "the lobby shows a 6-digit PIN" [ "${#PIN}" -eq 6 ]
+check "the lobby shows the address to join" [ -n "$ADDR" ]
+expect "the lobby says nobody is in yet" screen_has "0 players in"
+
+tq_start -- --join "$ADDR" --pin "$PIN" --name ann
+PLAYER=$S
+S=$HOST
+expect "the lobby counts the player" screen_has "1 player in"
+expect "the lobby lists the player" screen_has "ann"
+
+keys Enter
+expect "the question is on the big screen" screen_has "Capital of Australia?"
+expect "with its choices" screen_has "2  Canberra"
+expect "and how many answered" screen_has "answered 0/1"
+wait_until "$WAIT" in_pane "$PLAYER" "Answer with 1-4"
+S=$PLAYER
+type_text 2
+keys Enter
+S=$HOST
+expect "the reveal shows the correct answer" screen_has "Answer: Canberra"
+expect "and the count of answers" screen_has "answered 1/1"
+keys Enter
+expect "the podium follows the last question" screen_has "Podium"
+expect "with the player and their score" screen_has_re "1\. ann +[0-9]+"
+keys q
+expect_exit 0 "q on the podium ends the host with status 0"
+expect_terminal_restored "the host's terminal is restored"
+wait_until "$WAIT" in_pane "$PLAYER" "Goodbye"
+if in_pane "$PLAYER" "You finished 1st"; then
+	ok "the player saw the podium"
+else
+	not_ok "the player saw the podium"
+fi
+json_check "$T/results.json" "the big screen's game is in the results" \
+	'd["finished"] is True and d["players"][0]["nick"] == "ann" and d["players"][0]["correct"] == 1'
+finish
