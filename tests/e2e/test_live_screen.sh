@@ -71,4 +71,32 @@ else
 fi
 json_check "$T/results.json" "the big screen's game is in the results" \
 	'd["finished"] is True and d["players"][0]["nick"] == "ann" and d["players"][0]["correct"] == 1'
+
+# A host that dies mid-question: the player says so and its terminal is
+# as it was.
+tq_start -- --host --config "$T/config.json" --listen 127.0.0.1:0 \
+	--start-when 1 "$T/pack.json"
+HOST2=$S
+HOST2_RUN=$RUN
+wait_for "PIN  "
+PIN=$(printf '%s\n' "$SCREEN" | sed -n 's/.*PIN  \([0-9]\{3\}\) \([0-9]\{3\}\).*/\1\2/p' | head -n 1)
+ADDR=$(printf '%s\n' "$SCREEN" | sed -n 's/.*Join: termquiz --join \([0-9.:]*\).*/\1/p' | head -n 1)
+tq_start -- --join "$ADDR" --pin "$PIN" --name bob
+ORPHAN=$S
+if wait_until "$WAIT" in_pane "$ORPHAN" "Answer with 1-4"; then
+	RUN=$HOST2_RUN
+	kill -KILL "$(tq_pid)"
+	if wait_until 10 in_pane "$ORPHAN" "The host has gone away"; then
+		ok "a player whose host died is told so"
+	else
+		not_ok "a player whose host died is told so"
+		hist "$ORPHAN" | tail -n 10 | sed 's/^/#   |/'
+	fi
+	S=$ORPHAN
+	RUN=$T/run$_runs
+	expect_exit 1 "and ends with status 1"
+	expect_terminal_restored "with its terminal as it was"
+else
+	not_ok "the second game's question reached the player"
+fi
 finish

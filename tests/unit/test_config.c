@@ -255,6 +255,38 @@ test_config_defaults(void **state)
 	config_fini(&c);
 }
 
+/* The live game's keys: defaults, values, and a bad one refused. */
+static void
+test_config_live_keys(void **state)
+{
+	static const char good[] = "{\"live\": {\"grace_ms\": 100, "
+	    "\"read_seconds\": 1.5, \"reveal_seconds\": 0}}";
+	static const char bad[] = "{\"live\": {\"grace_ms\": -1}}";
+	static const char typo[] = "{\"live\": {\"grace\": 100}}";
+	struct diags d = { 0 };
+	struct config c;
+
+	(void)state;
+	config_defaults(&c);
+	assert_true(c.live_grace_ms == 250);
+	assert_true(c.live_read_seconds == 3);
+	assert_true(c.live_reveal_seconds == 5);
+	assert_int_equal(config_parse(&c, "live.json", good, sizeof good - 1,
+	    &d), 0);
+	assert_true(c.live_grace_ms == 100);
+	assert_true(c.live_read_seconds == 1.5);
+	assert_true(c.live_reveal_seconds == 0);
+	assert_int_equal(config_parse(&c, "bad.json", bad, sizeof bad - 1, &d),
+	    -1);
+	assert_true(c.live_grace_ms == 100);   /* the bad value is not taken */
+	diags_fini(&d);
+	memset(&d, 0, sizeof d);
+	config_parse(&c, "typo.json", typo, sizeof typo - 1, &d);
+	assert_true(d.warnings + d.errors > 0);  /* an unknown key is named */
+	diags_fini(&d);
+	config_fini(&c);
+}
+
 /* A user's file that names one key keeps every documented default. */
 static void
 test_config_user_file_overrides_only_its_keys(void **state)
@@ -500,6 +532,7 @@ main(void)
 		cmocka_unit_test(test_config_theme_names),
 		cmocka_unit_test(test_config_empty_player_means_none),
 		cmocka_unit_test(test_config_parse_reports_under_given_name),
+		cmocka_unit_test(test_config_live_keys),
 		cmocka_unit_test_setup_teardown(
 		    test_config_missing_file_cannot_open,
 		    tu_setup_tmpdir, tu_teardown_tmpdir),
