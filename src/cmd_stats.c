@@ -2,7 +2,6 @@
  * the numbers, sparklines of the last scores and accuracy, and the
  * questions missed most. */
 
-#include <langinfo.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +15,7 @@
 #include "core/spark.h"
 #include "core/utf8.h"
 #include "core/util.h"
+#include "termenv.h"
 
 #define STATS_MAX 256
 #define SERIES_MAX 20
@@ -137,15 +137,6 @@ print_cell(const char *title, int width)
 	free(t);
 }
 
-static bool
-utf8_locale(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-
-	return cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
-	    strcmp(cs, "utf8") == 0);
-}
-
 /* The sparklines and the most missed questions under a pack's row; the
  * numbers beside the glyphs say it all without them. */
 static void
@@ -195,7 +186,7 @@ static void
 print_stats_table(const struct history_stats *v, const struct pack_more *m,
     int n)
 {
-	bool utf8 = utf8_locale();
+	bool utf8 = termenv_utf8();
 	int i;
 
 	if (n == 0) {

@@ -2,7 +2,6 @@
 
 #include <errno.h>
 #include <inttypes.h>
-#include <langinfo.h>
 #include <math.h>
 #include <poll.h>
 #include <signal.h>
@@ -19,6 +18,7 @@
 #include "core/util.h"
 #include "plain.h"
 #include "signals.h"
+#include "termenv.h"
 
 /* The longest single wait: every wait is clamped (a day's limit at
  * --time-scale 60 wrapped poll's int timeout negative); the loop
@@ -241,15 +241,6 @@ summary(const struct quiz *z)
 	    t.accuracy, z->best_streak, t.mean_seconds);
 }
 
-static bool
-utf8_locale(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-
-	return cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
-	    strcmp(cs, "utf8") == 0);
-}
-
 /* The game's answer times, then (once it is in the history) the player's
  * last scores on the pack, this game's in brackets: sparklines with every
  * number beside them. */
@@ -362,7 +353,7 @@ plain_run(struct session *s, int *signo)
 		printf("\n(end of input: the game stops here)\n");
 	summary(s->z);
 	session_end_game(s, quiz_over(s->z));
-	progress(s, utf8_locale());
+	progress(s, termenv_utf8());
 	fflush(stdout);
 	*signo = 0;
 	return PLAY_DONE;

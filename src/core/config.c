@@ -211,8 +211,9 @@ load_strings(struct jdoc *doc, struct config *c, struct jpath top)
 	return bad ? -1 : 0;
 }
 
+/* Fill c from a parsed document (parsed: jdoc_load's result). */
 static int
-load_doc(struct jdoc *doc, struct config *c, int parsed)
+config_from_doc(struct jdoc *doc, struct config *c, int parsed)
 {
 	struct jpath top = { 0 };
 	int bad = 0, errors = doc->diags->errors;
@@ -241,7 +242,7 @@ config_load(struct config *c, const char *path, struct diags *d)
 {
 	struct jdoc doc;
 	int parsed = jdoc_load(&doc, path, d, NULL);
-	int r = load_doc(&doc, c, parsed);
+	int r = config_from_doc(&doc, c, parsed);
 
 	jdoc_fini(&doc);
 	return r;
@@ -253,7 +254,7 @@ config_parse(struct config *c, const char *name, const char *text,
 {
 	struct jdoc doc;
 	int parsed = jdoc_parse(&doc, name, text, len, d, NULL);
-	int r = load_doc(&doc, c, parsed);
+	int r = config_from_doc(&doc, c, parsed);
 
 	jdoc_fini(&doc);
 	return r;

@@ -1,23 +1,14 @@
 #include <curses.h>
 #include <inttypes.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "core/util.h"
 #include "ui.h"
 
 /* The screen's own state. */
 struct feedback_state {
 	int64_t shown_at;      /* when it appeared, for the automatic next */
 };
-
-static void *
-feedback_init(struct app *a)
-{
-	(void)a;
-	return xcalloc(1, sizeof(struct feedback_state));
-}
 
 static void
 feedback_enter(struct app *a, void *st, int64_t now)
@@ -141,8 +132,7 @@ feedback_draw(struct app *a, void *st, int64_t now)
 }
 
 const struct screen feedback_screen = {
-	.init = feedback_init,
-	.free = free,
+	.state_size = sizeof(struct feedback_state),
 	.enter = feedback_enter,
 	.draw = feedback_draw,
 	.key = feedback_key,

@@ -34,13 +34,6 @@ struct menu_state {
 	int sel;
 };
 
-static void *
-menu_init(struct app *a)
-{
-	(void)a;
-	return xcalloc(1, sizeof(struct menu_state));
-}
-
 static void
 menu_enter(struct app *a, void *st, int64_t now)
 {
@@ -223,8 +216,7 @@ menu_draw(struct app *a, void *st, int64_t now)
 }
 
 const struct screen menu_screen = {
-	.init = menu_init,
-	.free = free,
+	.state_size = sizeof(struct menu_state),
 	.enter = menu_enter,
 	.draw = menu_draw,
 	.key = menu_key,

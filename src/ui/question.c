@@ -1,10 +1,8 @@
 #include <assert.h>
 #include <curses.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/utf8.h"
-#include "core/util.h"
 #include "ui.h"
 
 #define KEY_ESC 27
@@ -46,13 +44,6 @@ struct question_state {
 	size_t cursor;         /* byte offset in text */
 	bool more_time_used;
 };
-
-static void *
-question_init(struct app *a)
-{
-	(void)a;
-	return xcalloc(1, sizeof(struct question_state));
-}
 
 static void
 question_enter(struct app *a, void *st, int64_t now)
@@ -407,8 +398,7 @@ question_draw(struct app *a, void *st, int64_t now)
 }
 
 const struct screen question_screen = {
-	.init = question_init,
-	.free = free,
+	.state_size = sizeof(struct question_state),
 	.enter = question_enter,
 	.draw = question_draw,
 	.key = question_key,

@@ -6,7 +6,6 @@
 #include <time.h>
 
 #include "core/spark.h"
-#include "core/util.h"
 #include "ui.h"
 
 #define TABLE_TOP 7
@@ -15,13 +14,6 @@
 struct results_state {
 	int scroll;            /* first line of the table shown */
 };
-
-static void *
-results_init(struct app *a)
-{
-	(void)a;
-	return xcalloc(1, sizeof(struct results_state));
-}
 
 static void
 results_enter(struct app *a, void *st, int64_t now)
@@ -296,8 +288,7 @@ results_draw(struct app *a, void *st, int64_t now)
 }
 
 const struct screen results_screen = {
-	.init = results_init,
-	.free = free,
+	.state_size = sizeof(struct results_state),
 	.enter = results_enter,
 	.draw = results_draw,
 	.key = results_key,

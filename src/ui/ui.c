@@ -1,6 +1,5 @@
 #include <curses.h>
 #include <errno.h>
-#include <langinfo.h>
 #include <locale.h>
 #include <poll.h>
 #include <signal.h>
@@ -10,6 +9,7 @@
 
 #include "core/util.h"
 #include "signals.h"
+#include "termenv.h"
 #include "ui.h"
 
 static const struct screen *const screens[SCR_COUNT] = {
@@ -27,7 +27,6 @@ struct loop {
 	enum ui_next cur;
 	enum ui_next behind;   /* the screen under a prompt, or SCR_SAME */
 	void *st[SCR_COUNT];
-	bool made[SCR_COUNT];
 };
 
 static struct loop *
@@ -36,15 +35,12 @@ loop_of(struct app *a)
 	return (struct loop *)a;
 }
 
-/* Screen id's state, made by its init on first use. */
+/* Screen id's state, zeroed on first use; NULL when it keeps none. */
 static void *
 state(struct loop *l, enum ui_next id)
 {
-	if (!l->made[id]) {
-		l->st[id] = screens[id]->init ? screens[id]->init(&l->app) :
-		    NULL;
-		l->made[id] = true;
-	}
+	if (l->st[id] == NULL && screens[id]->state_size > 0)
+		l->st[id] = xcalloc(1, screens[id]->state_size);
 	return l->st[id];
 }
 
@@ -54,8 +50,7 @@ free_states(struct loop *l)
 	int i;
 
 	for (i = 0; i < SCR_COUNT; i++)
-		if (l->made[i] && screens[i]->free != NULL)
-			screens[i]->free(l->st[i]);
+		free(l->st[i]);
 }
 
 static bool curses_on;
@@ -73,11 +68,8 @@ ui_restore(void)
 static void
 ui_init(struct app *a)
 {
-	const char *cs = nl_langinfo(CODESET);
-
 	signals_catch();
-	a->utf8 = cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
-	    strcmp(cs, "utf8") == 0);
+	a->utf8 = termenv_utf8();
 	set_escdelay(25);
 	if (initscr() == NULL)
 		die("cannot start the terminal");

@@ -9,6 +9,7 @@
  */
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <wchar.h>
 
@@ -48,12 +49,11 @@ struct app {
 	bool covered;      /* a prompt will be drawn over this frame: no cursor */
 };
 
-/* A screen, like a tmux mode: st is the state its init made (NULL when it
- * has no init), kept from the first visit to the end of ui_run, when free
- * gets it. Hooks other than draw and key may be NULL. */
+/* A screen, like a tmux mode: st is its private state, state_size zeroed
+ * bytes the loop makes before the first visit and frees when ui_run ends
+ * (NULL when state_size is 0). Hooks other than draw and key may be NULL. */
 struct screen {
-	void *(*init)(struct app *a);
-	void (*free)(void *st);
+	size_t state_size;
 	/* Each time the screen is shown, except on coming back from a
 	 * prompt (ACT_BACK). */
 	void (*enter)(struct app *a, void *st, int64_t now);
