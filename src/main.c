@@ -409,7 +409,7 @@ static const struct command commands[CMD_COUNT] = {
 	[CMD_STATS] = { cmd_stats, .loads_packs = true },
 	[CMD_REVIEW] = { cmd_review, .loads_packs = true, .plays = true },
 	[CMD_HOST] = { cmd_host, .loads_packs = true, .plays = true },
-	[CMD_JOIN] = { cmd_join },
+	[CMD_JOIN] = { cmd_join, .plays = true },
 	[CMD_PLAY] = { cmd_play, .loads_packs = true, .plays = true },
 };
 

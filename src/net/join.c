@@ -22,29 +22,9 @@
 
 enum step { GO_ON, END_OK, END_FAIL, ASK_PIN, ASK_NICK, LOST };
 
-struct player {
-	const struct join_opts *o;
-	char host[256], port[8];
-	char pin[WIRE_PIN_LEN + 10];
-	char nick[WIRE_NICK_BYTES];
-	char token[WIRE_TOKEN_LEN + 1];
-	int fd;
-	struct net_in in;
-	struct net_out out;
-	struct net_in kbd;
-	bool kbd_eof;
-	bool welcomed;
-	int score;
-	/* the open question, as the host sent it */
-	bool open;
-	int q, qtype, nchoices;
-	int64_t deadline;        /* local: arrival + left_ms, for the display */
-	bool answered, timeup_said;
-	int players;
-};
 
-static void
-send_msg(struct player *p, const struct wire_msg *m)
+void
+join_send(struct join_player *p, const struct wire_msg *m)
 {
 	char *line = wire_encode(m);
 
@@ -56,7 +36,7 @@ send_msg(struct player *p, const struct wire_msg *m)
 /* A line from the keyboard, waiting as long as it takes; false at EOF or
  * on a signal. */
 static bool
-ask(struct player *p, const char *prompt, char *buf, size_t size)
+ask(struct join_player *p, const char *prompt, char *buf, size_t size)
 {
 	char line[WIRE_LINE_MAX];
 	size_t len;
@@ -85,13 +65,13 @@ ask(struct player *p, const char *prompt, char *buf, size_t size)
 }
 
 static bool
-ask_pin(struct player *p)
+ask_pin(struct join_player *p)
 {
 	return ask(p, "PIN: ", p->pin, sizeof p->pin);
 }
 
 static bool
-ask_nick(struct player *p, const char *dflt)
+ask_nick(struct join_player *p, const char *dflt)
 {
 	char buf[256], prompt[128];
 	const char *why;
@@ -114,8 +94,8 @@ ask_nick(struct player *p, const char *dflt)
 	}
 }
 
-static int
-connect_and_hello(struct player *p, bool resume, char *err, size_t errlen)
+int
+join_connect(struct join_player *p, bool resume, char *err, size_t errlen)
 {
 	struct wire_msg m = { .v = WIRE_VERSION };
 
@@ -132,7 +112,7 @@ connect_and_hello(struct player *p, bool resume, char *err, size_t errlen)
 		snprintf(m.pin, sizeof m.pin, "%s", p->pin);
 		snprintf(m.nick, sizeof m.nick, "%s", p->nick);
 	}
-	send_msg(p, &m);
+	join_send(p, &m);
 	return 0;
 }
 
@@ -150,7 +130,7 @@ ordinal(int n)
 }
 
 static void
-show_question(struct player *p, const struct wire_msg *m, int64_t now)
+show_question(struct join_player *p, const struct wire_msg *m, int64_t now)
 {
 	int k;
 
@@ -177,7 +157,7 @@ show_question(struct player *p, const struct wire_msg *m, int64_t now)
 }
 
 static void
-show_result(struct player *p, const struct wire_msg *m)
+show_result(struct join_player *p, const struct wire_msg *m)
 {
 	p->open = false;
 	p->score = m->score;
@@ -195,7 +175,7 @@ show_result(struct player *p, const struct wire_msg *m)
 }
 
 static void
-show_board(struct player *p, const struct wire_msg *m)
+show_board(struct join_player *p, const struct wire_msg *m)
 {
 	int i;
 
@@ -213,7 +193,7 @@ show_board(struct player *p, const struct wire_msg *m)
 }
 
 static enum step
-on_error(struct player *p, const struct wire_msg *m)
+on_error(struct join_player *p, const struct wire_msg *m)
 {
 	printf("The host says: %s\n", m->text);
 	if (strcmp(m->code, "bad_pin") == 0)
@@ -226,7 +206,7 @@ on_error(struct player *p, const struct wire_msg *m)
 }
 
 static enum step
-on_message(struct player *p, const struct wire_msg *m, int64_t now)
+on_message(struct join_player *p, const struct wire_msg *m, int64_t now)
 {
 	struct wire_msg pong = { .t = W_PONG };
 
@@ -269,7 +249,7 @@ on_message(struct player *p, const struct wire_msg *m, int64_t now)
 	case W_PODIUM: show_board(p, m); break;
 	case W_PING:
 		pong.n = m->n;
-		send_msg(p, &pong);
+		join_send(p, &pong);
 		break;
 	case W_ERROR: return on_error(p, m);
 	case W_BYE:
@@ -282,7 +262,7 @@ on_message(struct player *p, const struct wire_msg *m, int64_t now)
 
 /* A line typed while a question is open: the answer it means, if any. */
 static void
-on_typed(struct player *p, char *line)
+on_typed(struct join_player *p, char *line)
 {
 	struct wire_msg m = { .t = W_ANSWER, .q = p->q };
 	size_t n = strlen(line);
@@ -325,11 +305,11 @@ on_typed(struct player *p, char *line)
 		m.akind = WA_TEXT;
 		m.a_text = line;
 	}
-	send_msg(p, &m);
+	join_send(p, &m);
 }
 
 static int
-wait_ms(const struct player *p, int64_t now)
+wait_ms(const struct join_player *p, int64_t now)
 {
 	int64_t d;
 
@@ -341,7 +321,7 @@ wait_ms(const struct player *p, int64_t now)
 }
 
 static enum step
-read_host(struct player *p)
+read_host(struct join_player *p)
 {
 	char line[WIRE_LINE_MAX], err[32];
 	size_t len;
@@ -366,7 +346,7 @@ read_host(struct player *p)
 }
 
 static void
-read_keys(struct player *p)
+read_keys(struct join_player *p)
 {
 	char line[WIRE_LINE_MAX];
 	size_t len;
@@ -383,7 +363,7 @@ read_keys(struct player *p)
 
 /* The game, until it ends or the connection is lost. */
 static enum step
-play(struct player *p)
+play(struct join_player *p)
 {
 	for (;;) {
 		struct pollfd f[2] = {
@@ -400,7 +380,7 @@ play(struct player *p)
 			if (signals_caught() == SIGINT) {
 				struct wire_msg l = { .t = W_LEAVE };
 
-				send_msg(p, &l);
+				join_send(p, &l);
 			}
 			return END_OK;
 		}
@@ -428,8 +408,8 @@ play(struct player *p)
 }
 
 /* The connection dropped: try to resume for a few seconds. */
-static bool
-reconnect(struct player *p)
+bool
+join_reconnect(struct join_player *p, bool say)
 {
 	int64_t end = clock_now() + RECONNECT_US;
 	char err[300];
@@ -438,20 +418,22 @@ reconnect(struct player *p)
 	p->fd = -1;
 	if (!p->welcomed)
 		return false;
-	printf("Connection lost: trying to get back in...\n");
-	fflush(stdout);
+	if (say) {
+		printf("Connection lost: trying to get back in...\n");
+		fflush(stdout);
+	}
 	while (clock_now() < end && !signals_caught()) {
 		struct pollfd none = { .fd = -1 };
 
-		if (connect_and_hello(p, true, err, sizeof err) == 0)
+		if (join_connect(p, true, err, sizeof err) == 0)
 			return true;
 		poll(&none, 0, 300);
 	}
 	return false;
 }
 
-static int
-setup(struct player *p, const struct join_opts *o)
+int
+join_setup(struct join_player *p, const struct join_opts *o)
 {
 	char err[300];
 	const char *user = getenv("USER");
@@ -490,12 +472,12 @@ setup(struct player *p, const struct join_opts *o)
 int
 join_run_plain(const struct join_opts *o)
 {
-	struct player p;
+	struct join_player p;
 	char err[300];
 	enum step e;
 	bool resume;
 
-	if (setup(&p, o) < 0)
+	if (join_setup(&p, o) < 0)
 		return 1;
 	if (o->nick != NULL && live_nick_error(o->nick) != NULL) {
 		fprintf(stderr, "termquiz: --name: %s\n", live_nick_error(o->nick));
@@ -503,13 +485,13 @@ join_run_plain(const struct join_opts *o)
 	}
 	resume = o->token != NULL;
 	for (;;) {
-		if (connect_and_hello(&p, resume, err, sizeof err) < 0) {
+		if (join_connect(&p, resume, err, sizeof err) < 0) {
 			fprintf(stderr, "termquiz: %s\n", err);
 			return 1;
 		}
 		do
 			e = play(&p);
-		while (e == LOST && reconnect(&p));
+		while (e == LOST && join_reconnect(&p, true));
 		if (p.fd >= 0)
 			close(p.fd);
 		p.fd = -1;

@@ -78,6 +78,11 @@ extern const struct host_view live_host_view;
 /* Its state, host_run's view_data, for session s. Caller frees with free. */
 void *live_screen_new(struct session *s);
 
+struct join_opts;
+/* Play in a live game full screen (live_join.c): the PIN and nickname are
+ * asked in line mode first when not given. Returns the exit status. */
+int ui_live_join(struct session *s, const struct join_opts *o);
+
 /* For a prompt: draw, tick or wait on the screen behind it (ui.c). */
 void ui_behind_draw(struct app *a, int64_t now);
 enum ui_next ui_behind_tick(struct app *a, int64_t now);

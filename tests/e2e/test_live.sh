@@ -2,7 +2,8 @@
 # A live game over loopback: a host and three players, each in its own tmux
 # session at 80x24 (line mode). One answers right and fast, one wrong, one
 # lets time run out; one is killed mid-question and comes back with its
-# token. The host's --results holds every player's every answer.
+# token. The host's --results holds every player's every answer. The
+# players are in line mode here (test_live_screen.sh has the full screen).
 . "$(dirname "$0")/lib.sh"
 
 cat >"$T/pack.json" <<'EOF'
@@ -59,7 +60,7 @@ case $ADDR in
 esac
 
 # --- a wrong PIN is refused clearly ------------------------------------------------
-BAD=$(printf '%06d' $(( (PIN + 1) % 1000000 )))
+BAD=$(printf "%06d" $(( (1$PIN + 1) % 1000000 )))
 "$TQ" --join "$ADDR" --pin "$BAD" --name eve >"$T/eve.out" 2>&1 </dev/null
 RC=$?
 OUT=$T/eve.out
@@ -68,12 +69,12 @@ expect_rc 1 "a wrong PIN given on the command line ends with status 1"
 check "a wrong PIN is named as such" grep -q "wrong PIN" "$T/eve.out"
 
 # --- three players -------------------------------------------------------------------
-tq_start -- --join "$ADDR" --pin "$PIN" --name fast
+tq_start -- --plain --join "$ADDR" --pin "$PIN" --name fast
 FAST=$S
 FAST_RUN=$RUN
-tq_start -- --join "$ADDR" --pin "$PIN" --name wrong
+tq_start -- --plain --join "$ADDR" --pin "$PIN" --name wrong
 WRONG=$S
-tq_start -- --join "$ADDR" --pin "$PIN" --name slow
+tq_start -- --plain --join "$ADDR" --pin "$PIN" --name slow
 SLOW=$S
 expect_pane "$FAST" "You're in, fast" "a player sees it is in the game"
 expect_pane "$HOST" "+ slow joined (3 in)" "the host lists the players as they arrive"
@@ -112,7 +113,7 @@ check "the player is shown a resume token" [ "${#TOKEN}" -eq 32 ]
 RUN=$FAST_RUN
 kill -KILL "$(tq_pid)"
 expect_pane "$HOST" "- fast dropped (2 in)" "the host sees the player drop"
-tq_start -- --join "$ADDR" --resume "$TOKEN"
+tq_start -- --plain --join "$ADDR" --resume "$TOKEN"
 BACK=$S
 expect_pane "$BACK" "Back in the game, fast." "the token puts the player back"
 expect_pane "$BACK" "Question 2 of 2: The Nile flows north." \

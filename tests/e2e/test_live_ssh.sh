@@ -147,21 +147,21 @@ keys Enter
 wait_until "$WAIT" in_pane bob "Nickname"
 type_text bob
 keys Enter
-expect_pane ann "You're in, ann" "the first SSH player is in the game"
-expect_pane bob "You're in, bob" "the second SSH player is in the game"
+expect_pane "$HOST" "+ ann joined" "the first SSH player is in the game"
 expect_pane "$HOST" "+ bob joined (2 in)" "the host sees both"
 
-expect_pane ann "Answer with 1-4" "the question reaches the SSH players" ||
-	finish
+# Over SSH the player is full screen (ssh -t gives it a terminal).
 S=ann
+expect_screen "2  Canberra" "the question reaches the SSH players" || finish
 type_text 2
-keys Enter
 S=bob
+wait_for "2  Canberra"
 type_text 3
-keys Enter
-expect_pane ann "Correct! +" "ann, over SSH, is right"
-expect_pane bob "Wrong. The answer: Canberra" "bob, over SSH, is wrong"
-expect_pane bob "You finished 2nd with 0 points." "the podium reaches SSH players"
+S=ann
+expect_screen "Correct!" "ann, over SSH, is right"
+S=bob
+expect_screen "The answer: Canberra" "bob, over SSH, is told the answer"
+expect_pane bob "You finished #2 with 0 points." "the podium reaches SSH players" 10
 expect_pane ann "[ssh exited]" "the SSH session ends with the game"
 S=$HOST
 RUN=$HOST_RUN
