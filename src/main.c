@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -464,6 +465,12 @@ main(int argc, char **argv)
 	if (output_close() < 0 && r == 0)
 		r = 1;
 	if (signo != 0) {
+		/* Die of the signal, so that a parent sees it; but SIGQUIT
+		 * dumps no core of the game (its answers) on the way. */
+		struct rlimit none = { 0, 0 };
+
+		if (signo == SIGQUIT)
+			setrlimit(RLIMIT_CORE, &none);
 		signal(signo, SIG_DFL);
 		raise(signo);
 	}

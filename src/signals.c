@@ -14,7 +14,17 @@ on_signal(int signo)
 void
 signals_catch(void)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	/* Every signal whose default ends the process, but those that a
+	 * fault raises (SIGSEGV...): ended by SIGUSR1 or SIGALRM the game
+	 * left the terminal in the alternate screen. */
+	static const int sigs[] = {
+		SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM,
+		SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGIO, SIGPWR, SIGSYS,
+		SIGTRAP,
+#ifdef SIGSTKFLT
+		SIGSTKFLT,
+#endif
+	};
 	struct sigaction sa;
 	size_t i;
 

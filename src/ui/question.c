@@ -36,6 +36,20 @@ option_count(const struct outcome *o)
 	    o->q->type == Q_TRUEFALSE ? 2 : 0;
 }
 
+#define QLINES_MAX 32
+
+/* The layout of a question at one width, worked out once per question and
+ * size rather than every frame: nine choices of 20,000 characters measured
+ * twenty times a second cost 4-5 % CPU. */
+struct layout {
+	const struct outcome *o;   /* NULL: not worked out yet */
+	int cols;
+	size_t spans[QLINES_MAX][2];
+	int qlines;
+	size_t fit[CHOICES_MAX];   /* bytes of each choice to draw: enough to
+	                            * fill the row and know it goes on */
+};
+
 /* The screen's own state: the choice under the cursor, the text typed. */
 struct question_state {
 	int selected;
@@ -43,6 +57,7 @@ struct question_state {
 	size_t text_len;
 	size_t cursor;         /* byte offset in text */
 	bool more_time_used;
+	struct layout lay;
 };
 
 static void
@@ -54,6 +69,7 @@ question_enter(struct app *a, void *st, int64_t now)
 	qs->text[0] = '\0';
 	qs->text_len = qs->cursor = 0;
 	qs->more_time_used = false;
+	qs->lay.o = NULL;
 	/* Keys typed during the feedback must not answer this question. */
 	flushinp();
 	quiz_start_clock(a->s->z, now);
@@ -233,6 +249,9 @@ aid_key(struct app *a, struct question_state *qs, wint_t ch, bool in_text,
 	return false;
 }
 
+static bool too_small(struct app *a, struct question_state *qs,
+    const struct outcome *o);
+
 static enum ui_next
 question_key(struct app *a, void *st, wint_t ch, bool is_key, int64_t now)
 {
@@ -243,6 +262,10 @@ question_key(struct app *a, void *st, wint_t ch, bool is_key, int64_t now)
 	/* Past the deadline nothing counts: the next tick times it out. */
 	if (countdown_expired(clock_of(a), now))
 		return SCR_SAME;
+	/* A question the player cannot see cannot be answered ("3" picked a
+	 * hidden choice): while the terminal is too small only Esc counts. */
+	if (too_small(a, qs, o))
+		return !is_key && ch == KEY_ESC ? SCR_QUIT : SCR_SAME;
 	if (!is_key && aid_key(a, qs, ch, in_text, now))
 		return SCR_SAME;
 	if (paused(a))
@@ -254,6 +277,42 @@ question_key(struct app *a, void *st, wint_t ch, bool is_key, int64_t now)
 }
 
 /* --- drawing --- */
+
+/* The bytes of s (n long) that text_put needs to draw it in w columns: up
+ * to w + 1 columns' worth, so that it still sees the text go on. */
+static size_t
+fit_bytes(const char *s, size_t n, int w)
+{
+	size_t i = 0, next;
+	int used = 0;
+
+	while (i < n && used <= w) {
+		next = utf8_next(s, i);
+		used += text_width(s + i, next - i);
+		i = next;
+	}
+	return i;
+}
+
+/* Wrap the question and measure the choices, unless already done for this
+ * question at this width. */
+static void
+lay_out(struct app *a, struct question_state *qs, const struct outcome *o)
+{
+	struct layout *l = &qs->lay;
+	int k;
+
+	if (l->o == o && l->cols == a->cols)
+		return;
+	l->o = o;
+	l->cols = a->cols;
+	l->qlines = text_wrap(o->q->text, a->cols - 6, l->spans, QLINES_MAX);
+	for (k = 0; o->q->type == Q_CHOICE && k < o->q->nchoices; k++) {
+		const char *c = o->q->choices[o->order[k]];
+
+		l->fit[k] = fit_bytes(c, strlen(c), a->cols - 10);
+	}
+}
 
 static void
 draw_options(struct app *a, const struct question_state *qs,
@@ -273,7 +332,8 @@ draw_options(struct app *a, const struct question_state *qs,
 		attrset(ui_attr(a, C_ACCENT) & ~A_REVERSE);
 		mvaddstr(y + k, 5, num);
 		attrset(sel ? A_BOLD : A_NORMAL);
-		text_put(y + k, 8, label, strlen(label), a->cols - 10);
+		text_put(y + k, 8, label, o->q->type == Q_TRUEFALSE ?
+		    strlen(label) : qs->lay.fit[k], a->cols - 10);
 		attrset(A_NORMAL);
 	}
 }
@@ -333,6 +393,14 @@ rows_needed(const struct outcome *o, int qlines)
 	return 2 + 1 + qlines + 1 + body + 1 + 2;
 }
 
+/* Whether the question does not fit: the screen then says so instead. */
+static bool
+too_small(struct app *a, struct question_state *qs, const struct outcome *o)
+{
+	lay_out(a, qs, o);
+	return a->cols < MIN_COLS || a->rows < rows_needed(o, qs->lay.qlines);
+}
+
 static void
 draw_help(struct app *a, const struct question_state *qs,
     const struct outcome *o)
@@ -358,15 +426,17 @@ draw_help(struct app *a, const struct question_state *qs,
 static void
 question_draw(struct app *a, void *st, int64_t now)
 {
-	const struct question_state *qs = st;
+	struct question_state *qs = st;
 	const struct outcome *o = current(a);
-	size_t spans[32][2];
-	int qlines = text_wrap(o->q->text, a->cols - 6, spans, 32), y;
+	int qlines, y;
 
+	bool small = too_small(a, qs, o);
+
+	qlines = qs->lay.qlines;
 	/* With the cursor hidden, leave it where the last change put it:
 	 * no move back to the window's cursor after every frame. */
 	leaveok(stdscr, TRUE);
-	if (a->cols < MIN_COLS || a->rows < rows_needed(o, qlines)) {
+	if (small) {
 		curs_set(0);
 		draw_too_small(a, MIN_COLS, rows_needed(o, qlines),
 		    "The clock is still running.");
@@ -383,9 +453,9 @@ question_draw(struct app *a, void *st, int64_t now)
 		return;
 	}
 	draw_origin(a, o->q);
-	/* Wrapped once above, for the size check and for drawing. */
+	/* Wrapped once per question and width (lay_out). */
 	attrset(A_BOLD);
-	text_lines(3, 3, a->cols - 6, o->q->text, spans, qlines);
+	text_lines(3, 3, a->cols - 6, o->q->text, qs->lay.spans, qlines);
 	y = 3 + qlines;
 	attrset(A_NORMAL);
 	/* Each curs_set() that changes the state is sent at once: hiding

@@ -196,28 +196,49 @@ switch_to(struct loop *l, enum ui_next next, int64_t now)
 		sc->enter(&l->app, state(l, next), now);
 }
 
-/* One read from the terminal, waiting at most wait ms; dispatches it.
- * *err says the read returned nothing (a timeout, a signal, or a failure). */
+/* Hand one key to the screen (a resize is the loop's). */
 static enum ui_next
-read_key(struct loop *l, int wait, bool *err)
+dispatch(struct loop *l, int r, wint_t ch, int64_t now)
 {
 	struct app *a = &l->app;
-	wint_t ch;
-	int r;
-	int64_t now;
 
-	timeout(wait);
-	r = get_wch(&ch);
-	now = clock_now();
-	*err = r == ERR;
-	if (r == ERR)
-		return SCR_SAME;   /* never infer time from ERR: the loop re-reads */
 	if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 		getmaxyx(stdscr, a->rows, a->cols);
 		return SCR_SAME;
 	}
 	return screens[l->cur]->key(a, state(l, l->cur), ch, r == KEY_CODE_YES,
 	    now);
+}
+
+/* One read from the terminal, waiting at most wait ms; dispatches it
+ * and every key already waiting behind it.
+ * *err says the read returned nothing (a timeout, a signal, or a failure). */
+static enum ui_next
+read_key(struct loop *l, int wait, bool *err)
+{
+	wint_t ch;
+	int r;
+	int64_t now, t0;
+	enum ui_next next;
+
+	timeout(wait);
+	r = get_wch(&ch);
+	now = t0 = clock_now();
+	*err = r == ERR;
+	if (r == ERR)
+		return SCR_SAME;   /* never infer time from ERR: the loop re-reads */
+	next = dispatch(l, r, ch, now);
+	/* A paste arrives as thousands of keys: take every key already
+	 * waiting before the next frame (one read and one redraw per key
+	 * took 21 s for 100 KB), for at most a frame's time so that the bar
+	 * and the deadline go on. */
+	timeout(0);
+	while (next == SCR_SAME && now - t0 < FRAME_MS * 1000 &&
+	    (r = get_wch(&ch)) != ERR) {
+		now = clock_now();
+		next = dispatch(l, r, ch, now);
+	}
+	return next;
 }
 
 static enum play_end
