@@ -15,11 +15,29 @@ static const char *const result_keys[] = {
 	"incorrect_answers", NULL
 };
 
+/* Whether results looks like the API's: an array whose elements are
+ * objects with a "correct_answer" (as a whole-database dump saves it, with
+ * no response_code). */
+static bool
+results_shape(const cJSON *results)
+{
+	const cJSON *first = cJSON_IsArray(results) ? results->child : NULL;
+
+	return cJSON_IsObject(first) &&
+	    cJSON_GetObjectItemCaseSensitive(first, "correct_answer") != NULL;
+}
+
 bool
 opentdb_detect(const cJSON *root)
 {
-	return cJSON_GetObjectItemCaseSensitive(root, "response_code") != NULL &&
-	    cJSON_GetObjectItemCaseSensitive(root, "results") != NULL;
+	const cJSON *results = cJSON_GetObjectItemCaseSensitive(root, "results");
+
+	if (cJSON_GetObjectItemCaseSensitive(root, "response_code") != NULL)
+		return results != NULL ||
+		    cJSON_GetObjectItemCaseSensitive(root, "token") != NULL ||
+		    cJSON_GetObjectItemCaseSensitive(root,
+		    "response_message") != NULL;
+	return results_shape(results);
 }
 
 /* The API encodes every string the same way: tell which from the first type. */
@@ -181,6 +199,25 @@ make_title(const struct pack *pk)
 	return xasprintf("Open Trivia: %s", base ? base + 1 : pk->path);
 }
 
+/* What the API's response codes mean (opentdb.com/api_config.php), or
+ * NULL for a code it does not document. */
+static const char *
+code_meaning(double code)
+{
+	static const char *const meaning[] = {
+		NULL,
+		"no results: the database has too few questions for the query",
+		"invalid parameter: an argument of the query was not valid",
+		"token not found: the session token does not exist",
+		"token empty: the session token has given every question of "
+		    "the query (reset it)",
+		"rate limit: more than one request in 5 seconds from one "
+		    "address",
+	};
+
+	return code >= 1 && code <= 5 ? meaning[(int)code] : NULL;
+}
+
 int
 opentdb_load(struct jdoc *doc, struct pack *pk)
 {
@@ -194,12 +231,28 @@ opentdb_load(struct jdoc *doc, struct pack *pk)
 		return -1;
 	if (code != 0) {
 		struct jpath at = jpath_key(top, "response_code");
+		const char *why = code_meaning(code);
 
-		jdoc_report(doc, DIAG_ERROR, &at, false,
-		    "the API answered %g (no questions in this file)", code);
+		if (why != NULL)
+			jdoc_report(doc, DIAG_ERROR, &at, false,
+			    "the API answered %g, %s (no questions in this "
+			    "file)", code, why);
+		else
+			jdoc_report(doc, DIAG_ERROR, &at, false,
+			    "the API answered %g (no questions in this file)",
+			    code);
 		return -1;
 	}
 	results = cJSON_GetObjectItemCaseSensitive(root, "results");
+	if (results == NULL &&
+	    cJSON_GetObjectItemCaseSensitive(root, "token") != NULL) {
+		struct jpath at = jpath_key(top, "token");
+
+		jdoc_report(doc, DIAG_ERROR, &at, false,
+		    "this is a session token (api_token.php), not questions: "
+		    "questions come from api.php");
+		return -1;
+	}
 	if (!cJSON_IsArray(results) || cJSON_GetArraySize(results) == 0) {
 		jdoc_report(doc, DIAG_ERROR, &pr, false,
 		    "must be a non-empty array of questions");

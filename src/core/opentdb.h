@@ -8,7 +8,9 @@
 #include "jdoc.h"
 #include "pack.h"
 
-/* True when root has the API's shape: "response_code" and "results". */
+/* True when root is an API answer: "response_code" with "results" (or a
+ * token or a message), or no code and "results" whose objects have a
+ * "correct_answer" (a whole-database dump). root is an object. */
 bool opentdb_detect(const cJSON *root);
 
 /* Fill pk from the API's JSON, decoding entities, base64 or url3986 text.

@@ -256,9 +256,26 @@ static const struct fixture fixtures[] = {
 	{ "opentdb/base64.json", true, 0, { { 0 } } },
 	{ "opentdb/url3986.json", true, 0, { { 0 } } },
 	{ "opentdb/one_category.json", true, 0, { { 0 } } },
+	{ "opentdb/dump_without_response_code.json", true, 0, { { 0 } } },
 	{ "opentdb/bad_response_code_1.json", false, 1, {
-		{ E, 2, 20, "response_code: the API answered 1 (no questions "
-		    "in this file)" } } },
+		{ E, 2, 20, "response_code: the API answered 1, no results: "
+		    "the database has too few questions for the query (no "
+		    "questions in this file)" } } },
+	{ "opentdb/bad_response_code_2.json", false, 1, {
+		{ E, 2, 20, "the API answered 2, invalid parameter: an argument "
+		    "of the query was not valid" } } },
+	{ "opentdb/bad_response_code_3.json", false, 1, {
+		{ E, 2, 20, "the API answered 3, token not found: the session "
+		    "token does not exist" } } },
+	{ "opentdb/bad_response_code_4.json", false, 1, {
+		{ E, 2, 20, "the API answered 4, token empty: the session token "
+		    "has given every question of the query (reset it)" } } },
+	{ "opentdb/bad_response_code_5.json", false, 1, {
+		{ E, 2, 20, "the API answered 5, rate limit: more than one "
+		    "request in 5 seconds" } } },
+	{ "opentdb/bad_session_token.json", false, 1, {
+		{ E, 4, 12, "token: this is a session token (api_token.php), "
+		    "not questions" } } },
 	{ "opentdb/bad_results_empty.json", false, 1, {
 		{ E, 3, 14, "results: must be a non-empty array of "
 		    "questions" } } },
@@ -809,6 +826,22 @@ test_pack_opentdb_correct_answer_is_not_always_first(void **state)
 }
 
 static void
+test_pack_opentdb_dump_without_response_code(void **state)
+{
+	struct pack *p = load_good("opentdb/dump_without_response_code.json");
+
+	(void)state;
+	assert_int_equal(p->nq, 3);
+	assert_string_equal(p->title,
+	    "Open Trivia: dump_without_response_code.json");
+	assert_string_equal(p->q[1].category, "Science & Nature");
+	assert_int_equal(p->q[1].type, Q_TRUEFALSE);
+	assert_true(p->q[1].truth);
+	assert_string_equal(question_answer_text(&p->q[2]), "1989");
+	pack_free(p);
+}
+
+static void
 test_pack_missing_file_cannot_open(void **state)
 {
 	const char *dir = *state;
@@ -959,6 +992,7 @@ main(void)
 		cmocka_unit_test(test_pack_opentdb_title_from_one_category),
 		cmocka_unit_test(
 		    test_pack_opentdb_correct_answer_is_not_always_first),
+		cmocka_unit_test(test_pack_opentdb_dump_without_response_code),
 		cmocka_unit_test_setup_teardown(
 		    test_pack_missing_file_cannot_open,
 		    tu_setup_tmpdir, tu_teardown_tmpdir),
