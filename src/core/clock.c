@@ -95,12 +95,20 @@ countdown_left(const struct countdown *c, int64_t now)
 	return now >= c->deadline ? 0 : c->deadline - now;
 }
 
+/* The step of the time shown with left to go: a second, or a tenth in the
+ * last CLOCK_TENTHS_LEFT. */
+static int64_t
+shown_step(int64_t left)
+{
+	return left > CLOCK_TENTHS_LEFT ? CLOCK_US : CLOCK_US / 10;
+}
+
 int
 countdown_tenths(const struct countdown *c, int64_t now)
 {
-	int64_t left = countdown_left(c, now);
+	int64_t left = countdown_left(c, now), step = shown_step(left);
 
-	return (int)((left + CLOCK_US / 10 - 1) / (CLOCK_US / 10));
+	return (int)((left + step - 1) / step * (step / (CLOCK_US / 10)));
 }
 
 int
@@ -134,8 +142,8 @@ countdown_wait_ms(const struct countdown *c, int64_t now, int steps,
 	left = countdown_left(c, now);
 	if (left == 0)
 		return 0;
-	/* Tenths drop at multiples of 0.1 s left. */
-	at = ((left - 1) / (CLOCK_US / 10)) * (CLOCK_US / 10);
+	/* The time shown drops at multiples of its step. */
+	at = ((left - 1) / shown_step(left)) * shown_step(left);
 	if (steps > 0 && total > 0) {
 		int64_t bar = next_drop(left, total, steps);
 

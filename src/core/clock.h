@@ -48,7 +48,13 @@ double countdown_elapsed(const struct countdown *c, int64_t now);
 /* Time left at now, never negative. */
 int64_t countdown_left(const struct countdown *c, int64_t now);
 
-/* Tenths of a second left, rounded up: what the screen shows. */
+/* Below this much time left the time shown has tenths; above, whole
+ * seconds (a change a second is what a long countdown needs to show). */
+#define CLOCK_TENTHS_LEFT (10 * (int64_t)CLOCK_US)
+
+/* The time left as the screen shows it, in tenths of a second, rounded
+ * up: whole seconds (a multiple of 10) above CLOCK_TENTHS_LEFT, tenths
+ * from there on. */
 int countdown_tenths(const struct countdown *c, int64_t now);
 
 /* How many of steps bar cells (or eighths of cells) are still full at now,
@@ -56,7 +62,7 @@ int countdown_tenths(const struct countdown *c, int64_t now);
 int countdown_filled(const struct countdown *c, int64_t now, int steps);
 
 /* Milliseconds to wait from now until the countdown's next visible change
- * (the tenths shown or a bar step), but not less than floor_ms and not past
+ * (the time shown, countdown_tenths, or a bar step), but not less than floor_ms and not past
  * the deadline, rounded up to a whole millisecond (so a wait may end up to
  * 1 ms after it). -1 (wait for a key) when untimed or paused. */
 int countdown_wait_ms(const struct countdown *c, int64_t now, int steps,

@@ -271,14 +271,15 @@ draw_bar(struct app *a, int y, const struct countdown *cd, int64_t now)
 	c = bar_color(countdown_left(cd, now), countdown_limit(cd), &low);
 	filled = countdown_filled(cd, now, steps);
 	full = a->utf8 ? filled / 8 : filled;
-	attrset(ui_attr(a, c));
+	/* Only the full cells carry the colour: they change a cell at a time
+	 * (and all at once twice, green to yellow to red). The tip and the
+	 * time, which change every frame, are plain: no colour to set and
+	 * reset each frame. */
+	attrset(ui_attr(a, c) | (a->utf8 ? A_REVERSE : 0));
 	move(y, 1);
-	for (i = 0; i < full; i++) {
-		if (a->utf8)
-			addwstr(L"\u2588");
-		else
-			addch('#');
-	}
+	for (i = 0; i < full; i++)
+		addch(a->utf8 ? ' ' : '#');
+	attrset(A_NORMAL);
 	if (a->utf8 && filled % 8) {
 		wchar_t part[2] = { (wchar_t)(0x2590 - filled % 8), 0 };
 
@@ -288,10 +289,13 @@ draw_bar(struct app *a, int y, const struct countdown *cd, int64_t now)
 	for (; i < cells; i++)
 		addch(a->utf8 ? ' ' : '.');
 	tenths = countdown_tenths(cd, now);
-	snprintf(label, sizeof label, "%3d.%d s%s", tenths / 10, tenths % 10,
-	    low ? " !" : "  ");
+	if (tenths % 10 == 0 && tenths > CLOCK_TENTHS_LEFT / (CLOCK_US / 10))
+		snprintf(label, sizeof label, "%5d s%s", tenths / 10,
+		    low ? " !" : "  ");
+	else
+		snprintf(label, sizeof label, "%3d.%d s%s", tenths / 10,
+		    tenths % 10, low ? " !" : "  ");
 	mvaddstr(y, cells + 2, label);
-	attrset(A_NORMAL);
 }
 
 void

@@ -37,7 +37,7 @@ enum ui_next {
 
 #define TEXT_MAX 256   /* bytes in a typed answer */
 #define MIN_COLS 40
-#define FRAME_MS 50    /* at most 20 wake-ups a second for the bar */
+#define FRAME_MS 80    /* at most 12.5 wake-ups a second for the bar */
 
 /* What every screen shares: the session and the terminal. A screen's own
  * fields live in its file, in the state its init makes. */

@@ -70,9 +70,17 @@ question_screen() {
 	expect_screen "Capital of Australia?" "$_p: the question is shown" ||
 		return 1
 	expect "$_p: header, choices and help are shown" _question_words
-	# The bar: a run of block glyphs and the seconds left beside it.
+	# The bar: a run of reverse-video cells (its full part) and the
+	# seconds left beside it (whole seconds: 30 s here).
 	expect "$_p: the countdown bar is shown with the seconds left" \
-		screen_has_re '█{10,}.* [0-9]+\.[0-9] s'
+		_bar_shown
+}
+
+_bar_shown() {
+	capture -e
+	_e=$(printf '\033')
+	printf '%s\n' "$SCREEN" | grep -Eq \
+	    "$_e\[([0-9]+;)*7(;[0-9]+)*m($_e\[[0-9;]*m)* {10,}.* [0-9]+ s"
 }
 
 _question_words() {

@@ -252,6 +252,7 @@ test_clock_wait_lands_on_each_visible_change(void **state)
 	check_wakes_at_each_change(3, 480);
 	check_wakes_at_each_change(1.234, 77);
 	check_wakes_at_each_change(20, 640);
+	check_wakes_at_each_change(25, 0);   /* whole seconds, then tenths */
 }
 
 static void
@@ -355,6 +356,28 @@ test_clock_elapsed_never_passes_the_limit(void **state)
 	assert_true(countdown_elapsed(&c, T0 + 60 * CLOCK_US) == 3);
 }
 
+static void
+test_clock_shows_whole_seconds_until_the_last_ten(void **state)
+{
+	struct countdown c;
+
+	(void)state;
+	countdown_start(&c, T0, 20);
+	assert_int_equal(countdown_tenths(&c, T0), 200);
+	assert_int_equal(countdown_tenths(&c, T0 + 500 * MS), 200);
+	assert_int_equal(countdown_tenths(&c, T0 + CLOCK_US), 190);
+	assert_int_equal(countdown_tenths(&c, T0 + CLOCK_US + 1), 190);
+	assert_int_equal(countdown_tenths(&c, T0 + 9950 * MS), 110);
+	/* From 10 s left on, tenths. */
+	assert_int_equal(countdown_tenths(&c, T0 + 10 * CLOCK_US), 100);
+	assert_int_equal(countdown_tenths(&c, T0 + 10050 * MS), 100);
+	assert_int_equal(countdown_tenths(&c, T0 + 10100 * MS), 99);
+	/* Without a bar, a wake a second while whole seconds show. */
+	assert_int_equal(countdown_wait_ms(&c, T0 + 500 * MS, 0, 0), 500);
+	assert_int_equal(countdown_wait_ms(&c, T0 + 9500 * MS, 0, 0), 500);
+	assert_int_equal(countdown_wait_ms(&c, T0 + 10 * CLOCK_US, 0, 0), 100);
+}
+
 int
 main(void)
 {
@@ -379,6 +402,8 @@ main(void)
 		cmocka_unit_test(test_clock_untimed_cannot_pause_or_extend),
 		cmocka_unit_test(test_clock_extend_moves_the_deadline),
 		cmocka_unit_test(test_clock_elapsed_never_passes_the_limit),
+		cmocka_unit_test(
+		    test_clock_shows_whole_seconds_until_the_last_ten),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
