@@ -121,7 +121,7 @@ memcheck: termquiz
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
 	    --std=c11 --inline-suppr --suppress=missingIncludeSystem \
-	    -Isrc/core src
+	    --include=tools/lint.h -Isrc/core src
 
 deps:
 	@sh tools/deps.sh test
