@@ -9,7 +9,7 @@
 #include "plain.h"
 #include "ui/ui.h"
 
-/* After the front end is done (it ended the game): say what became of the
+/* After the game has ended: say what became of the
  * game, and leave the way the signal asked (so a parent sees SIGTERM as
  * SIGTERM: main raises it again). */
 static int
@@ -63,6 +63,9 @@ play_session(struct session *s, const struct options *o)
 	} else {
 		end = ui_run(s, &signo);
 	}
+	/* Quitting, a signal or a hang-up ends the game in play too. */
+	if (s->z != NULL)
+		session_end_game(s, quiz_over(s->z));
 	return finish(s, end, signo);
 }
 

@@ -343,15 +343,15 @@ plain_run(struct session *s, int *signo)
 	    s->z->n == 1 ? "" : "s");
 	do {
 		g = play_one(s, &in);
-	} while ((g == GOT_LINE || g == GOT_TIMEOUT) && quiz_next(s->z));
+	} while ((g == GOT_LINE || g == GOT_TIMEOUT) && session_next(s));
 	if (g == GOT_SIGNAL) {
-		session_end_game(s, quiz_over(s->z));
 		*signo = signals_caught();
 		return *signo == SIGHUP ? PLAY_HANGUP : PLAY_SIGNAL;
 	}
 	if (g == GOT_EOF)
 		printf("\n(end of input: the game stops here)\n");
 	summary(s->z);
+	/* The end of input ends the game too, before its progress is shown. */
 	session_end_game(s, quiz_over(s->z));
 	progress(s, termenv_utf8());
 	fflush(stdout);

@@ -432,6 +432,15 @@ session_retry_saves(struct session *s, bool now)
 	}
 }
 
+bool
+session_next(struct session *s)
+{
+	if (quiz_next(s->z))
+		return true;
+	session_end_game(s, true);
+	return false;
+}
+
 void
 session_end_game(struct session *s, bool finished)
 {

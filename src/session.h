@@ -121,11 +121,17 @@ void session_count_due(struct session *s);
 /* Start a game of the last game's missed questions; false if none. */
 bool session_retry(struct session *s);
 
+/* Move s->z on to its next question; when there is none the game has
+ * ended (session_end_game(s, true)) and false is returned. */
+bool session_next(struct session *s);
+
 /* The game in s->z has ended, finished (its last question done) or not
  * (quit, a signal): record it in the history and write the results file
  * if --results was given, once per game; nothing when no question was
- * answered. The full-screen loop and plain mode call it. On failure
- * save_error (the results file) or history_note says why. */
+ * answered. session_next calls it after the last question, play_session
+ * (cmd_play.c) when a front end stops early, plain mode at the end of
+ * input. On failure save_error (the results file) or history_note says
+ * why. */
 void session_end_game(struct session *s, bool finished);
 
 /* Open the history if not yet; NULL (warned once in history_note) when it

@@ -147,17 +147,15 @@ ui_behind_wait_ms(struct app *a, int64_t now)
 	return sc->wait_ms ? sc->wait_ms(a, state(l, l->behind), now) : -1;
 }
 
-/* The one place a game starts or, when its last question is done, ends.
- * Returns the screen to show. */
+/* The one place the screens' actions are carried out: a game starts, or
+ * moves on (and, after its last question, ends: session_next). Returns the
+ * screen to show. */
 static enum ui_next
 act(struct session *s, enum ui_next next)
 {
 	switch (next) {
 	case ACT_NEXT:
-		if (quiz_next(s->z))
-			return SCR_QUESTION;
-		session_end_game(s, true);
-		return SCR_RESULTS;
+		return session_next(s) ? SCR_QUESTION : SCR_RESULTS;
 	case ACT_PLAY:
 		session_new_game(s);
 		return SCR_QUESTION;
@@ -298,8 +296,5 @@ ui_run(struct session *s, int *signo)
 	end = loop(&l, signo);
 	ui_restore();
 	free_states(&l);
-	/* Quitting, a signal or a hang-up ends the game in play too. */
-	if (s->z != NULL)
-		session_end_game(s, quiz_over(s->z));
 	return end;
 }

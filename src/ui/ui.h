@@ -4,8 +4,8 @@
 /*
  * The full-screen game. Each screen is a struct of hooks in its own file; a
  * screen's key() and tick() say what happened by returning the next screen
- * or an action, and only the loop in ui.c switches screens, starts games
- * and ends them (session_end_game).
+ * or an action, and only the loop in ui.c switches screens and asks the
+ * session to start a game or move it on (session_next ends it).
  */
 
 #include <stdbool.h>
