@@ -4,6 +4,7 @@
 #include <string.h>
 
 static volatile sig_atomic_t caught;
+static volatile sig_atomic_t stop_asked;
 
 static void
 on_signal(int signo)
@@ -40,4 +41,39 @@ int
 signals_caught(void)
 {
 	return caught;
+}
+
+static void
+on_stop(int signo)
+{
+	(void)signo;
+	stop_asked = 1;
+}
+
+void
+signals_catch_stop(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTSTP, &sa, NULL);
+}
+
+bool
+signals_take_stop(void)
+{
+	bool asked = stop_asked != 0;
+
+	stop_asked = 0;
+	return asked;
+}
+
+void
+signals_stop_now(void)
+{
+	signal(SIGTSTP, SIG_DFL);
+	raise(SIGTSTP);   /* stopped here until SIGCONT (fg) */
+	signals_catch_stop();
 }

@@ -229,8 +229,10 @@ aid_key(struct app *a, struct question_state *qs, wint_t ch, bool in_text,
 {
 	const struct config *c = &a->s->cfg;
 
-	if (c->allow_pause && !countdown_untimed(clock_of(a)) &&
-	    (ch == CTRL('P') || (!in_text && (ch == 'p' || ch == 'P')))) {
+	/* Going on always works: Ctrl-Z pauses even where pausing is not
+	 * allowed. */
+	if ((paused(a) || (c->allow_pause && !countdown_untimed(clock_of(a))))
+	    && (ch == CTRL('P') || (!in_text && (ch == 'p' || ch == 'P')))) {
 		if (paused(a))
 			quiz_resume(a->s->z, now);
 		else

@@ -69,6 +69,7 @@ static void
 ui_init(struct app *a)
 {
 	signals_catch();
+	signals_catch_stop();
 	a->utf8 = termenv_utf8();
 	set_escdelay(25);
 	if (initscr() == NULL)
@@ -239,6 +240,26 @@ read_key(struct loop *l, int wait, bool *err)
 	return next;
 }
 
+/* Ctrl-Z: the terminal is given back while stopped. A solo game's clock
+ * stops with the program (an 8 s stop lost the question): the question is
+ * hidden, as by the pause key, and fg comes back to the paused screen. */
+static void
+stop(struct loop *l)
+{
+	struct session *s = l->app.s;
+
+	if ((l->cur == SCR_QUESTION || l->behind == SCR_QUESTION) &&
+	    s->z != NULL && !quiz_over(s->z))
+		quiz_pause(s->z, clock_now());
+	curs_set(1);
+	endwin();
+	signals_stop_now();
+	clearok(curscr, TRUE);   /* repaint all: the shell drew meanwhile */
+	refresh();
+	curs_set(0);
+	getmaxyx(stdscr, l->app.rows, l->app.cols);
+}
+
 static enum play_end
 loop(struct loop *l, int *signo)
 {
@@ -256,6 +277,10 @@ loop(struct loop *l, int *signo)
 		if (signals_caught()) {
 			*signo = signals_caught();
 			return *signo == SIGHUP ? PLAY_HANGUP : PLAY_SIGNAL;
+		}
+		if (signals_take_stop()) {
+			stop(l);
+			continue;
 		}
 		if (next != SCR_SAME) {
 			switch_to(l, next, now);

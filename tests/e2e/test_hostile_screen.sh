@@ -89,4 +89,51 @@ expect_exit 0 "the game ends"
 json_check "$T/paste.json" "the answer is the field's 255 bytes, not a time-out" \
 	'q[0]["answer"] == "x" * 255 and not q[0]["timed_out"]'
 
+# --- Ctrl-Z: stopped, the clock stops too; fg comes back paused ---
+cat >"$T/short.json" <<'EOF'
+{"title": "E2E Stop", "questions": [
+  {"type": "choice", "question": "Capital of Australia?",
+   "choices": ["Sydney", "Canberra"], "answer": "Canberra", "time_limit": 3}]}
+EOF
+alt_off() {
+	[ "$(tm display -p -t "$S" '#{alternate_on}')" = 0 ]
+}
+# Ctrl-Z needs a shell with job control (it stops the foreground job):
+# an interactive sh in the pane, the game typed at its prompt.
+cat >"$T/shell.sh" <<EOF
+cd $(shquote "$T") || exit 1
+export TERM=$(shquote "$PANE_TERM") LANG=C.UTF-8 LC_ALL=C.UTF-8 PS1='sh$ '
+export HOME=$(shquote "$HOME") XDG_CONFIG_HOME=$(shquote "$XDG_CONFIG_HOME")
+export XDG_DATA_HOME=$(shquote "$XDG_DATA_HOME")
+exec sh -i
+EOF
+tm_server
+S=stopshell
+tm new-session -d -s "$S" -x 80 -y 24 "exec sh $(shquote "$T/shell.sh")"
+wait_for 'sh$'
+type_text "$(shquote "$TQ") --config config.json --results stop.json short.json"
+keys Enter
+wait_for "Capital of Australia?"
+keys C-z
+check "Ctrl-Z gives the terminal back to the shell" wait_until "$WAIT" alt_off
+expect_screen_re "Stopped|stopped" "the shell says the game is stopped"
+# Stopped for longer than the 3 s limit: the time passing is the test.
+sleep 4
+type_text fg
+keys Enter
+expect_screen "Paused" "fg comes back to the paused screen"
+check "the question is hidden while paused" \
+	eval '! screen_has "Capital of Australia?"'
+keys p
+expect_screen "Capital of Australia?" "going on shows the question again"
+keys 2
+expect_screen "Enter or Space" "the question is answered after the stop"
+keys Enter
+wait_for "Accuracy"
+keys q
+wait_for 'sh$'
+json_check "$T/stop.json" "the stop did not cost the question: answered, \
+not timed out" 'q[0]["correct"] and not q[0]["timed_out"]'
+tq_kill_session
+
 finish
