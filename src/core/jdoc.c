@@ -536,6 +536,15 @@ jdoc_stream_next(struct jdoc *doc, bool *bad)
 	return NULL;
 }
 
+void
+jdoc_stream_progress(const struct jdoc *doc, size_t *done, size_t *total)
+{
+	size_t at = doc->stream_at < 0 ? 0 : (size_t)doc->stream_at;
+
+	*total = doc->len - at;
+	*done = doc->stream_pos < 0 ? *total : (size_t)doc->stream_pos - at;
+}
+
 /* Parse the text with the streamed array left empty: [0, at) "[]" [end, len). */
 static cJSON *
 parse_outline(struct jdoc *doc, size_t end)

@@ -75,6 +75,11 @@ int jdoc_parse(struct jdoc *doc, const char *name, const char *text,
  * jdoc_stream_flush). */
 const cJSON *jdoc_stream_next(struct jdoc *doc, bool *bad);
 
+/* How far the stream has come: bytes of the text read past the array's
+ * start so far, and in all (for sizing what is built from it). */
+void jdoc_stream_progress(const struct jdoc *doc, size_t *done,
+    size_t *total);
+
 /* End the stream and parse the rest of the text. Returns JDOC_STREAMING
  * when root holds everything but the streamed array (left empty) and the
  * elements stand; 0 when the whole text had to be parsed instead (root is

@@ -25,12 +25,16 @@ int lu_int(struct jdoc *doc, const cJSON *obj, struct jpath p,
 int lu_bool(struct jdoc *doc, const cJSON *obj, struct jpath p,
     const char *key, bool *out);
 
-/* The same three for a member already found: v is obj.key, or NULL when
- * obj has no such member (for loaders that read an object in one pass). */
+/* lu_string for a member already found: v is obj.key, or NULL when obj
+ * has no such member (for loaders that read an object in one pass). */
 const char *lu_string_of(struct jdoc *doc, const cJSON *v, struct jpath p,
     const char *key, bool required);
+
+/* lu_number for a member already found (v NULL: absent, returns 0). */
 int lu_number_of(struct jdoc *doc, const cJSON *v, struct jpath p,
     const char *key, double min, double max, bool integer, double *out);
+
+/* lu_bool for a member already found (v NULL: absent, returns 0). */
 int lu_bool_of(struct jdoc *doc, const cJSON *v, struct jpath p,
     const char *key, bool *out);
 

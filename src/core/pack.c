@@ -713,12 +713,24 @@ load_question(struct loader *L, const cJSON *obj, struct jpath p,
 	return bad ? -1 : 0;
 }
 
-/* Room for one more question, zeroed. */
+/* Room for one more question, zeroed. Past the first 64 the room is sized
+ * for the whole array from how much of the text they took, so that a large
+ * pack is not copied at each doubling (a copy holds both arrays at once). */
 static struct question *
-next_question(struct pack *pk, size_t *cap)
+next_question(struct jdoc *doc, struct pack *pk, size_t *cap)
 {
 	if ((size_t)pk->nq == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
+		size_t done, total, want = *cap ? *cap * 2 : 64;
+
+		jdoc_stream_progress(doc, &done, &total);
+		if (*cap >= 64 && done > 0 && total / done < 1000000) {
+			size_t guess = (size_t)pk->nq / 8 * 9 * (total / done) +
+			    (size_t)pk->nq * (total % done) / done + 64;
+
+			if (guess > want)
+				want = guess;
+		}
+		*cap = want;
 		pk->q = xrealloc(pk->q, *cap * sizeof *pk->q);
 	}
 	memset(&pk->q[pk->nq], 0, sizeof *pk->q);
@@ -736,7 +748,7 @@ load_streamed(struct loader *L, struct jpath pq)
 	const cJSON *v;
 
 	while ((v = jdoc_stream_next(L->doc, &bad)) != NULL) {
-		struct question *q = next_question(pk, &cap);
+		struct question *q = next_question(L->doc, pk, &cap);
 
 		if (load_question(L, v, jpath_index(pq, pk->nq), q, pk->nq) < 0)
 			bad = true;

@@ -467,6 +467,29 @@ big_rows(const struct big_result *b, const char *python, const char *pyver)
 	    "in play");
 }
 
+#define DUPLICATES 40000
+
+/* Issue #10: diagnostics cost time linear in the pack, and past 200 a
+ * file's messages are counted, not printed. */
+static void
+warnings_row(void)
+{
+	struct row *r;
+	double s;
+	int lines;
+
+	if (measure_warnings(benv.dir, DUPLICATES, &s, &lines) < 0) {
+		row_na("--check 40k duplicate warnings", "<= 1 s",
+		    "could not run");
+		return;
+	}
+	r = row_add("--check 40k duplicate warnings", "<= 1 s");
+	SET(r, value, "%.3f s", s);
+	r->v = s <= 1 ? V_PASS : V_MISS;
+	SET(r, detail, "%d questions, %d warnings; %d lines printed (200 "
+	    "and a count); median of 5", DUPLICATES, DUPLICATES - 1, lines);
+}
+
 static void
 section_big(void)
 {
@@ -479,6 +502,7 @@ section_big(void)
 		    "no python3 to compare with");
 		return;
 	}
+	warnings_row();
 	for (mixed = 0; mixed < 2 && !interrupted(); mixed++) {
 		char metric[48];
 

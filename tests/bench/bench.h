@@ -141,6 +141,10 @@ int gen_big(const char *path, int n, long long *bytes, struct pack_shape *sh);
 int gen_mixed(const char *path, int n, long long *bytes,
     struct pack_shape *sh);
 
+/* Write a pack of n copies of one question (n - 1 duplicate warnings) to
+ * path. 0 or -1. */
+int gen_duplicates(const char *path, int n, long long *bytes);
+
 /* --- measure.c --- */
 
 struct deadline_result {
@@ -211,5 +215,9 @@ struct learn_result {
 /* The spaced-review simulation over a pack of nq questions (at most 200):
  * FSRS against the old miss-weighting. */
 void learn_simulate(int nq, struct learn_result *r);
+
+/* --check of a pack of n duplicate questions: median wall time of 5 runs
+ * in *sec, lines printed in *lines. 0, or -1 when it could not run. */
+int measure_warnings(const char *dir, int n, double *sec, int *lines);
 
 #endif

@@ -129,3 +129,43 @@ measure_big(const char *dir, bool mixed, const char *python,
 	remove(pack);
 	return r->check_status == 0 && r->py_ok && r->first_ok ? 0 : -1;
 }
+
+/* Lines in file path, or -1. */
+static int
+count_lines(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	int c, n = 0;
+
+	if (fp == NULL)
+		return -1;
+	while ((c = getc(fp)) != EOF)
+		n += c == '\n';
+	fclose(fp);
+	return n;
+}
+
+int
+measure_warnings(const char *dir, int n, double *sec, int *lines)
+{
+	char pack[512], out[512];
+	const char *check[] = { benv.exe, "--config", benv.config, "--check",
+		pack, NULL };
+	double t[RUNS];
+	long long bytes;
+	long kb = 0;
+	int i;
+
+	snprintf(pack, sizeof pack, "%s/dups.json", dir);
+	snprintf(out, sizeof out, "%s/dups.out", dir);
+	note("timing --check of %d duplicate questions (%d runs)", n, RUNS);
+	if (gen_duplicates(pack, n, &bytes) < 0)
+		return -1;
+	for (i = 0; i < RUNS; i++)
+		if (run_once(check, out, &t[i], &kb) != 0)
+			return -1;
+	*sec = median(t, RUNS);
+	*lines = count_lines(out);
+	remove(pack);
+	return *lines < 0 ? -1 : 0;
+}

@@ -258,3 +258,24 @@ gen_mixed(const char *path, int n, long long *bytes, struct pack_shape *sh)
 	*bytes = end;
 	return 0;
 }
+
+int
+gen_duplicates(const char *path, int n, long long *bytes)
+{
+	FILE *fp = fopen(path, "w");
+	int i;
+	long end;
+
+	if (fp == NULL)
+		return -1;
+	fputs("{\"title\": \"Duplicates\", \"questions\": [\n", fp);
+	for (i = 0; i < n; i++)
+		fprintf(fp, "  {\"type\": \"text\", \"question\": \"Asked "
+		    "again?\", \"answer\": \"yes\"}%s\n", i + 1 < n ? "," : "");
+	fputs("]}\n", fp);
+	end = ftell(fp);
+	if (fclose(fp) != 0 || end < 0)
+		return -1;
+	*bytes = end;
+	return 0;
+}
