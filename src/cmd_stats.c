@@ -30,12 +30,42 @@ struct pack_more {
 	int nmissed;
 };
 
+/* The pack whose key (pack_hash) is key: named on the command line, else
+ * in the menu's folders; NULL when it is not at hand. */
+static const struct pack *
+find_pack(struct session *s, const char *key)
+{
+	char k[HASH_HEX];
+	int i;
+
+	for (i = 0; i < s->npacks; i++) {
+		pack_hash(s->packs[i], k);
+		if (strcmp(k, key) == 0)
+			return s->packs[i];
+	}
+	if (s->npacks > 0)
+		return NULL;
+	session_load_catalog(s);
+	for (i = 0; i < s->catalog.n; i++)
+		if (s->catalog.v[i].pack != NULL) {
+			pack_hash(s->catalog.v[i].pack, k);
+			if (strcmp(k, key) == 0)
+				return s->catalog.v[i].pack;
+		}
+	return NULL;
+}
+
 static void
-gather(struct history *h, const struct history_stats *v, const char *player,
+gather(struct session *s, struct history *h, const struct history_stats *v,
     int64_t now, struct pack_more *m)
 {
-	/* Review is per player: the due questions are this player's. */
-	m->due = history_due(h, v->key, player, now);
+	const struct pack *p = find_pack(s, v->key);
+
+	/* Review is per player: the due questions are this player's. By
+	 * question when the pack is at hand (as the menu counts), else those
+	 * met in its games. */
+	m->due = p != NULL ? session_pack_due(s, p, now) :
+	    history_due(h, v->key, s->player, now);
 	m->nseries = history_series(h, v->key, NULL, m->series, SERIES_MAX);
 	if (m->nseries < 0)
 		m->nseries = 0;
@@ -232,7 +262,7 @@ cmd_stats(struct session *s, const struct options *o, struct diags *d)
 	}
 	m = xcalloc((size_t)n + 1, sizeof *m);
 	for (i = 0; i < n; i++)
-		gather(h, &v[i], s->player, now, &m[i]);
+		gather(s, h, &v[i], now, &m[i]);
 	if (o->json)
 		print_stats_json(v, m, n);
 	else

@@ -208,6 +208,17 @@ session_review(struct session *s)
 	return true;
 }
 
+static int pack_due(struct session *s, struct history *h,
+    const struct pack *p, int64_t now);
+
+int
+session_pack_due(struct session *s, const struct pack *p, int64_t now)
+{
+	struct history *h = session_history(s);
+
+	return h != NULL ? pack_due(s, h, p, now) : 0;
+}
+
 /* How many of p's questions are due for the player at now. */
 static int
 pack_due(struct session *s, struct history *h, const struct pack *p,

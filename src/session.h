@@ -114,6 +114,10 @@ void session_set_game(struct session *s, struct quiz *z);
  * when they hold no question. */
 bool session_review(struct session *s);
 
+/* How many of p's questions are due for the player's review at now (by
+ * question, however they were played); 0 without a history. */
+int session_pack_due(struct session *s, const struct pack *p, int64_t now);
+
 /* Count the questions due for review in each pack of the catalog into
  * s->due and s->due_total, as of now; all 0 without a history. */
 void session_count_due(struct session *s);

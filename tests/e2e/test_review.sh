@@ -44,6 +44,10 @@ printf '2\nfalse\nReykjavik\n1\n' | "$TQ" --config "$T/config.json" \
 	"$T/pack.json" >"$T/game.txt" 2>&1
 check "the game exits 0" [ $? -eq 0 ]
 due_is 2 "after the game the two missed questions are due"
+"$TQ" --config "$T/config.json" --stats --json "$T/pack.json" \
+	>"$T/stats-named.json" 2>&1
+json_check "$T/stats-named.json" "and so says --stats naming the pack" \
+	'len(d) == 1 and d[0]["due"] == 2'
 
 printf 'true\n2\n2\nReykjavik\n' | "$TQ" --config "$T/config.json" \
 	--review "$T/pack.json" >"$T/review.txt" 2>&1
