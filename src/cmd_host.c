@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -36,22 +37,67 @@ host_opts_from(struct host_opts *h, const struct session *s,
 	h->end_at_podium = true;
 }
 
+/* No PACK named: list the packs the menu would show and read the numbers
+ * of those to play (Enter: the first). Fills packs (borrowed from the
+ * catalog); returns how many, 0 when none was chosen. */
+static int
+pick_packs(struct session *s, struct pack **packs, int max)
+{
+	char line[512], *p, *end;
+	int i, n = 0, k;
+
+	session_load_catalog(s);
+	for (i = k = 0; i < s->catalog.n; i++)
+		if (s->catalog.v[i].pack != NULL)
+			printf("%3d) %s (%d questions)\n", ++k,
+			    s->catalog.v[i].pack->title, s->catalog.v[i].pack->nq);
+	if (k == 0) {
+		fputs("termquiz: no packs found to host\n", stderr);
+		return 0;
+	}
+	printf("Host which packs? Numbers (Enter: 1): ");
+	fflush(stdout);
+	if (fgets(line, sizeof line, stdin) == NULL)
+		line[0] = '\0';
+	for (p = line; n < max;) {
+		long want = strtol(p, &end, 10), seen = 0;
+
+		if (end == p) {
+			if (p == line && strspn(p, " \t\r\n") == strlen(p))
+				want = 1;   /* just Enter */
+			else
+				break;
+		}
+		for (i = 0; i < s->catalog.n; i++)
+			if (s->catalog.v[i].pack != NULL && ++seen == want)
+				packs[n++] = s->catalog.v[i].pack;
+		if (end == p)
+			break;
+		p = end;
+	}
+	return n;
+}
+
 int
 cmd_host(struct session *s, const struct options *o, struct diags *d)
 {
 	struct host_opts ho = { 0 };
+	struct pack *picked[64], **packs = s->packs;
+	int npacks = s->npacks, r;
 	struct quiz *master;
-	int r;
 
 	(void)d;
-	if (s->npacks == 0) {
-		fputs("termquiz: --host needs at least one PACK to play\n",
-		    stderr);
-		return 2;
+	if (npacks == 0) {
+		npacks = pick_packs(s, picked, 64);
+		packs = picked;
+		if (npacks == 0) {
+			fputs("termquiz: --host: no pack chosen\n", stderr);
+			return 2;
+		}
 	}
 	host_opts_from(&ho, s, o);
 	signals_catch();
-	master = quiz_new(s->packs, s->npacks, &s->cfg, &s->opts, &s->rng);
+	master = quiz_new(packs, npacks, &s->cfg, &s->opts, &s->rng);
 	if (o->plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		r = host_run(master, &ho, &host_plain_view, NULL);
 	} else {

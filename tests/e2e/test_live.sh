@@ -12,7 +12,7 @@ cat >"$T/pack.json" <<'EOF'
   "questions": [
     {"type": "choice", "question": "Capital of Australia?",
      "choices": ["Sydney", "Canberra", "Melbourne", "Perth"],
-     "answer": "Canberra", "time_limit": 4},
+     "answer": "Canberra", "time_limit": 8},
     {"type": "truefalse", "question": "The Nile flows north.",
      "answer": true, "time_limit": 12}
   ]
@@ -68,6 +68,31 @@ ERR=$T/eve.out
 expect_rc 1 "a wrong PIN given on the command line ends with status 1"
 check "a wrong PIN is named as such" grep -q "wrong PIN" "$T/eve.out"
 
+# --- --host with no PACK lists the packs to choose from ----------------------------
+printf '99\n' | "$TQ" --host --plain --config "$T/config.json" \
+	--listen 127.0.0.1:0 >"$T/pick.out" 2>"$T/pick.err"
+RC=$?
+OUT=$T/pick.out
+ERR=$T/pick.err
+expect_rc 2 "--host with no PACK and no valid choice ends with status 2"
+check "--host with no PACK lists the bundled packs" \
+	grep -q "^  1) .* questions)$" "$T/pick.out"
+check "and says no pack was chosen" grep -q "no pack chosen" "$T/pick.err"
+printf '2\n' >"$T/two"
+"$TQ" --host --plain --config "$T/config.json" --listen 127.0.0.1:0 \
+	<"$T/two" >"$T/pick2.out" 2>&1 &
+PICK=$!
+SECOND=$(sed -n 's/^  2) \(.*\) ([0-9]* questions)$/\1/p' "$T/pick.out")
+_end=$(($(now_ms) + WAIT * 1000))
+while ! grep -q "^Live game" "$T/pick2.out" 2>/dev/null &&
+	[ "$(now_ms)" -lt "$_end" ]; do
+	sleep 0.05
+done
+kill "$PICK" 2>/dev/null
+wait "$PICK" 2>/dev/null
+check "the pack chosen by number is hosted ($SECOND)" \
+	grep -q "Live game: $SECOND" "$T/pick2.out"
+
 # --- three players -------------------------------------------------------------------
 tq_start -- --plain --join "$ADDR" --pin "$PIN" --name fast
 FAST=$S
@@ -77,7 +102,7 @@ WRONG=$S
 tq_start -- --plain --join "$ADDR" --pin "$PIN" --name slow
 SLOW=$S
 expect_pane "$FAST" "You're in, fast" "a player sees it is in the game"
-expect_pane "$HOST" "+ slow joined (3 in)" "the host lists the players as they arrive"
+expect_pane "$HOST" " joined (3 in)" "the host lists the players as they arrive"
 
 # Question 1: fast answers right at once, wrong answers wrong, slow waits.
 expect_pane "$FAST" "Answer with 1-4" "the question reaches the players" ||
@@ -90,10 +115,11 @@ wait_until "$WAIT" in_pane "$WRONG" "Answer with 1-4"
 type_text 1
 keys Enter
 expect_pane "$FAST" "Answer locked in." "an answer is acknowledged"
-expect_pane "$HOST" "Answered 2/3" "the host counts the answers"
+# (at most four count lines a second; the reveal says the final count)
+expect_pane "$HOST" "Answered 2/3" "the host counts the answers" 15
 expect_pane "$SLOW" "Time's up: waiting for the host." \
-	"the player's countdown runs out on screen"
-expect_pane "$FAST" "Correct! +" "the fast player sees Correct"
+	"the player's countdown runs out on screen" 15
+expect_pane "$FAST" "Correct! +" "the fast player sees Correct" 15
 expect_pane "$FAST" "rank 1st" "the fast player sees their rank"
 expect_pane "$WRONG" "Wrong. The answer: Canberra" \
 	"the wrong player sees Wrong and the answer"
