@@ -132,12 +132,13 @@ send_bye(struct host *h, int k, const char *why)
 	}
 }
 
-/* The message the current phase owes player id, sent to peer k. */
-static void
-send_phase(struct host *h, int k, int id, int64_t now)
+/* The line the current phase owes player id, or NULL. Caller frees. */
+static char *
+phase_line(struct host *h, int id, int64_t now)
 {
 	struct live *L = h->L;
 	struct wire_msg m;
+	char *line;
 
 	switch (L->phase) {
 	case LIVE_LOBBY:
@@ -148,20 +149,32 @@ send_phase(struct host *h, int k, int id, int64_t now)
 	case LIVE_READY: live_msg_ready(L, &m); break;
 	case LIVE_OPEN:
 		if (!L->p[id].in_q || L->p[id].answered)
-			return;
+			return NULL;
 		live_msg_question(L, id, now, &m);
 		break;
 	case LIVE_REVEAL:
 		if (!L->p[id].z->o[L->q].done)
-			return;
+			return NULL;
 		live_msg_result(L, id, &m);
 		break;
 	case LIVE_BOARD: live_msg_board(L, id, false, &m); break;
 	case LIVE_PODIUM: live_msg_board(L, id, true, &m); break;
-	default: return;
+	default: return NULL;
 	}
-	peer_send(h, k, &m);
+	line = wire_encode(&m);
 	wire_msg_fini(&m);
+	return line;
+}
+
+/* The message the current phase owes player id, sent to peer k. */
+static void
+send_phase(struct host *h, int k, int id, int64_t now)
+{
+	char *line = phase_line(h, id, now);
+
+	if (line != NULL)
+		peer_send_line(h, k, line, h->L->phase == LIVE_OPEN);
+	free(line);
 }
 
 /* The line everyone gets alike in this phase (ready; a question whose
@@ -201,14 +214,28 @@ announce(struct host *h, int64_t now)
 
 	if (L->phase == LIVE_OPEN)
 		trace(h, "open", L->q + 1, -1, now);
-	for (id = 0; id < L->np; id++) {
+	if (line == NULL) {
+		/* Each player's own line (a result, a board): all encoded
+		 * first, so that the sends go out back to back. */
+		char **lines = xcalloc((size_t)L->np + 1, sizeof *lines);
+
+		for (id = 0; id < L->np; id++)
+			if (h->peer_of[id] >= 0)
+				lines[id] = phase_line(h, id, now);
+		for (id = 0; id < L->np; id++) {
+			if (lines[id] != NULL && h->peer_of[id] >= 0)
+				peer_send_line(h, h->peer_of[id], lines[id],
+				    L->phase == LIVE_OPEN);
+			free(lines[id]);
+		}
+		free(lines);
+	}
+	for (id = 0; id < L->np && line != NULL; id++) {
 		int k = h->peer_of[id];
 
 		if (k < 0)
 			continue;
-		if (line == NULL)
-			send_phase(h, k, id, now);
-		else if (L->phase == LIVE_READY || (L->p[id].in_q &&
+		if (L->phase == LIVE_READY || (L->p[id].in_q &&
 		    !L->p[id].answered))
 			/* At the opening nobody's clock has started: the same
 			 * line, the whole limit left, for all. */
