@@ -343,6 +343,7 @@ parse_args(int argc, char **argv, struct options *o)
  * as control bytes; the full screen draws through ncurses instead, on the
  * real stdout (initscr needs its descriptor). */
 static FILE *real_stdout;
+static FILE *real_stderr;   /* the same for stderr */
 
 /* Make stdout and stderr sanitising streams. A standard descriptor that
  * is closed gets /dev/null first, so that no file opened later (the
@@ -361,6 +362,7 @@ output_init(void)
 			open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
 	}
 	real_stdout = stdout;
+	real_stderr = stderr;
 	if ((fp = sanitize_stream(closed[2] ? -1 : 2)) != NULL) {
 		setvbuf(fp, NULL, _IONBF, 0);
 		stderr = fp;
@@ -396,6 +398,12 @@ output_close(void)
 	if (bad)
 		fprintf(stderr, "termquiz: cannot write the output: %s\n",
 		    strerror(errno ? errno : e));
+	/* Closing the sanitising stderr frees it; what little may still be
+	 * said after this (a signal's last words) is our own text. */
+	if (stderr != real_stderr) {
+		fclose(stderr);
+		stderr = real_stderr;
+	}
 	fflush(stderr);
 	return bad ? -1 : 0;
 }
