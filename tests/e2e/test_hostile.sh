@@ -147,8 +147,17 @@ reader=$!
 "$TQ" --plain --untimed --results "$T/fifo" "$T/evil.json" \
 	<"$IN" >"$OUT" 2>"$ERR"
 RC=$?
-# A FIFO replaced by a file would leave the reader waiting forever.
-test -p "$T/fifo" || kill "$reader" 2>/dev/null
+# Were the results never written (or the FIFO replaced by a file), the
+# reader would wait forever: give it $WAIT s, then open and close the
+# write end ourselves so that it sees the end, and stop it.
+_end=$(($(now_ms) + $(to_ms "$WAIT")))
+while kill -0 "$reader" 2>/dev/null && [ "$(now_ms)" -lt "$_end" ]; do
+	sleep 0.05
+done
+if kill -0 "$reader" 2>/dev/null; then
+	test -p "$T/fifo" && : >"$T/fifo"
+	kill "$reader" 2>/dev/null
+fi
 wait "$reader"
 expect_rc 0 "--results into a FIFO"
 check "the FIFO is still a FIFO" test -p "$T/fifo"
