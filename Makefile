@@ -155,7 +155,8 @@ bench-live:
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_BIN = build-fuzz/fuzz_load
-$(FUZZ_BIN): tests/fuzz/fuzz_load.c $(CORE_SRC)
+FUZZ_IMPORT_BIN = build-fuzz/fuzz_import
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_SRC)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) \
 	    $(CJSON_CFLAGS) -Isrc/core -o $@ $^ $(CJSON_LIBS) -lm
@@ -168,15 +169,23 @@ $(FUZZ_LINEIN): tests/fuzz/fuzz_linein.c src/core/linein.c src/core/utf8.c \
 	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) \
 	    -Isrc/core -o $@ $^
 
+# The JSON loaders, the line reader, then the importers (the first byte
+# picks the format), FUZZ_SECONDS each.
 fuzz:
 	@sh tools/deps.sh fuzz
-	@$(MAKE) --no-print-directory $(FUZZ_BIN) $(FUZZ_LINEIN)
-	@mkdir -p build-fuzz/corpus build-fuzz/corpus-linein
+	@$(MAKE) --no-print-directory $(FUZZ_BIN) $(FUZZ_LINEIN) \
+	    $(FUZZ_IMPORT_BIN)
+	@mkdir -p build-fuzz/corpus build-fuzz/corpus-linein \
+	    build-fuzz/corpus-import
 	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	    -dict=tests/fuzz/json.dict -max_len=65536 -timeout=10 \
 	    build-fuzz/corpus tests/fixtures assets/packs
 	$(FUZZ_LINEIN) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	    -max_len=20000 -timeout=10 build-fuzz/corpus-linein
+	@sh tests/fuzz/seeds.sh build-fuzz/seeds-import
+	$(FUZZ_IMPORT_BIN) -max_total_time=$(FUZZ_SECONDS) \
+	    -print_final_stats=1 -dict=tests/fuzz/import.dict -max_len=16384 \
+	    -timeout=10 build-fuzz/corpus-import build-fuzz/seeds-import
 
 install: termquiz
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/packs \

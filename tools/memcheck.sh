@@ -30,5 +30,13 @@ done
 for f in $(find tests/fixtures/config -name '*.json' | sort); do
 	vg --config "$f" --check assets/packs/space.json
 done
+# The importers: every fixture of each format, and a conversion with
+# --as-choice.
+for f in $(find tests/fixtures/gift tests/fixtures/aiken tests/fixtures/anki \
+       tests/fixtures/quizlet tests/fixtures/opentriviaqa tests/fixtures/csv \
+       tests/fixtures/detect -type f | sort); do
+	vg --check "$f"
+done
+vg --convert --as-choice --seed 1 tests/fixtures/anki/warn_vocabulary.txt
 echo "memcheck: $runs runs, $bad with errors or leaks"
 [ "$bad" -eq 0 ]

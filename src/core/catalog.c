@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -55,7 +56,7 @@ not_a_file(const char *path)
 }
 
 static void
-add(struct catalog *c, char *path)
+add(struct catalog *c, char *path, bool is_json)
 {
 	struct diags d = { 0 };
 	struct catalog_entry *e;
@@ -65,16 +66,55 @@ add(struct catalog *c, char *path)
 	e = &c->v[c->n++];
 	e->path = path;
 	e->pack = NULL;
+	e->format = FORMAT_JSON;
 	e->problem = not_a_file(path);
 	if (e->problem != NULL)
 		return;
-	e->pack = pack_load(path, &d);
+	e->pack = format_load(path, NULL, &d, &e->format);
+	if (e->format == FORMAT_AUTO && !is_json) {
+		/* A README.txt beside the packs is not a broken pack. */
+		diags_fini(&d);
+		free(path);
+		c->n--;
+		return;
+	}
 	for (i = 0; i < d.n && e->pack == NULL; i++)
 		if (d.v[i].level == DIAG_ERROR) {
 			e->problem = diags_format(&d, i);
 			break;
 		}
 	diags_fini(&d);
+}
+
+static bool
+ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), k = strlen(tail);
+
+	return n > k && strcasecmp(s + n - k, tail) == 0;
+}
+
+/* A name a pack may have: what the importers read, by its extension, or
+ * none at all (OpenTriviaQA's files) when it is a regular file. */
+static bool
+pack_name(const char *dir, const char *nm)
+{
+	static const char *const ext[] = { ".json", ".gift", ".txt", ".csv",
+		".tsv" };
+	struct stat st;
+	size_t i;
+	char *path;
+	bool reg;
+
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++)
+		if (ends_with(nm, ext[i]))
+			return true;
+	if (strchr(nm, '.') != NULL)
+		return false;
+	path = xasprintf("%s/%s", dir, nm);
+	reg = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	free(path);
+	return reg;
 }
 
 void
@@ -88,10 +128,9 @@ catalog_scan(struct catalog *c, const char *dir)
 		return;
 	for (i = 0; i < n; i++) {
 		const char *nm = names[i]->d_name;
-		size_t len = strlen(nm);
 
-		if (nm[0] != '.' && len > 5 && strcmp(nm + len - 5, ".json") == 0)
-			add(c, xasprintf("%s/%s", dir, nm));
+		if (nm[0] != '.' && pack_name(dir, nm))
+			add(c, xasprintf("%s/%s", dir, nm), ends_with(nm, ".json"));
 		free(names[i]);
 	}
 	free(names);

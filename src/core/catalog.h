@@ -2,6 +2,7 @@
 #define TERMQUIZ_CATALOG_H
 
 #include "diag.h"
+#include "format.h"
 #include "pack.h"
 
 /* A pack file found in a folder: loaded, or why not. */
@@ -9,6 +10,7 @@ struct catalog_entry {
 	char *path;
 	struct pack *pack;  /* NULL when it did not load */
 	char *problem;      /* the first error when it did not; else NULL */
+	enum format format; /* what it was read as (FORMAT_JSON for .json) */
 };
 
 /* The packs found for the menu, sorted by title. */
@@ -17,7 +19,9 @@ struct catalog {
 	int n;
 };
 
-/* Load every *.json file in dir into c (a missing folder adds nothing).
+/* Load every pack file in dir into c (a missing folder adds nothing): each
+ * *.json, and each *.gift, *.txt, *.csv, *.tsv or extensionless file that
+ * format.c finds a format in (others are not packs and are not listed).
  * What is not a regular file (a FIFO, a device, a folder) is never read:
  * it is listed with its problem, like a pack that does not load. */
 void catalog_scan(struct catalog *c, const char *dir);

@@ -174,14 +174,21 @@ detect_anki(struct window w, const char *name)
 }
 
 static bool
+ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), k = strlen(tail);
+
+	return n >= k && strcasecmp(s + n - k, tail) == 0;
+}
+
+static bool
 detect_csv(struct window w, const char *name)
 {
-	size_t n = strlen(name), a, b, pos = 0;
+	size_t a, b, pos = 0;
 	char *head;
 	bool ok;
 
-	if (n < 4 || strcasecmp(name + n - 4, ".csv") != 0 ||
-	    !next_line(w, &pos, &a, &b))
+	if (!ends_with(name, ".csv") || !next_line(w, &pos, &a, &b))
 		return false;
 	head = xstrndup(w.s + a, b - a);
 	for (a = 0; head[a] != '\0'; a++)
@@ -312,7 +319,10 @@ format_detect(const char *name, const char *text, size_t len,
 	for (i = 0; i < NFORMATS; i++)
 		if (formats[i].detect && formats[i].detect(w, name))
 			return formats[i].f;
-	return FORMAT_AUTO;
+	/* Nothing fits: a name that says GIFT or CSV is read as that, so its
+	 * problems are told in its own terms. */
+	return ends_with(name, ".gift") ? FORMAT_GIFT :
+	    ends_with(name, ".csv") ? FORMAT_CSV : FORMAT_AUTO;
 }
 
 /* --- The pack being built. --- */
@@ -441,15 +451,23 @@ field_ok(struct importer *im, size_t off, const char *s, const char *what)
 	return true;
 }
 
-/* The JSON loader's warning about a choice given twice. */
+/* The JSON loader's warning about a choice given twice. The folds go in
+ * one block, no allocation for each choice. */
 static void
 warn_repeats(struct importer *im, size_t off, const struct question *q)
 {
-	char *f[CHOICES_MAX];
+	char *f[CHOICES_MAX], *arena;
+	size_t room = 0, used = 0;
 	int i, j;
 
 	for (i = 0; i < q->nchoices; i++)
-		f[i] = fold_text(q->choices[i]);
+		room += FOLD_TEXT_MAX(strlen(q->choices[i]));
+	arena = xmalloc(room);
+	for (i = 0; i < q->nchoices; i++) {
+		f[i] = arena + used;
+		used += fold_text_into(q->choices[i], strlen(q->choices[i]),
+		    f[i]) + 1;
+	}
 	for (j = 1; j < q->nchoices; j++) {
 		for (i = 0; i < j && strcmp(f[i], f[j]) != 0; i++)
 			;
@@ -463,8 +481,7 @@ warn_repeats(struct importer *im, size_t off, const struct question *q)
 			imp_report(im, DIAG_WARNING, off,
 			    "choice %d: same as choice %d", j + 1, i + 1);
 	}
-	for (i = 0; i < q->nchoices; i++)
-		free(f[i]);
+	free(arena);
 }
 
 static bool
@@ -547,7 +564,11 @@ char *
 imp_field(struct importer *im, const char *s, bool html, size_t off)
 {
 	unsigned dropped = 0;
-	char *plain = html_to_text(s, html, &dropped), *out;
+	char *plain, *out;
+
+	if (!html && strstr(s, "[sound:") == NULL)
+		return text_trim(s, strlen(s));
+	plain = html_to_text(s, html, &dropped);
 
 	if (dropped & HTML_DROPPED_IMAGE)
 		imp_report(im, DIAG_WARNING, off,
@@ -715,8 +736,17 @@ warn_duplicates(struct importer *im)
 	struct folded *v = xcalloc((size_t)pk->nq, sizeof *v);
 	int *first = xcalloc((size_t)pk->nq, sizeof *first), i, dups = 0;
 
+	size_t room = 0, used = 0;
+	char *arena;
+
+	/* One block for every fold: 100,000 questions, not 100,000 mallocs. */
+	for (i = 0; i < pk->nq; i++)
+		room += FOLD_TEXT_MAX(strlen(pk->q[i].text));
+	arena = xmalloc(room);
 	for (i = 0; i < pk->nq; i++) {
-		v[i].s = fold_text(pk->q[i].text);
+		v[i].s = arena + used;
+		used += fold_text_into(pk->q[i].text, strlen(pk->q[i].text),
+		    v[i].s) + 1;
 		v[i].i = i;
 		first[i] = -1;
 	}
@@ -736,8 +766,7 @@ warn_duplicates(struct importer *im)
 		imp_report(im, DIAG_WARNING, im->where[i],
 		    "same question as the one on line %d", line);
 	}
-	for (i = 0; i < pk->nq; i++)
-		free(v[i].s);
+	free(arena);
 	free(v);
 	free(first);
 }
@@ -801,7 +830,7 @@ report_unknown(const char *name, struct diags *d)
 	    "(--format NAME reads it as one of them)");
 }
 
-/* Bytes already read, in format f (not AUTO, not JSON). */
+/* Bytes in memory, in format f (not AUTO, not JSON). */
 static struct pack *
 import_bytes(enum format f, const char *name, const char *buf, size_t n,
     const struct import_opts *o, struct diags *d)
@@ -810,6 +839,20 @@ import_bytes(enum format f, const char *name, const char *buf, size_t n,
 	struct pack *pk = NULL;
 
 	if (text_init(&t, name, buf, n, d) == 0)
+		pk = import(def_of(f), name, &t, o, d);
+	text_fini(&t);
+	return pk;
+}
+
+/* A file's bytes (taken: read in place), in format f. */
+static struct pack *
+import_buffer(enum format f, const char *name, char *buf, size_t n,
+    const struct import_opts *o, struct diags *d)
+{
+	struct text t;
+	struct pack *pk = NULL;
+
+	if (text_take(&t, name, buf, n, d) == 0)
 		pk = import(def_of(f), name, &t, o, d);
 	text_fini(&t);
 	return pk;
@@ -863,7 +906,6 @@ struct pack *
 format_load(const char *file, const struct import_opts *o, struct diags *d,
     enum format *found)
 {
-	struct pack *pk;
 	size_t n;
 	char *buf;
 	enum format f;
@@ -895,10 +937,8 @@ format_load(const char *file, const struct import_opts *o, struct diags *d,
 		*found = f;
 	if (f == FORMAT_AUTO) {
 		report_unknown(file, d);
-		pk = NULL;
-	} else {
-		pk = import_bytes(f, file, buf, n, o, d);
+		free(buf);
+		return NULL;
 	}
-	free(buf);
-	return pk;
+	return import_buffer(f, file, buf, n, o, d);
 }

@@ -16,7 +16,7 @@
  * (so offsets stay the file's), and where in the file it starts. */
 struct chunk {
 	struct importer *im;
-	char *b;
+	const char *b;      /* the text itself, or a copy with comments blanked */
 	size_t n;
 	size_t base;
 	bool html;
@@ -33,33 +33,46 @@ find(const struct chunk *c, size_t from, size_t to, const char *s)
 	size_t i, k = strlen(s);
 
 	for (i = from; i + k <= to; i++) {
-		if (c->b[i] == '\\') {
+		char ch = c->b[i];
+
+		if (ch == '\\') {
 			i++;
 			continue;
 		}
-		if (memcmp(c->b + i, s, k) == 0)
+		if (ch == s[0] && (k == 1 || memcmp(c->b + i, s, k) == 0))
 			return (long)i;
 	}
 	return -1;
 }
 
-/* Last unescaped occurrence of s in c->b[from, to), or -1. */
+/* Last unescaped occurrence of s in c->b[from, to), or -1: one pass. */
 static long
 find_last(const struct chunk *c, size_t from, size_t to, const char *s)
 {
-	long at = -1, k;
+	size_t i, k = strlen(s);
+	long at = -1;
 
-	while ((k = find(c, from, to, s)) >= 0) {
-		at = k;
-		from = (size_t)k + 1;
+	for (i = from; i + k <= to; i++) {
+		if (c->b[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (c->b[i] == s[0] && memcmp(c->b + i, s, k) == 0)
+			at = (long)i;
 	}
 	return at;
+}
+
+static bool
+blank(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n';
 }
 
 static size_t
 skip_ws(const struct chunk *c, size_t i, size_t to)
 {
-	while (i < to && strchr(" \t\n", c->b[i]) != NULL)
+	while (i < to && blank(c->b[i]))
 		i++;
 	return i;
 }
@@ -72,10 +85,20 @@ field(const struct chunk *c, size_t from, size_t to)
 	size_t i;
 	char *raw, *out;
 
+	/* Most fields have no escape and no HTML: one copy, trimmed. */
+	if (!c->html && memchr(c->b + from, '\\', to - from) == NULL &&
+	    memchr(c->b + from, '[', to - from) == NULL)
+		return text_trim(c->b + from, to - from);
 	for (i = from; i < to; i++) {
-		char e = i + 1 < to ? c->b[i + 1] : '\0';
+		const char *bs = memchr(c->b + i, '\\', to - i);
+		size_t k = bs ? (size_t)(bs - c->b) : to;
+		char e;
 
-		if (c->b[i] == '\\' && e != '\0' && strchr(":#={}~\\n", e)) {
+		strbuf_add(&sb, c->b + i, k - i);   /* the run before a '\\' */
+		if ((i = k) >= to)
+			break;
+		e = i + 1 < to ? c->b[i + 1] : '\0';
+		if (e != '\0' && strchr(":#={}~\\n", e)) {
 			strbuf_add(&sb, e == 'n' ? "\n" : &e, 1);
 			i++;
 		} else {
@@ -149,6 +172,13 @@ struct answer {
 
 #define GIFT_ANSWERS_MAX 64
 
+/* ch is one of marks ("=~" or "="), never the NUL. */
+static bool
+is_mark(char ch, const char *marks)
+{
+	return ch == marks[0] || (marks[1] != '\0' && ch == marks[1]);
+}
+
 static int
 split_answers(const struct chunk *c, size_t from, size_t to,
     const char *marks, struct answer *v)
@@ -165,7 +195,7 @@ split_answers(const struct chunk *c, size_t from, size_t to,
 			break;
 		memset(a, 0, sizeof *a);
 		a->at = i;
-		if (strchr(marks, c->b[i]) != NULL) {
+		if (is_mark(c->b[i], marks)) {
 			a->right = c->b[i] == '=';
 			a->weight = a->right ? 100 : 0;
 			i++;
@@ -185,7 +215,7 @@ split_answers(const struct chunk *c, size_t from, size_t to,
 				k++;
 				continue;
 			}
-			if (strchr(marks, c->b[k]) != NULL)
+			if (is_mark(c->b[k], marks))
 				break;
 		}
 		if (k > to)
@@ -213,10 +243,10 @@ answer_end(const struct answer *v, int i, int n, size_t to)
 }
 
 static void
-multichoice(struct chunk *c, struct question *q, size_t from, size_t to)
+multichoice(struct chunk *c, struct question *q, const struct answer *v,
+    int n, size_t to)
 {
-	struct answer v[GIFT_ANSWERS_MAX];
-	int n = split_answers(c, from, to, "=~", v), i, right = 0;
+	int i, right = 0;
 
 	for (i = 0; i < n; i++) {
 		imp_choice(q, field(c, v[i].a, v[i].b));
@@ -234,14 +264,10 @@ multichoice(struct chunk *c, struct question *q, size_t from, size_t to)
 
 /* Which kind of block this is when termquiz cannot ask it, or NULL. */
 static const char *
-unaskable(const struct chunk *c, size_t from, size_t to)
+unaskable(const struct answer *v, int n)
 {
-	struct answer v[GIFT_ANSWERS_MAX];
-	int n, i, right = 0;
+	int i, right = 0;
 
-	if (find(c, from, to, "~") < 0)
-		return NULL;
-	n = split_answers(c, from, to, "=~", v);
 	for (i = 0; i < n; i++) {
 		if (v[i].weighted && v[i].weight != 0 && v[i].weight != 100)
 			return "a multiple-answer question (answers with %"
@@ -337,7 +363,7 @@ truefalse(const struct chunk *c, size_t a, size_t b, bool *truth)
 	char *tok;
 	bool ok = true;
 
-	while (e > a && strchr(" \t\n", c->b[e - 1]) != NULL)
+	while (e > a && blank(c->b[e - 1]))
 		e--;
 	tok = xstrndup(c->b + a, e - a);
 	if (strcmp(tok, "T") == 0 || strcmp(tok, "TRUE") == 0)
@@ -374,7 +400,7 @@ question_text(const struct chunk *c, size_t i, size_t open, size_t close,
 		return left;
 	right = field(c, close + 1, to);
 	s = xasprintf("%s%s_____%s%s", left,
-	    open > i && strchr(" \t\n", c->b[open - 1]) ? " " : "",
+	    open > i && blank(c->b[open - 1]) ? " " : "",
 	    r > close + 1 ? " " : "", right);
 	free(left);
 	free(right);
@@ -404,9 +430,10 @@ block_kind(const struct chunk *c, size_t a, size_t b, bool *truth)
 static bool
 answers(struct chunk *c, struct question *q, size_t open, size_t a, size_t b)
 {
+	struct answer v[GIFT_ANSWERS_MAX];
 	const char *why;
 	bool truth;
-	int r;
+	int r, n;
 
 	switch (block_kind(c, a, b, &truth)) {
 	case B_ESSAY:
@@ -417,12 +444,13 @@ answers(struct chunk *c, struct question *q, size_t open, size_t a, size_t b)
 		imp_skip(c->im, c->base + open, "a matching question");
 		return false;
 	case B_CHOICE:
-		if ((why = unaskable(c, a, b)) != NULL) {
+		n = split_answers(c, a, b, "=~", v);
+		if ((why = unaskable(v, n)) != NULL) {
 			imp_skip(c->im, c->base + open, "%s", why);
 			return false;
 		}
 		q->type = Q_CHOICE;
-		multichoice(c, q, a, b);
+		multichoice(c, q, v, n, b);
 		return true;
 	case B_TRUEFALSE:
 		q->type = Q_TRUEFALSE;
@@ -481,7 +509,7 @@ question(struct chunk *c)
 	size_t a, b;
 	char *general = NULL;
 
-	while (to > i && strchr(" \t\n", c->b[to - 1]) != NULL)
+	while (to > i && blank(c->b[to - 1]))
 		to--;
 	if (i >= to || category(c, i, to))
 		return;
@@ -516,7 +544,7 @@ question(struct chunk *c)
 		b = (size_t)gf;
 	}
 	a = skip_ws(c, a, b);
-	while (b > a && strchr(" \t\n", c->b[b - 1]) != NULL)
+	while (b > a && blank(c->b[b - 1]))
 		b--;
 	q = imp_new(c->im, c->base + start, Q_TEXT,
 	    question_text(c, i, (size_t)open, (size_t)close, to));
@@ -534,49 +562,66 @@ question(struct chunk *c)
 	imp_done(c->im, c->base + (size_t)open, false);
 }
 
-/* A chunk from the text's lines [from, to): comment lines blanked. */
-static void
-read_chunk(struct importer *im, size_t from, size_t to)
+/* Whether the line at [a, b) of s is a // comment. */
+static bool
+comment_line(const char *s, size_t a, size_t b)
 {
-	struct chunk c = { im, xstrndup(im->t->s + from, to - from),
-	    to - from, from, false };
+	while (a < b && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	return b - a >= 2 && s[a] == '/' && s[a + 1] == '/';
+}
+
+/* A question's lines [from, to) of the text: read in place, or from a
+ * copy with its comment lines blanked when it has any. */
+static void
+read_chunk(struct importer *im, size_t from, size_t to, bool comments)
+{
+	struct chunk c = { im, im->t->s + from, to - from, from, false };
+	char *copy = NULL;
 	size_t pos = 0;
 
-	while (pos < c.n) {
-		char *nl = memchr(c.b + pos, '\n', c.n - pos);
-		size_t end = nl ? (size_t)(nl - c.b) : c.n, k = pos;
+	if (comments) {
+		copy = xstrndup(im->t->s + from, to - from);
+		while (pos < c.n) {
+			char *nl = memchr(copy + pos, '\n', c.n - pos);
+			size_t end = nl ? (size_t)(nl - copy) : c.n;
 
-		while (k < end && (c.b[k] == ' ' || c.b[k] == '\t'))
-			k++;
-		if (end - k >= 2 && c.b[k] == '/' && c.b[k + 1] == '/')
-			memset(c.b + pos, ' ', end - pos);
-		pos = end + 1;
+			if (comment_line(copy, pos, end))
+				memset(copy + pos, ' ', end - pos);
+			pos = end + 1;
+		}
+		c.b = copy;
 	}
 	question(&c);
-	free(c.b);
+	free(copy);
 }
 
 int
 gift_read(struct importer *im)
 {
 	size_t pos = 0, a, b, from = 0;
-	bool in = false;
+	bool in = false, comments = false;
+	const char *s = im->t->s;
 
 	while (text_line(im->t, &pos, &a, &b)) {
 		size_t k = a;
 
-		while (k < b && strchr(" \t", im->t->s[k]) != NULL)
+		while (k < b && (s[k] == ' ' || s[k] == '\t'))
 			k++;
 		if (k == b) {
 			if (in)
-				read_chunk(im, from, a);
+				read_chunk(im, from, a, comments);
 			in = false;
-		} else if (!in) {
+			continue;
+		}
+		if (!in) {
 			from = a;
 			in = true;
+			comments = false;
 		}
+		comments |= comment_line(s, a, b);
 	}
 	if (in)
-		read_chunk(im, from, im->t->len);
+		read_chunk(im, from, im->t->len, comments);
 	return 0;
 }

@@ -111,6 +111,30 @@ tidy_lines(const char *s)
 	return b.s ? strbuf_take(&b) : xstrdup("");
 }
 
+/* Whether s has nothing for html_to_text to do but trimming: no tag,
+ * entity, sound, line break, tab or run of spaces (most fields). */
+static bool
+plain(const char *s, bool html)
+{
+	if (!html)
+		return strstr(s, "[sound:") == NULL;
+	return s[strcspn(s, "<&\n\t")] == '\0' && strstr(s, "  ") == NULL &&
+	    strstr(s, "[sound:") == NULL;
+}
+
+static char *
+trimmed_copy(const char *s)
+{
+	size_t n;
+
+	while (*s == ' ')
+		s++;
+	n = strlen(s);
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return xstrndup(s, n);
+}
+
 char *
 html_to_text(const char *s, bool html, unsigned *dropped)
 {
@@ -118,15 +142,21 @@ html_to_text(const char *s, bool html, unsigned *dropped)
 	char *stripped, *decoded, *out;
 	size_t i = 0, k;
 
+	if (plain(s, html))
+		return html ? trimmed_copy(s) : xstrdup(s);
 	while (s[i] != '\0') {
+		/* The run up to the next character that may mean something. */
+		k = strcspn(s + i, html ? "[< \n\t" : "[");
+		strbuf_add(&b, s + i, k);
+		i += k;
+		if (s[i] == '\0')
+			break;
 		if (s[i] == '[' && (k = sound(s + i)) > 0) {
 			*dropped |= HTML_DROPPED_SOUND;
 			i += k;
-		} else if (html && s[i] == '<' && (k = tag(s + i, &b,
-		    dropped)) > 0) {
+		} else if (s[i] == '<' && (k = tag(s + i, &b, dropped)) > 0) {
 			i += k;
-		} else if (html && (s[i] == '\n' || s[i] == '\t' ||
-		    s[i] == ' ')) {
+		} else if (s[i] == '\n' || s[i] == '\t' || s[i] == ' ') {
 			/* Source white space is one space in HTML. */
 			if (b.len == 0 || b.s[b.len - 1] != ' ')
 				strbuf_add(&b, " ", 1);
@@ -139,10 +169,14 @@ html_to_text(const char *s, bool html, unsigned *dropped)
 	stripped = b.s ? strbuf_take(&b) : xstrdup("");
 	if (!html)
 		return stripped;
-	decoded = entities_decode(stripped);
-	if (decoded == NULL)   /* out of memory: xstrdup ends the program */
-		decoded = xstrdup(stripped);
-	free(stripped);
+	if (strchr(stripped, '&') != NULL) {
+		decoded = entities_decode(stripped);
+		if (decoded == NULL)   /* out of memory: xstrdup ends it */
+			decoded = xstrdup(stripped);
+		free(stripped);
+	} else {
+		decoded = stripped;
+	}
 	out = tidy_lines(decoded);
 	free(decoded);
 	return out;

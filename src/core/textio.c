@@ -92,9 +92,14 @@ text_read_file(const char *file, size_t *len, struct diags *d)
 static size_t
 copy_lf(const char *s, size_t n, char *out)
 {
-	size_t i, o = 0;
+	const char *cr = memchr(s, '\r', n);
+	size_t i, o;
 
-	for (i = 0; i < n; i++) {
+	/* Most files have no CR: one copy up to the first. */
+	o = i = cr ? (size_t)(cr - s) : n;
+	if (out != s)
+		memcpy(out, s, i);
+	for (; i < n; i++) {
 		if (s[i] == '\r') {
 			out[o++] = '\n';
 			if (i + 1 < n && s[i + 1] == '\n')
@@ -125,55 +130,66 @@ from_cp1252(const char *s, size_t n, char *out)
 }
 
 int
-text_init(struct text *t, const char *file, const char *buf, size_t n,
+text_take(struct text *t, const char *file, char *buf, size_t n,
     struct diags *d)
 {
 	const char *nul;
+	char *s = buf;
 	size_t bad;
-	char *lf;
 
 	memset(t, 0, sizeof *t);
 	t->lc_line = t->lc_col = 1;
-	if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-		buf += 3;
+	t->mem = buf;
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+		s += 3;
 		n -= 3;
 	}
-	lf = xmalloc(n + 1);
-	n = copy_lf(buf, n, lf);
-	lf[n] = '\0';
-	t->s = lf;
+	n = copy_lf(s, n, s);   /* in place: it never grows */
+	s[n] = '\0';
+	t->s = s;
 	t->len = n;
-	nul = memchr(lf, '\0', n);
+	nul = memchr(s, '\0', n);
 	if (nul != NULL) {
 		int line, col;
 
-		text_linecol(t, (size_t)(nul - lf), &line, &col);
+		text_linecol(t, (size_t)(nul - s), &line, &col);
 		diags_add(d, DIAG_ERROR, file, line, col,
 		    "NUL byte in the file (is it a text file?)");
 		return -1;
 	}
-	if (!utf8_valid(lf, n, &bad)) {
+	if (!utf8_valid(s, n, &bad)) {
 		int line, col;
 
 		text_linecol(t, bad, &line, &col);
 		diags_add(d, DIAG_WARNING, file, line, col,
 		    "not valid UTF-8: the file is read as Windows-1252");
 		t->s = xmalloc(3 * n + 1);
-		t->len = from_cp1252(lf, n, t->s);
+		t->len = from_cp1252(s, n, t->s);
 		t->s[t->len] = '\0';
 		t->cp1252 = true;
 		t->lc_off = 0;
 		t->lc_line = t->lc_col = 1;
-		free(lf);
+		free(t->mem);
+		t->mem = t->s;
 	}
 	return 0;
+}
+
+int
+text_init(struct text *t, const char *file, const char *buf, size_t n,
+    struct diags *d)
+{
+	char *copy = xmalloc(n + 1);
+
+	memcpy(copy, buf, n);
+	return text_take(t, file, copy, n, d);
 }
 
 void
 text_fini(struct text *t)
 {
-	free(t->s);
-	t->s = NULL;
+	free(t->mem);
+	t->mem = t->s = NULL;
 	t->len = 0;
 }
 
@@ -273,6 +289,7 @@ text_record(const struct text *t, size_t *pos, const char *sep, bool quotes,
 {
 	size_t i = *pos, seplen = strlen(sep);
 	const char *s = t->s;
+	char stop[3] = { '\n', sep[0], '\0' };
 
 	record_clear(r);
 	*bad = (size_t)-1;
@@ -294,10 +311,8 @@ text_record(const struct text *t, size_t *pos, const char *sep, bool quotes,
 		 * quote is kept, as Anki's reader does). */
 		while (i < t->len && s[i] != '\n' &&
 		    !(seplen && strncmp(s + i, sep, seplen) == 0)) {
-			size_t k = i + 1;
+			size_t k = i + 1 + strcspn(s + i + 1, stop);
 
-			while (k < t->len && s[k] != '\n' && s[k] != sep[0])
-				k++;
 			strbuf_add(&b, s + i, k - i);
 			i = k;
 		}

@@ -16,7 +16,8 @@
 /* A file's text: UTF-8 without a BOM, every CRLF or lone CR made LF, so
  * that byte offsets give the file's own LINE:COL. */
 struct text {
-	char *s;      /* NUL-terminated */
+	char *mem;    /* what to free */
+	char *s;      /* NUL-terminated, in mem */
 	size_t len;
 	bool cp1252;  /* it was not UTF-8 and was read as Windows-1252 */
 	/* The last place text_linecol found: reports come mostly in order,
@@ -33,6 +34,11 @@ char *text_read_file(const char *file, size_t *len, struct diags *d);
  * UTF-8 as Windows-1252 (a warning in d). A NUL byte is an error: returns
  * -1. t must be finalised either way. */
 int text_init(struct text *t, const char *file, const char *buf, size_t n,
+    struct diags *d);
+
+/* text_init of buf[0..n), a malloc'd buffer with room for a NUL after n
+ * bytes, which t takes (it is changed in place and freed by text_fini). */
+int text_take(struct text *t, const char *file, char *buf, size_t n,
     struct diags *d);
 
 void text_fini(struct text *t);

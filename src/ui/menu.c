@@ -116,6 +116,8 @@ draw_entry(struct app *a, int y, int i, bool sel)
 	char count[32], num[16];
 	const char *name = e->pack ? e->pack->title : e->path;
 	int due;
+	/* A pack read from another format says which (GIFT, Anki...). */
+	bool other = e->format != FORMAT_JSON && e->format != FORMAT_OPENTDB;
 
 	snprintf(num, sizeof num, "%d", i + 1);
 	if (sel)
@@ -126,7 +128,14 @@ draw_entry(struct app *a, int y, int i, bool sel)
 	attrset(e->pack ? (sel ? (int)A_BOLD : (int)A_NORMAL) :
 	    ui_attr(a, C_DIM));
 	due = e->pack != NULL && a->s->due != NULL ? a->s->due[i] : 0;
-	text_put(y, 7, name, strlen(name), a->cols - (due > 0 ? 33 : 24));
+	text_put(y, 7, name, strlen(name),
+	    a->cols - (other ? 46 : due > 0 ? 33 : 24));
+	if (other) {
+		attrset(ui_attr(a, C_DIM));
+		mvaddstr(y, a->cols - 38, format_name(e->format));
+		attrset(e->pack ? (sel ? (int)A_BOLD : (int)A_NORMAL) :
+		    ui_attr(a, C_DIM));
+	}
 	if (due > 0) {
 		snprintf(count, sizeof count, "%4d due", due);
 		attrset(ui_attr(a, C_WARN) & ~A_REVERSE);

@@ -553,6 +553,40 @@ section_learn(void)
 		learn_row(sizes[k]);
 }
 
+static void
+import_row(const char *what, const struct import_result *b)
+{
+	double net = b->py_s - b->py_pass_s;
+	struct row *r;
+
+	r = row_add(what, "< 1 s, <= json.load");
+	SET(r, value, "%.3f s", b->check_s);
+	SET(r, ref, "%.3f s", net);
+	ratio(r, b->check_s, net);
+	r->v = b->check_s < 1 && b->check_s <= net ? V_PASS : V_MISS;
+	SET(r, detail, "%.1f MB; peak %.1f MB; median of 5; reference: "
+	    "python3 json.load of its --convert, net of start-up",
+	    (double)b->bytes / 1e6, (double)b->check_rss_kb / 1024);
+}
+
+static void
+section_imports(void)
+{
+	struct import_result anki, gift;
+
+	measure_imports(benv.dir, &anki, &gift);
+	if (anki.ok)
+		import_row("--check 50k-card Anki export", &anki);
+	else
+		row_na("--check 50k-card Anki export", "< 1 s, <= json.load",
+		    "could not run");
+	if (gift.ok)
+		import_row("--check 100k-question GIFT file", &gift);
+	else
+		row_na("--check 100k-question GIFT file", "< 1 s, <= json.load",
+		    "could not run");
+}
+
 /* Whether needle occurs in buf[0..n). */
 static bool
 memmem_bytes(const char *buf, size_t n, const char *needle)
@@ -622,16 +656,16 @@ static bool
 args_ok(int argc, char **argv)
 {
 	static const char *const names[] = { "deadline", "countdown", "keys",
-		"big", "learn" };
+		"big", "learn", "imports" };
 	size_t k;
 	int i;
 
 	if (argc < 2 || argv[1][0] == '-')
 		return false;
 	for (i = 2; i < argc; i++) {
-		for (k = 0; k < 5 && strcmp(argv[i], names[k]) != 0; k++)
+		for (k = 0; k < 6 && strcmp(argv[i], names[k]) != 0; k++)
 			;
-		if (k == 5)
+		if (k == 6)
 			return false;
 	}
 	return true;
@@ -641,7 +675,7 @@ static int
 usage(void)
 {
 	fputs("usage: bench ./termquiz [deadline] [countdown] [keys] [big] "
-	    "[learn]\n"
+	    "[learn] [imports]\n"
 	    "Measures termquiz in a pseudo-terminal (issue #4) and prints one "
 	    "table;\nwith section names, only those.\n", stderr);
 	return 2;
@@ -671,6 +705,8 @@ main(int argc, char **argv)
 		section_big();
 	if (wanted(argc, argv, "learn") && !interrupted())
 		section_learn();
+	if (wanted(argc, argv, "imports") && !interrupted())
+		section_imports();
 	if (interrupted()) {
 		fputs("bench: interrupted\n", stderr);
 		return 1;

@@ -215,6 +215,23 @@ struct learn_result {
 /* The spaced-review simulation over a pack of nq questions (at most 200):
  * FSRS against the old miss-weighting. */
 void learn_simulate(int nq, struct learn_result *r);
+/* --- imports.c --- */
+
+#define IMPORT_ANKI_CARDS 50000
+#define IMPORT_GIFT_QUESTIONS 100000
+
+struct import_result {
+	long long bytes;
+	double check_s;           /* termquiz --check of the file */
+	long check_rss_kb;
+	double py_s, py_pass_s;   /* json.load of its --convert; -c pass */
+	bool ok;
+};
+
+/* Generate the Anki export and the GIFT file in dir and take their
+ * figures. 0, or -1 when any could not be measured. */
+int measure_imports(const char *dir, struct import_result *anki,
+    struct import_result *gift);
 
 /* --check of a pack of n duplicate questions: median wall time of 5 runs
  * in *sec, lines printed in *lines. 0, or -1 when it could not run. */

@@ -155,6 +155,46 @@ test_catalog_skips_and_names_what_is_not_a_file(void **state)
 	catalog_fini(&c);
 }
 
+/* GIFT, Anki and OpenTriviaQA files are listed by title with their
+ * format; a broken one is listed as broken; prose beside them is not. */
+static void
+test_catalog_lists_other_formats(void **state)
+{
+	const char *dir = *state;
+	struct catalog c = { 0 };
+	int i, gift = -1, anki = -1, otqa = -1, bad = -1;
+
+	write_str(dir, "quiz.gift", "$CATEGORY: Rivers\n\nLongest river?"
+	    "{=Nile ~Thames}\n");
+	write_str(dir, "deck.txt", "#separator:tab\n#deck:Spanish\nuno\tone\n");
+	write_str(dir, "animals", "#Q Largest animal?\n^ Blue whale\n"
+	    "A Elephant\nB Blue whale\n");
+	write_str(dir, "broken.gift", "Which?{=a ~b\n");
+	write_str(dir, "README.txt", "These are my packs.\n");
+	catalog_scan(&c, dir);
+	assert_int_equal(c.n, 4);
+	assert_int_equal(catalog_playable(&c), 3);
+	for (i = 0; i < c.n; i++) {
+		if (ends_with(c.v[i].path, "quiz.gift"))
+			gift = i;
+		if (ends_with(c.v[i].path, "deck.txt"))
+			anki = i;
+		if (ends_with(c.v[i].path, "animals"))
+			otqa = i;
+		if (ends_with(c.v[i].path, "broken.gift"))
+			bad = i;
+	}
+	assert_true(gift >= 0 && anki >= 0 && otqa >= 0 && bad >= 0);
+	assert_string_equal(c.v[gift].pack->title, "Rivers");
+	assert_int_equal(c.v[gift].format, FORMAT_GIFT);
+	assert_string_equal(c.v[anki].pack->title, "Spanish");
+	assert_int_equal(c.v[anki].format, FORMAT_ANKI);
+	assert_int_equal(c.v[otqa].format, FORMAT_OPENTRIVIAQA);
+	assert_null(c.v[bad].pack);
+	assert_non_null(strstr(c.v[bad].problem, "'{' without its closing"));
+	catalog_fini(&c);
+}
+
 static void
 test_catalog_missing_folder_adds_nothing(void **state)
 {
@@ -223,6 +263,9 @@ main(void)
 		    tu_setup_tmpdir, tu_teardown_tmpdir),
 		cmocka_unit_test_setup_teardown(
 		    test_catalog_ignores_other_files,
+		    tu_setup_tmpdir, tu_teardown_tmpdir),
+		cmocka_unit_test_setup_teardown(
+		    test_catalog_lists_other_formats,
 		    tu_setup_tmpdir, tu_teardown_tmpdir),
 		cmocka_unit_test_setup_teardown(
 		    test_catalog_missing_folder_adds_nothing,
