@@ -73,6 +73,14 @@ answer(struct aiken *ak, const char *s, size_t n, size_t off)
 		ak->q = NULL;
 		return;
 	}
+	if (ak->extra) {
+		/* More options than letters kept: the count is the problem. */
+		imp_report(ak->im, DIAG_ERROR, ak->at, "has %d options; a "
+		    "question needs 2 to %d", ak->q->nchoices, CHOICES_MAX);
+		imp_new_cancel(ak->im);
+		ak->q = NULL;
+		return;
+	}
 	for (i = 0; i < ak->q->nchoices; i++)
 		if (k < n && s[k] == ak->letters[i])
 			break;
@@ -80,13 +88,6 @@ answer(struct aiken *ak, const char *s, size_t n, size_t off)
 		imp_report(ak->im, DIAG_ERROR, off + k, "\"ANSWER: %.*s\" names "
 		    "no option (the options are %c to %c)", (int)(n - k),
 		    s + k, ak->letters[0], ak->letters[ak->q->nchoices - 1]);
-		imp_new_cancel(ak->im);
-		ak->q = NULL;
-		return;
-	}
-	if (ak->extra) {
-		imp_report(ak->im, DIAG_ERROR, ak->at, "has %d options; a "
-		    "question needs 2 to %d", ak->q->nchoices, CHOICES_MAX);
 		imp_new_cancel(ak->im);
 	} else {
 		ak->q->answer = i;

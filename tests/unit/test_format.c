@@ -141,6 +141,9 @@ static const struct fixture fixtures[] = {
 	{ "aiken/bad_ten_options.txt", FORMAT_AIKEN, 0, NULL, 1, {
 		{ E, 1, 1, "has 10 options; a question needs 2 to 9" },
 	} },
+	/* The fuzzer's find: an answer letter past the ninth option. */
+	{ "aiken/bad_ten_options_answer_past_nine.txt", FORMAT_AIKEN, 0, NULL,
+	    1, { { E, 1, 1, "has 10 options; a question needs 2 to 9" } } },
 	{ "aiken/good_basic.txt", FORMAT_AIKEN, 3, NULL, 0, { { 0 } } },
 	{ "anki/bad_column_number.txt", FORMAT_ANKI, 0, NULL, 1, {
 		{ E, 2, 14, "#deck column: must be a column number from 1, not \"zero\"" },
