@@ -344,6 +344,7 @@ plain_run(struct session *s, int *signo)
 	do {
 		g = play_one(s, &in);
 	} while ((g == GOT_LINE || g == GOT_TIMEOUT) && session_next(s));
+	linein_fini(&in);
 	if (g == GOT_SIGNAL) {
 		*signo = signals_caught();
 		return *signo == SIGHUP ? PLAY_HANGUP : PLAY_SIGNAL;
