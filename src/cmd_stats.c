@@ -11,6 +11,7 @@
 #include <cJSON.h>
 
 #include "cmd.h"
+#include "core/history.h"
 #include "core/sanitize.h"
 #include "core/spark.h"
 #include "core/utf8.h"

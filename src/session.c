@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/history.h"
 #include "core/report.h"
 #include "core/util.h"
 

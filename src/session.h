@@ -8,11 +8,13 @@
 
 #include "core/catalog.h"
 #include "core/config.h"
-#include "core/history.h"
+#include "core/records.h"
 #include "core/quiz.h"
 #include "core/rng.h"
 #include "options.h"
 #include "paths.h"
+
+struct history;
 
 #define SESSION_DIRS 4
 #define SESSION_SERIES 20

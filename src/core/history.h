@@ -15,33 +15,15 @@
 
 #include "fsrs.h"
 #include "quiz.h"
+#include "records.h"
 
 #define HISTORY_VERSION 2
 #define HISTORY_RETENTION 0.9  /* FSRS desired retention until set */
-#define HISTORY_NAME 64
 /* How long a statement waits for another program's write lock before it
  * fails with "database is locked" (milliseconds): a frame or two. */
 #define HISTORY_WAIT_MS 40
 
 struct history;
-
-/* What is saved beside the game itself. */
-struct history_meta {
-	const char *player;
-	int64_t started_at;   /* Unix seconds */
-	bool finished;        /* false: quit midway, never a high score */
-	double time_scale;
-	bool untimed;
-	uint64_t seed;
-};
-
-/* One row of a pack's high-score table. */
-struct history_top {
-	int64_t game;
-	char player[HISTORY_NAME];
-	int score;
-	int64_t started_at;
-};
 
 /* One pack's numbers for --stats. */
 struct history_stats {
@@ -53,15 +35,6 @@ struct history_stats {
 	double accuracy;      /* correct answers / answers, 0..1 */
 	double mean_seconds;
 	double timed_out;     /* timed-out answers / answers, 0..1 */
-};
-
-/* One finished game in a pack's series, for sparklines. */
-struct history_point {
-	int64_t game;
-	int64_t started_at;
-	int64_t score;
-	int64_t max_score;
-	double accuracy;      /* correct answers / answers, 0..1 */
 };
 
 /* A question of a pack that players miss. */

@@ -193,8 +193,8 @@ draw_top(struct app *a, int y, int k)
 	struct tm tm;
 
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime_r(&at, &tm));
-	snprintf(line, sizeof line, "%3d. %-20.20s %7d   %s%s", k + 1,
-	    t->player, t->score, when, mine ? "   <- this game" : "");
+	snprintf(line, sizeof line, "%3d. %-20.20s %7lld   %s%s", k + 1,
+	    t->player, (long long)t->score, when, mine ? "   <- this game" : "");
 	attrset(mine ? ui_attr(a, C_GOOD) | A_BOLD : A_NORMAL);
 	text_put(y, 1, line, strlen(line), a->cols - 2);
 	attrset(A_NORMAL);
