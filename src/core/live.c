@@ -655,25 +655,6 @@ hundredths(double s)
 }
 
 static cJSON *
-answer_json(const struct outcome *o)
-{
-	cJSON *j = cJSON_CreateObject();
-
-	cJSON_AddStringToObject(j, "question", o->q->text);
-	if (o->given == NULL)
-		cJSON_AddNullToObject(j, "answer");
-	else if (o->q->type == Q_TRUEFALSE)
-		cJSON_AddBoolToObject(j, "answer", strcmp(o->given, "true") == 0);
-	else
-		cJSON_AddStringToObject(j, "answer", o->given);
-	cJSON_AddBoolToObject(j, "correct", o->correct);
-	cJSON_AddBoolToObject(j, "timed_out", outcome_timed_out(o));
-	cJSON_AddNumberToObject(j, "seconds", hundredths(o->seconds));
-	cJSON_AddNumberToObject(j, "points", o->points);
-	return j;
-}
-
-static cJSON *
 player_json(const struct live_player *p)
 {
 	cJSON *j = cJSON_CreateObject(), *qs;
@@ -692,7 +673,8 @@ player_json(const struct live_player *p)
 	qs = cJSON_AddArrayToObject(j, "questions");
 	for (i = 0; i < p->z->n; i++)
 		if (p->z->o[i].done)
-			cJSON_AddItemToArray(qs, answer_json(&p->z->o[i]));
+			cJSON_AddItemToArray(qs,
+			    report_outcome_json(&p->z->o[i]));
 	return j;
 }
 
@@ -705,17 +687,7 @@ game_fields(cJSON *root, const struct live *L, const struct report_info *in)
 
 	cJSON_AddStringToObject(root, "pack", m->title);
 	cJSON_AddNumberToObject(root, "max_score", quiz_max_score(m));
-	cJSON_AddBoolToObject(root, "finished", in->finished);
-	cJSON_AddBoolToObject(root, "untimed", in->untimed);
-	cJSON_AddNumberToObject(root, "time_scale", in->time_scale);
-	if (in->seed < (1ULL << 53)) {
-		cJSON_AddNumberToObject(root, "seed", (double)in->seed);
-	} else {
-		char buf[24];
-
-		snprintf(buf, sizeof buf, "%llu", (unsigned long long)in->seed);
-		cJSON_AddStringToObject(root, "seed", buf);
-	}
+	report_add_info(root, in);
 	qs = cJSON_AddArrayToObject(root, "questions");
 	for (i = 0; i < asked && i < m->n; i++) {
 		cJSON *j = cJSON_CreateObject();
@@ -734,7 +706,6 @@ live_report_json(const struct live *L, const struct report_info *info)
 {
 	cJSON *root = cJSON_CreateObject(), *ps;
 	int *ids = xcalloc((size_t)L->np + 1, sizeof *ids), i, n;
-	char *text, *out;
 
 	game_fields(root, L, info);
 	ps = cJSON_AddArrayToObject(root, "players");
@@ -742,13 +713,7 @@ live_report_json(const struct live *L, const struct report_info *info)
 	for (i = 0; i < n; i++)
 		cJSON_AddItemToArray(ps, player_json(&L->p[ids[i]]));
 	free(ids);
-	text = cJSON_Print(root);
-	cJSON_Delete(root);
-	if (text == NULL)
-		return xstrdup("{}\n");
-	out = xasprintf("%s\n", text);
-	cJSON_free(text);
-	return out;
+	return report_print(root);
 }
 
 /* --- wrong PINs ----------------------------------------------------------------- */

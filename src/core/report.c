@@ -20,8 +20,8 @@ hundredths(double s)
 	return round(s * 100) / 100;
 }
 
-static cJSON *
-outcome_json(const struct outcome *o)
+cJSON *
+report_outcome_json(const struct outcome *o)
 {
 	cJSON *j = cJSON_CreateObject();
 
@@ -46,11 +46,40 @@ outcome_json(const struct outcome *o)
 	return j;
 }
 
+void
+report_add_info(cJSON *root, const struct report_info *info)
+{
+	char buf[24];
+
+	cJSON_AddBoolToObject(root, "finished", info->finished);
+	cJSON_AddBoolToObject(root, "untimed", info->untimed);
+	cJSON_AddNumberToObject(root, "time_scale", info->time_scale);
+	/* cJSON prints numbers as doubles (1.80367635503209e+15): the seed is
+	 * written as the exact integer it is. */
+	snprintf(buf, sizeof buf, "%llu", (unsigned long long)info->seed);
+	cJSON_AddRawToObject(root, "seed", buf);
+}
+
+char *
+report_print(cJSON *root)
+{
+	char *text = cJSON_Print(root), *safe, *out;
+
+	cJSON_Delete(root);
+	if (text == NULL)
+		return xstrdup("{}\n");
+	/* C1 and bidi controls as \u escapes: cJSON writes them raw. */
+	safe = sanitize_json(text);
+	cJSON_free(text);
+	out = xasprintf("%s\n", safe);
+	free(safe);
+	return out;
+}
+
 char *
 report_json(const struct quiz *z, const struct report_info *info)
 {
 	cJSON *root = cJSON_CreateObject(), *qs;
-	char *text, *safe, *out;
 	struct quiz_tally t;
 	int i;
 
@@ -62,31 +91,12 @@ report_json(const struct quiz *z, const struct report_info *info)
 	cJSON_AddNumberToObject(root, "wrong", t.wrong);
 	cJSON_AddNumberToObject(root, "timed_out", t.timed_out);
 	cJSON_AddNumberToObject(root, "best_streak", z->best_streak);
-	cJSON_AddBoolToObject(root, "finished", info->finished);
-	cJSON_AddBoolToObject(root, "untimed", info->untimed);
-	cJSON_AddNumberToObject(root, "time_scale", info->time_scale);
-	/* cJSON prints numbers as doubles (1.80367635503209e+15): the seed is
-	 * written as the exact integer it is. */
-	{
-		char buf[24];
-
-		snprintf(buf, sizeof buf, "%llu", (unsigned long long)info->seed);
-		cJSON_AddRawToObject(root, "seed", buf);
-	}
+	report_add_info(root, info);
 	qs = cJSON_AddArrayToObject(root, "questions");
 	for (i = 0; i < z->n; i++)
 		if (z->o[i].done)
-			cJSON_AddItemToArray(qs, outcome_json(&z->o[i]));
-	text = cJSON_Print(root);
-	cJSON_Delete(root);
-	if (text == NULL)
-		return xstrdup("{}\n");
-	/* C1 and bidi controls as \u escapes: cJSON writes them raw. */
-	safe = sanitize_json(text);
-	cJSON_free(text);
-	out = xasprintf("%s\n", safe);
-	free(safe);
-	return out;
+			cJSON_AddItemToArray(qs, report_outcome_json(&z->o[i]));
+	return report_print(root);
 }
 
 static int

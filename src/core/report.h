@@ -17,9 +17,20 @@ struct report_info {
 	int finished;     /* 0 when the game was quit or interrupted midway */
 };
 
+struct cJSON;
+
 /* Return the game's results as JSON text (PRODUCT.md's results file).
  * Caller frees. */
 char *report_json(const struct quiz *z, const struct report_info *info);
+
+/* The pieces report_json is made of, for other games' results files (a
+ * live game's): one answer as an object (caller owns it); the fields every
+ * results file has (finished, untimed, time_scale, the exact seed) added
+ * to root; root printed as a results file's text (C1 and bidi controls
+ * escaped, a newline at the end) and deleted (caller frees the text). */
+struct cJSON *report_outcome_json(const struct outcome *o);
+void report_add_info(struct cJSON *root, const struct report_info *info);
+char *report_print(struct cJSON *root);
 
 /* Write the results to path. A missing or regular file (or a symbolic link
  * to one) is written atomically: a temporary file in its folder, then
