@@ -58,7 +58,7 @@ draw_question(struct pscreen *u, int64_t now)
 	}
 	if (m->qtype == WQ_CHOICE) {
 		for (k = 0; k < m->nchoices && y < u->a.rows - 5; k++, y++) {
-			char num[8];
+			char num[16];
 
 			snprintf(num, sizeof num, "%d  ", k + 1);
 			if (k == u->sel && !u->locked)
