@@ -99,22 +99,6 @@ report_json(const struct quiz *z, const struct report_info *info)
 	return report_print(root);
 }
 
-static int
-write_all(int fd, const char *s, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, s, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* The folder that holds path. Caller frees. */
 static char *
 parent_dir(const char *path)

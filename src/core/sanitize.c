@@ -101,22 +101,6 @@ struct cookie {
 	size_t ncarry;
 };
 
-static int
-write_all(int fd, const char *s, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, s, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* How many bytes at the end of s[0..n) start a sequence not yet complete. */
 static size_t
 open_tail(const char *s, size_t n)

@@ -1,9 +1,11 @@
 #include "util.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The one piece of process-wide state in core: what to undo before dying. */
 static void (*die_hook)(void);
@@ -153,4 +155,20 @@ strbuf_take(struct strbuf *b)
 	b->s = NULL;
 	b->len = b->cap = 0;
 	return s;
+}
+
+int
+write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
 }

@@ -47,4 +47,8 @@ void strbuf_printf(struct strbuf *b, const char *fmt, ...)
 /* Take the built string (never NULL) and reset the buffer. Caller frees. */
 char *strbuf_take(struct strbuf *b);
 
+/* Write all n bytes of s to fd, going on after EINTR and short writes.
+ * Returns 0, or -1 with errno set (a write of nothing counts as failing). */
+int write_all(int fd, const char *s, size_t n);
+
 #endif
