@@ -411,27 +411,10 @@ imp_answer(struct question *q, char *s)
 	q->answers[q->nanswers++] = s;
 }
 
-static void
-question_free(struct question *q)
-{
-	int i;
-
-	free(q->text);
-	free(q->explanation);
-	free(q->category);
-	free(q->difficulty);
-	for (i = 0; i < q->nchoices; i++)
-		free(q->choices[i]);
-	free(q->choices);
-	for (i = 0; i < q->nanswers; i++)
-		free(q->answers[i]);
-	free(q->answers);
-}
-
 void
 imp_new_cancel(struct importer *im)
 {
-	question_free(&im->pk->q[--im->pk->nq]);
+	question_fini(&im->pk->q[--im->pk->nq]);
 }
 
 /* A field within the limits: some text, not too long. */
@@ -530,7 +513,7 @@ imp_done(struct importer *im, size_t off, bool card)
 			ok = field_ok(im, off, q->answers[i], "the answer");
 	}
 	if (!ok) {
-		question_free(q);
+		question_fini(q);
 		im->pk->nq--;
 		return -1;
 	}

@@ -199,7 +199,7 @@ pool_free(struct pack_strings *ps)
 	free(ps);
 }
 
-static void
+void
 question_fini(struct question *q)
 {
 	int i;

@@ -55,6 +55,10 @@ struct pack *pack_parse(const char *name, const char *text, size_t len,
 /* Free p and everything it holds; NULL is a no-op. */
 void pack_free(struct pack *p);
 
+/* Free what one question holds one by one (a question made outside a
+ * string pool); q itself is the caller's. */
+void question_fini(struct question *q);
+
 /* "choice", "truefalse" or "text" ("?" out of range); static. */
 const char *qtype_name(enum qtype t);
 
