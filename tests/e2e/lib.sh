@@ -373,13 +373,19 @@ tq_pid() {
 # expect_terminal_restored DESC: a test: after termquiz ended, the stty
 # settings are those from before, the pane is out of the alternate screen,
 # and the wrapper's marker line is visible.
+# The pane has left the alternate screen. tmux may parse the program's last
+# bytes a moment after it exited, so this is polled like the screen.
+_alternate_off() {
+	[ "$(tm display -p -t "$S" '#{alternate_on}')" = 0 ]
+}
+
 expect_terminal_restored() {
 	_why=
 	if [ ! -s "$RUN.stty0" ] || [ ! -s "$RUN.stty1" ]; then
 		_why="stty settings not recorded"
 	elif ! cmp -s "$RUN.stty0" "$RUN.stty1"; then
 		_why="stty -g before: $(cat "$RUN.stty0") after: $(cat "$RUN.stty1")"
-	elif [ "$(tm display -p -t "$S" '#{alternate_on}')" != 0 ]; then
+	elif ! wait_until "$WAIT" _alternate_off; then
 		_why="the pane is still in the alternate screen"
 	elif ! wait_for "[termquiz exited"; then
 		_why="the shell's output after termquiz is not visible"
