@@ -1,7 +1,7 @@
 # termquiz — plain GNU make. `make` builds ./termquiz; see README.md.
 
 PKG_CONFIG ?= pkg-config
-PKGS        = ncursesw libcjson sqlite3
+PKGS        = ncursesw libcjson sqlite3 libcurl
 CORE_PKGS   = libcjson sqlite3
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin

@@ -26,6 +26,7 @@ have_cmd cc || have_cmd gcc || need gcc
 have_pc ncursesw || need libncurses-dev
 have_pc libcjson || need libcjson-dev
 have_pc sqlite3 || need libsqlite3-dev
+have_pc libcurl || need libcurl4-openssl-dev
 case "$mode" in
 test | bench | fuzz | memcheck)
 	have_pc cmocka || need libcmocka-dev
@@ -54,9 +55,9 @@ esac
 if [ "$mode" = "--explain" ] || [ "${NO_DEPS:-0}" = 1 ] || ! have_cmd apt-get; then
 	echo "termquiz needs:$missing" >&2
 	echo "  Debian/Ubuntu: apt-get install$missing" >&2
-	echo "  Fedora: dnf install pkgconf-pkg-config ncurses-devel cjson-devel sqlite-devel libcmocka-devel tmux cppcheck python3" >&2
-	echo "  Arch: pacman -S pkgconf ncurses cjson sqlite cmocka tmux cppcheck python" >&2
-	echo "  macOS (Homebrew): brew install pkg-config ncurses cjson sqlite cmocka tmux cppcheck" >&2
+	echo "  Fedora: dnf install pkgconf-pkg-config ncurses-devel cjson-devel sqlite-devel libcurl-devel libcmocka-devel tmux cppcheck python3" >&2
+	echo "  Arch: pacman -S pkgconf ncurses cjson sqlite curl cmocka tmux cppcheck python" >&2
+	echo "  macOS (Homebrew): brew install pkg-config ncurses cjson sqlite curl cmocka tmux cppcheck" >&2
 	exit 1
 fi
 

@@ -1,0 +1,207 @@
+#include "http.h"
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+
+struct http {
+	CURLM *multi;
+	CURL *easy;
+	char *body;
+	size_t len, cap, max;
+	bool too_large;
+	bool unreachable;
+	enum http_status status;
+	long code;
+	char error[CURL_ERROR_SIZE + 128];
+	char curl_error[CURL_ERROR_SIZE];
+};
+
+static bool initialised;
+
+static size_t
+on_data(char *data, size_t size, size_t n, void *arg)
+{
+	struct http *h = arg;
+	size_t bytes = size * n;
+
+	if (bytes > h->max - h->len) {
+		h->too_large = true;
+		return 0;   /* curl stops the transfer with a write error */
+	}
+	if (h->len + bytes + 1 > h->cap) {
+		size_t cap = h->cap ? h->cap : 16384;
+
+		while (cap < h->len + bytes + 1)
+			cap *= 2;
+		h->body = xrealloc(h->body, cap);
+		h->cap = cap;
+	}
+	memcpy(h->body + h->len, data, bytes);
+	h->len += bytes;
+	h->body[h->len] = '\0';
+	return bytes;
+}
+
+static bool
+setup(struct http *h, const char *url)
+{
+	CURL *e = h->easy;
+	bool ok = true;
+
+	ok &= curl_easy_setopt(e, CURLOPT_URL, url) == CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https") ==
+	    CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L) == CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L) == CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+	    (long)HTTP_CONNECT_MS) == CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)HTTP_TOTAL_MS) ==
+	    CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
+	    (curl_off_t)h->max) == CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L) == CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L) == CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_USERAGENT,
+	    "termquiz/" TERMQUIZ_VERSION) == CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data) == CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_WRITEDATA, h) == CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_ERRORBUFFER, h->curl_error) ==
+	    CURLE_OK;
+	/* Compressed replies are fine: the cap counts what is decoded. */
+	ok &= curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "") == CURLE_OK;
+	return ok;
+}
+
+struct http *
+http_get(const char *url, size_t max_bytes, char *err, size_t errlen)
+{
+	struct http *h;
+
+	if (!initialised) {
+		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+			snprintf(err, errlen, "cannot start libcurl");
+			return NULL;
+		}
+		initialised = true;
+	}
+	h = xcalloc(1, sizeof *h);
+	h->max = max_bytes;
+	h->status = HTTP_RUNNING;
+	h->multi = curl_multi_init();
+	h->easy = curl_easy_init();
+	if (h->multi == NULL || h->easy == NULL || !setup(h, url) ||
+	    curl_multi_add_handle(h->multi, h->easy) != CURLM_OK) {
+		snprintf(err, errlen, "cannot start a request to %s", url);
+		http_free(h);
+		return NULL;
+	}
+	return h;
+}
+
+bool
+http_wait(struct http *h, int fd, int timeout_ms)
+{
+	struct curl_waitfd extra = { .fd = fd, .events = CURL_WAIT_POLLIN };
+	int n = 0;
+
+	if (timeout_ms < 0)
+		timeout_ms = 0;
+	if (h->status != HTTP_RUNNING) {
+		/* Nothing of curl's to wait for: wait on fd alone. */
+		curl_multi_wait(h->multi, fd >= 0 ? &extra : NULL,
+		    fd >= 0 ? 1 : 0, timeout_ms, &n);
+	} else if (curl_multi_wait(h->multi, fd >= 0 ? &extra : NULL,
+	    fd >= 0 ? 1 : 0, timeout_ms, &n) != CURLM_OK) {
+		return false;
+	}
+	return fd >= 0 && (extra.revents & CURL_WAIT_POLLIN) != 0;
+}
+
+static void
+finished(struct http *h, CURLcode rc)
+{
+	curl_easy_getinfo(h->easy, CURLINFO_RESPONSE_CODE, &h->code);
+	if (rc == CURLE_OK && (h->code == 200 || h->code == 429)) {
+		h->status = HTTP_OK;
+		return;
+	}
+	h->status = HTTP_FAILED;
+	if (h->too_large || rc == CURLE_FILESIZE_EXCEEDED) {
+		snprintf(h->error, sizeof h->error, "the reply is larger than "
+		    "%zu KB: refused", h->max / 1024);
+		return;
+	}
+	if (rc == CURLE_OK) {
+		snprintf(h->error, sizeof h->error, "the server answered HTTP "
+		    "%ld", h->code);
+		return;
+	}
+	h->unreachable = rc == CURLE_COULDNT_RESOLVE_HOST ||
+	    rc == CURLE_COULDNT_RESOLVE_PROXY || rc == CURLE_COULDNT_CONNECT ||
+	    (rc == CURLE_OPERATION_TIMEDOUT && h->code == 0 && h->len == 0);
+	snprintf(h->error, sizeof h->error, "%s", h->curl_error[0] ?
+	    h->curl_error : curl_easy_strerror(rc));
+}
+
+enum http_status
+http_step(struct http *h)
+{
+	CURLMsg *m;
+	int running = 0, left;
+
+	if (h->status != HTTP_RUNNING)
+		return h->status;
+	if (curl_multi_perform(h->multi, &running) != CURLM_OK) {
+		h->status = HTTP_FAILED;
+		snprintf(h->error, sizeof h->error, "the transfer broke down");
+		return h->status;
+	}
+	while ((m = curl_multi_info_read(h->multi, &left)) != NULL)
+		if (m->msg == CURLMSG_DONE && m->easy_handle == h->easy)
+			finished(h, m->data.result);
+	return h->status;
+}
+
+const char *
+http_body(const struct http *h, size_t *len)
+{
+	*len = h->len;
+	return h->body != NULL ? h->body : "";
+}
+
+long
+http_code(const struct http *h)
+{
+	return h->code;
+}
+
+const char *
+http_error(const struct http *h)
+{
+	return h->error;
+}
+
+bool
+http_unreachable(const struct http *h)
+{
+	return h->unreachable;
+}
+
+void
+http_free(struct http *h)
+{
+	if (h == NULL)
+		return;
+	if (h->multi != NULL && h->easy != NULL)
+		curl_multi_remove_handle(h->multi, h->easy);
+	if (h->easy != NULL)
+		curl_easy_cleanup(h->easy);
+	if (h->multi != NULL)
+		curl_multi_cleanup(h->multi);
+	free(h->body);
+	free(h);
+}
