@@ -45,6 +45,10 @@ int cmd_host(struct session *s, const struct options *o, struct diags *d);
 /* --join: play in someone's live game. */
 int cmd_join(struct session *s, const struct options *o, struct diags *d);
 
+/* --opentdb: fetch questions from the Open Trivia Database and play them
+ * (or, offline, offer the cached ones). */
+int cmd_opentdb(struct session *s, const struct options *o, struct diags *d);
+
 /* A game of the packs named, or the menu when none. */
 int cmd_play(struct session *s, const struct options *o, struct diags *d);
 

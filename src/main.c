@@ -27,7 +27,8 @@ enum opt_id {
 	OPT_REVIEW, OPT_NO_COLOR, OPT_JSON, OPT_VERSION, OPT_HELP,
 	OPT_HOST, OPT_JOIN, OPT_LISTEN, OPT_START_WHEN, OPT_START_AFTER,
 	OPT_MAX_PLAYERS, OPT_LOCK, OPT_PIN, OPT_NAME, OPT_RESUME,
-	OPT_FORMAT, OPT_CONVERT, OPT_AS_CHOICE, OPT_SEPARATORS, OPT_SWAP
+	OPT_FORMAT, OPT_CONVERT, OPT_AS_CHOICE, OPT_SEPARATORS, OPT_SWAP,
+	OPT_OPENTDB, OPT_CATEGORY, OPT_DIFFICULTY, OPT_TYPE
 };
 
 static const struct option long_opts[] = {
@@ -44,6 +45,10 @@ static const struct option long_opts[] = {
 	{ "review", no_argument, NULL, OPT_REVIEW },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "json", no_argument, NULL, OPT_JSON },
+	{ "opentdb", no_argument, NULL, OPT_OPENTDB },
+	{ "category", required_argument, NULL, OPT_CATEGORY },
+	{ "difficulty", required_argument, NULL, OPT_DIFFICULTY },
+	{ "type", required_argument, NULL, OPT_TYPE },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "host", no_argument, NULL, OPT_HOST },
@@ -96,6 +101,11 @@ usage(FILE *fp)
 "  --stats [PACK...]   history per pack on stdout (--json for scripts)\n"
 "  --review [PACK...]  spaced review: the questions due first, most\n"
 "                      overdue first, then the weakest others\n"
+"  --opentdb           fetch questions from the Open Trivia Database and\n"
+"                      play them (opentdb_url in config says where)\n"
+"    --category NAME|ID  of this category (\"science\", \"film\", 17)\n"
+"    --difficulty D      easy, medium or hard\n"
+"    --type T            choice or truefalse\n"
 "\n"
 "Live games (one host, many players; see termquiz(6)):\n"
 "  --host PACK...      host a live game; players join over TCP\n"
@@ -306,6 +316,10 @@ parse_args(int argc, char **argv, struct options *o)
 		case OPT_PIN: o->pin = optarg; break;
 		case OPT_NAME: o->name = optarg; break;
 		case OPT_RESUME: o->token = optarg; break;
+		case OPT_OPENTDB: ask(o, CMD_OPENTDB); break;
+		case OPT_CATEGORY: o->category = optarg; break;
+		case OPT_DIFFICULTY: o->difficulty = optarg; break;
+		case OPT_TYPE: o->type = optarg; break;
 		case OPT_PLAIN: o->plain = true; break;
 		case OPT_UNTIMED: o->untimed = true; break;
 		case OPT_NO_COLOR: o->no_color = true; break;
@@ -419,6 +433,7 @@ static const struct command commands[CMD_COUNT] = {
 	[CMD_REVIEW] = { cmd_review, .loads_packs = true, .plays = true },
 	[CMD_HOST] = { cmd_host, .loads_packs = true, .plays = true },
 	[CMD_JOIN] = { cmd_join, .plays = true },
+	[CMD_OPENTDB] = { cmd_opentdb, .plays = true },
 	[CMD_PLAY] = { cmd_play, .loads_packs = true, .plays = true },
 };
 

@@ -17,6 +17,7 @@ enum cmd_id {
 	CMD_REVIEW,    /* --review: cmd_review.c */
 	CMD_HOST,      /* --host: cmd_host.c */
 	CMD_JOIN,      /* --join: cmd_join.c */
+	CMD_OPENTDB,   /* --opentdb: cmd_opentdb.c */
 	CMD_PLAY,      /* the default: cmd_play.c */
 	CMD_COUNT
 };
@@ -45,6 +46,9 @@ struct options {
 	struct import_opts import; /* --format, --as-choice, --swap,
 	                            * --separators (not owned) */
 	const char *output;        /* --convert's -o, or NULL: stdout */
+	const char *category;      /* --category NAME|ID, or NULL */
+	const char *difficulty;    /* --difficulty, or NULL */
+	const char *type;          /* --type, or NULL */
 	char **files;              /* the operands (argv's, not owned) */
 	int nfiles;
 };

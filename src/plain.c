@@ -239,6 +239,8 @@ summary(const struct quiz *z)
 	    t.correct, t.wrong, t.timed_out, z->n - t.answered);
 	printf("Accuracy %d%%   Best streak %d   Avg answer %.1f s\n",
 	    t.accuracy, z->best_streak, t.mean_seconds);
+	if (otdb_attribution(z) != NULL)
+		printf("%s\n", otdb_attribution(z));
 }
 
 /* The game's answer times, then (once it is in the history) the player's

@@ -8,6 +8,7 @@
 
 #include "core/catalog.h"
 #include "core/config.h"
+#include "core/otdb.h"
 #include "core/records.h"
 #include "core/quiz.h"
 #include "core/rng.h"
@@ -40,6 +41,8 @@ struct session {
 	int end_signal;            /* a signal that ended the run, for main to
 	                            * raise again once all is cleaned up; 0 */
 
+	const struct otdb_query *online; /* --opentdb: the screens fetch this
+	                            * first (borrowed), or NULL */
 	struct pack **packs;       /* named on the command line (owned) */
 	int npacks;
 	struct import_opts import; /* how to read them; seeded by seed */

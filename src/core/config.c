@@ -5,6 +5,7 @@
 
 #include "jdoc.h"
 #include "loadutil.h"
+#include "otdb.h"
 #include "util.h"
 
 static const char *const config_keys[] = {
@@ -12,7 +13,7 @@ static const char *const config_keys[] = {
 	"shuffle_choices", "feedback_seconds", "streak_bonus",
 	"streak_bonus_max", "time_scale", "untimed", "more_time_seconds",
 	"allow_pause", "theme", "bell", "announce", "announce_last_seconds",
-	"player", "desired_retention", "live", NULL
+	"player", "desired_retention", "live", "opentdb_url", NULL
 };
 static const char *const live_keys[] = {
 	"grace_ms", "read_seconds", "reveal_seconds", NULL
@@ -53,6 +54,8 @@ config_fini(struct config *c)
 {
 	free(c->player);
 	c->player = NULL;
+	free(c->opentdb_url);
+	c->opentdb_url = NULL;
 }
 
 static int
@@ -211,6 +214,27 @@ load_strings(struct jdoc *doc, struct config *c, struct jpath top)
 	return bad ? -1 : 0;
 }
 
+/* opentdb_url: where the Open Trivia Database is (tests use a local one). */
+static int
+load_url(struct jdoc *doc, struct config *c, struct jpath top)
+{
+	const char *url = lu_string(doc, doc->root, top, "opentdb_url", false);
+	struct jpath p = jpath_key(top, "opentdb_url");
+
+	if (url == NULL)
+		return cJSON_GetObjectItemCaseSensitive(doc->root,
+		    "opentdb_url") != NULL ? -1 : 0;
+	if (!otdb_base_valid(url)) {
+		jdoc_report(doc, DIAG_ERROR, &p, false,
+		    "must be an http:// or https:// address without a query, "
+		    "like \"%s\"", OTDB_DEFAULT_URL);
+		return -1;
+	}
+	free(c->opentdb_url);
+	c->opentdb_url = xstrdup(url);
+	return 0;
+}
+
 /* Fill c from a parsed document (parsed: jdoc_load's result). */
 static int
 config_from_doc(struct jdoc *doc, struct config *c, int parsed)
@@ -234,6 +258,7 @@ config_from_doc(struct jdoc *doc, struct config *c, int parsed)
 	bad |= load_announce(doc, c, top) < 0;
 	bad |= load_live(doc, c, top) < 0;
 	bad |= load_strings(doc, c, top) < 0;
+	bad |= load_url(doc, c, top) < 0;
 	return bad || doc->diags->errors > errors ? -1 : 0;
 }
 

@@ -33,6 +33,7 @@ struct config {
 	double live_read_seconds;          /* live: "get ready" */
 	double live_reveal_seconds;        /* live: reveal and board; 0: Enter */
 	double desired_retention;          /* FSRS: the recall aimed at */
+	char *opentdb_url;                 /* NULL: OTDB_DEFAULT_URL */
 };
 
 /* Fill c with the built-in defaults: the values README and the shipped

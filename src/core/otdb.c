@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "quiz.h"
 #include "util.h"
 
 static const char *const difficulty_names[] = { NULL, "easy", "medium",
@@ -464,6 +465,17 @@ otdb_category_match(const struct otdb_categories *c, const char *query,
 }
 
 const char *
+otdb_attribution(const struct quiz *z)
+{
+	int i;
+
+	for (i = 0; z != NULL && i < z->n; i++)
+		if (z->o[i].q->category != NULL)
+			return OTDB_ATTRIBUTION;
+	return NULL;
+}
+
+const char *
 otdb_code_meaning(int code)
 {
 	switch (code) {
@@ -484,9 +496,9 @@ otdb_rate_wait(int64_t last_ms, int64_t now_ms)
 		return 0;
 	if (last_ms > now_ms)
 		last_ms = now_ms;
-	if (now_ms - last_ms >= OTDB_INTERVAL_MS)
+	if (now_ms - last_ms >= OTDB_SPACING_MS)
 		return 0;
-	return OTDB_INTERVAL_MS - (now_ms - last_ms);
+	return OTDB_SPACING_MS - (now_ms - last_ms);
 }
 
 /* --- the state between runs --------------------------------------------- */

@@ -16,6 +16,9 @@
 #define OTDB_DEFAULT_URL "https://opentdb.com"
 #define OTDB_PER_REQUEST 50           /* the API's most per request */
 #define OTDB_INTERVAL_MS 5000         /* one request per 5 s per address */
+/* What termquiz leaves between requests: the 5 s and a margin, so that
+ * jitter on the way never brings two within the API's 5 s. */
+#define OTDB_SPACING_MS (OTDB_INTERVAL_MS + 250)
 #define OTDB_TOKEN_IDLE_MS (6LL * 3600 * 1000) /* tokens die after 6 h idle */
 #define OTDB_BODY_MAX (2L * 1024 * 1024) /* a reply larger than this is refused */
 #define OTDB_TOKEN_MAX 128
@@ -94,11 +97,18 @@ int otdb_category_match(const struct otdb_categories *c, const char *query,
 /* Borrowed from c; NULL when c has no such id. */
 const char *otdb_category_name(const struct otdb_categories *c, int id);
 
+struct quiz;
+
+/* OTDB_ATTRIBUTION when any question of z came from the Open Trivia
+ * Database (they carry a category), else NULL: the score screen and the
+ * results file credit the source (CC BY-SA 4.0). */
+const char *otdb_attribution(const struct quiz *z);
+
 /* What a response_code means, for messages: "success", "no results"... */
 const char *otdb_code_meaning(int code);
 
 /* Milliseconds to wait before the next request when the last one to the
- * same address was at last_ms (0: none): 0 to OTDB_INTERVAL_MS. A last_ms in
+ * same address was at last_ms (0: none): 0 to OTDB_SPACING_MS. A last_ms in
  * the future (the clock went back) counts as now. */
 int64_t otdb_rate_wait(int64_t last_ms, int64_t now_ms);
 

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "otdb.h"
 #include "sanitize.h"
 #include "util.h"
 
@@ -85,6 +86,8 @@ report_json(const struct quiz *z, const struct report_info *info)
 
 	quiz_tally(z, &t);
 	cJSON_AddStringToObject(root, "pack", z->title);
+	if (otdb_attribution(z) != NULL)
+		cJSON_AddStringToObject(root, "source", OTDB_ATTRIBUTION);
 	cJSON_AddNumberToObject(root, "score", (double)t.score);
 	cJSON_AddNumberToObject(root, "max_score", (double)t.max_score);
 	cJSON_AddNumberToObject(root, "correct", t.correct);

@@ -153,6 +153,7 @@ fetch_questions(struct fetch *f, const char *base,
 	start(f, FETCH_QUESTIONS, base, state_dir);
 	f->cache_dir = xasprintf("%s/%s", cache_dir, CACHE_SUB);
 	load_state(&st, f->state_file);
+	f->last_saved_ms = st.last_request_ms;
 	otdb_plan_init(&f->plan, base, q, &st);
 }
 
@@ -239,6 +240,9 @@ plan_reply(struct fetch *f)
 		    http_error(f->h));
 		otdb_plan_failed(&f->plan, why);
 		f->unreachable = http_unreachable(f->h);
+		/* A request that reached no server counts for no limit. */
+		if (f->unreachable)
+			f->plan.st.last_request_ms = f->prev_request_ms;
 	} else if (http_code(f->h) == 429 && strstr(body, "response_code") ==
 	    NULL) {
 		/* The limit said in HTTP rather than in the envelope. */
@@ -264,6 +268,8 @@ step_questions(struct fetch *f)
 	switch (otdb_plan_next(&f->plan, now, &wait)) {
 	case OTDB_REQUEST:
 		f->wait_until = 0;
+		f->prev_request_ms = f->last_saved_ms;
+		f->last_saved_ms = f->plan.st.last_request_ms;
 		save_state(f, &f->plan.st);
 		send_request(f, f->plan.url);
 		break;
@@ -297,6 +303,7 @@ step_one(struct fetch *f)
 		}
 		f->wait_until = 0;
 		f->asked = true;
+		f->prev_request_ms = f->st.last_request_ms;
 		f->st.last_request_ms = now;
 		save_state(f, &f->st);
 		send_request(f, f->url);
@@ -311,6 +318,10 @@ step_one(struct fetch *f)
 		snprintf(why, sizeof why, "cannot reach %s: %s", f->host,
 		    http_error(f->h));
 		fail(f, http_unreachable(f->h), why);
+		if (f->unreachable) {
+			f->st.last_request_ms = f->prev_request_ms;
+			save_state(f, &f->st);
+		}
 		return;
 	}
 	case HTTP_OK:
@@ -365,7 +376,7 @@ fetch_line(const struct fetch *f, char *buf, size_t n)
 	if (f->status == FETCH_RUNNING && f->wait_until > 0 && left > 0)
 		snprintf(buf, n, "%s: waiting %d s (one request per 5 s)",
 		    f->rate_limited ? "The Open Trivia Database asked to slow "
-		    "down" : "Open Trivia Database", (int)((left + 999) / 1000));
+		    "down" : "Open Trivia Database", (int)((left + 500) / 1000));
 	else
 		snprintf(buf, n, "Fetching %s from %s", what, f->host);
 	return buf;

@@ -31,6 +31,8 @@ struct fetch {
 	struct http *h;            /* the request in flight, or NULL */
 	int64_t wait_until;        /* while waiting: when to go on (ms) */
 	bool rate_limited;         /* waiting after a code 5 */
+	int64_t prev_request_ms;   /* the last request before this one */
+	int64_t last_saved_ms;     /* the last request the state file holds */
 	char *host;                /* for messages */
 	char *state_file;
 	char *cache_dir;

@@ -7,7 +7,7 @@
 #include "ui.h"
 
 /* After the packs: "All packs together" when more than one can be played,
- * then "Review due (N)" when any can. */
+ * then "Review due (N)" when any can, then "Open Trivia DB (online)". */
 static bool
 has_all(const struct app *a)
 {
@@ -22,10 +22,16 @@ review_entry(const struct app *a)
 }
 
 static int
-entries(const struct app *a)
+online_entry(const struct app *a)
 {
 	return a->s->catalog.n + has_all(a) +
 	    (catalog_playable(&a->s->catalog) > 0);
+}
+
+static int
+entries(const struct app *a)
+{
+	return online_entry(a) + 1;
 }
 
 /* The screen's own state, kept between visits: the entry under the
@@ -70,6 +76,8 @@ choose_for(struct app *a, int sel, bool review)
 static enum ui_next
 choose(struct app *a, int sel)
 {
+	if (sel == online_entry(a))
+		return SCR_ONLINE;
 	return choose_for(a, sel, sel == review_entry(a));
 }
 
@@ -103,6 +111,7 @@ menu_key(struct app *a, void *st, wint_t ch, bool is_key, int64_t now)
 	case 'r': case 'R':
 		return review_entry(a) >= 0 ? choose_for(a, a->s->catalog.n,
 		    true) : SCR_SAME;
+	case 'o': case 'O': return SCR_ONLINE;
 	case 'q': case 'Q': case 27: return SCR_EXIT;
 	default: break;
 	}
@@ -157,7 +166,11 @@ draw_detail(struct app *a, const struct menu_state *ms, int y)
 	const struct catalog *c = &a->s->catalog;
 	const char *text;
 
-	if (ms->sel == review_entry(a))
+	if (ms->sel == online_entry(a))
+		text = "Fetch questions from the Open Trivia Database "
+		    "(opentdb.com, CC BY-SA 4.0): choose a category and a "
+		    "difficulty.";
+	else if (ms->sel == review_entry(a))
 		text = "Spaced review: the questions due first, the most "
 		    "overdue first, then the weakest others.";
 	else if (ms->sel >= c->n)
@@ -203,7 +216,7 @@ menu_draw(struct app *a, void *st, int64_t now)
 		mvaddstr(3, 3, "No packs found. Looked in:");
 		for (i = 0; i < a->s->ndirs && 4 + i < a->rows - 1; i++)
 			mvaddnstr(4 + i, 5, a->s->dirs[i], a->cols - 6);
-		draw_footer(a, "q quit");
+		draw_footer(a, "o Open Trivia DB (online) · q quit");
 		return;
 	}
 	if (ms->sel >= room)
@@ -219,9 +232,12 @@ menu_draw(struct app *a, void *st, int64_t now)
 		    a->s->due_total);
 		draw_extra(a, ms, y++, review_entry(a), label);
 	}
+	if (y < 3 + room)
+		draw_extra(a, ms, y++, online_entry(a),
+		    "Open Trivia DB (online)");
 	draw_detail(a, ms, y + 1);
 	draw_footer(a, "1-9 or Enter play · a all packs · r review · "
-	    "\u2191\u2193 move · q quit");
+	    "o online · \u2191\u2193 move · q quit");
 }
 
 const struct screen menu_screen = {

@@ -249,6 +249,8 @@ draw_line(struct app *a, int y, int i)
 
 	if (i < z->n)
 		draw_question(a, y, i, &z->o[i]);
+	else if (i == z->n && otdb_attribution(z) != NULL)
+		draw_note(a, y, C_DIM, otdb_attribution(z));
 	else if (i == z->n + 1 && top_lines(a) > 0)
 		draw_note(a, y, C_TITLE, "High scores");
 	else if (i > z->n + 1 && i < after)

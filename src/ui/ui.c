@@ -18,6 +18,7 @@ static const struct screen *const screens[SCR_COUNT] = {
 	[SCR_FEEDBACK] = &feedback_screen,
 	[SCR_RESULTS] = &results_screen,
 	[SCR_QUIT] = &quit_screen,
+	[SCR_ONLINE] = &online_screen,
 };
 
 /* The loop's own state: which screen is up, which one a prompt covers, and
@@ -317,7 +318,8 @@ ui_run(struct session *s, int *signo)
 	l.cur = l.behind = SCR_SAME;
 	*signo = 0;
 	ui_init(&l.app);
-	switch_to(&l, s->z != NULL ? SCR_QUESTION : SCR_MENU, clock_now());
+	switch_to(&l, s->z != NULL ? SCR_QUESTION : s->online != NULL ?
+	    SCR_ONLINE : SCR_MENU, clock_now());
 	end = loop(&l, signo);
 	ui_restore();
 	free_states(&l);

@@ -26,6 +26,7 @@ enum ui_next {
 	SCR_FEEDBACK,
 	SCR_RESULTS,
 	SCR_QUIT,          /* "Quit the game? y/n" over the screen behind */
+	SCR_ONLINE,        /* Open Trivia DB: categories, fetching (online.c) */
 	SCR_COUNT,
 	SCR_EXIT = SCR_COUNT, /* leave termquiz */
 	ACT_BACK,          /* from a prompt: back to the screen behind it */
@@ -69,7 +70,7 @@ struct screen {
 };
 
 extern const struct screen menu_screen, question_screen, feedback_screen,
-    results_screen, quit_screen;
+    results_screen, quit_screen, online_screen;
 
 struct host_view;
 /* The live host's big screen (live_host.c): lobby, question, reveal,

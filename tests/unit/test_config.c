@@ -129,6 +129,9 @@ static const struct fixture fixtures[] = {
 	{ "config/bad/announce_last_seconds_string.json", false, true, 1, {
 		{ E, 2, 28, "announce_last_seconds: must be a number, not a "
 		    "string" } } },
+	{ "config/bad/opentdb_url_ftp.json", false, true, 1, {
+		{ E, 2, 18, "opentdb_url: must be an http:// or https:// "
+		    "address without a query, like \"https://opentdb.com\"" } } },
 	{ "config/bad/player_not_string.json", false, true, 1, {
 		{ E, 2, 13, "player: must be a string, not an array" } } },
 	{ "config/bad/several_errors.json", false, false, 3, {

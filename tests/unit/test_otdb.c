@@ -19,6 +19,7 @@
 
 #define T0 1764600000000LL   /* 2025-12-01 14:40:00 UTC, in ms */
 #define TOKEN "abc123DEF"
+#define S OTDB_SPACING_MS   /* what is left between two requests */
 
 static const struct otdb_query any10 = { 0, OTDB_ANY_DIFFICULTY,
 	OTDB_ANY_TYPE, 10 };
@@ -224,16 +225,17 @@ test_otdb_category_match_explains_misses(void **state)
 }
 
 static void
-test_otdb_rate_wait_spaces_requests_5_s(void **state)
+test_otdb_rate_wait_spaces_requests_5_s_and_a_margin(void **state)
 {
 	(void)state;
 	assert_int_equal(otdb_rate_wait(0, T0), 0);
-	assert_int_equal(otdb_rate_wait(T0, T0), 5000);
-	assert_int_equal(otdb_rate_wait(T0, T0 + 1200), 3800);
-	assert_int_equal(otdb_rate_wait(T0, T0 + 5000), 0);
+	assert_int_equal(otdb_rate_wait(T0, T0), S);
+	assert_int_equal(otdb_rate_wait(T0, T0 + 1200), S - 1200);
+	assert_int_equal(otdb_rate_wait(T0, T0 + 5000), S - 5000);
+	assert_int_equal(otdb_rate_wait(T0, T0 + S), 0);
 	assert_int_equal(otdb_rate_wait(T0, T0 + 60000), 0);
 	/* The clock went back: wait the full interval, not forever. */
-	assert_int_equal(otdb_rate_wait(T0 + 999999, T0), 5000);
+	assert_int_equal(otdb_rate_wait(T0 + 999999, T0), S);
 }
 
 static void
@@ -388,15 +390,15 @@ test_otdb_plan_first_run_gets_a_token_then_waits_5_s(void **state)
 	expect_request(&p, T0, "/api_token.php?command=request");
 	reply(&p, "{\"response_code\":0,\"response_message\":\"ok\","
 	    "\"token\":\"" TOKEN "\"}", T0 + 100);
-	expect_wait(&p, T0 + 100, 4900);
-	expect_wait(&p, T0 + 4999, 1);
-	expect_request(&p, T0 + 5000, "amount=10&encode=base64&token=" TOKEN);
-	reply_questions(&p, 0, 10, T0 + 5100);
-	assert_int_equal(otdb_plan_next(&p, T0 + 5100, &w), OTDB_DONE);
+	expect_wait(&p, T0 + 100, S - 100);
+	expect_wait(&p, T0 + S - 1, 1);
+	expect_request(&p, T0 + S, "amount=10&encode=base64&token=" TOKEN);
+	reply_questions(&p, 0, 10, T0 + S + 100);
+	assert_int_equal(otdb_plan_next(&p, T0 + S + 100, &w), OTDB_DONE);
 	assert_non_null(strstr(p.body, "\"response_code\":\t0"));
 	assert_int_equal(p.got, 10);
 	assert_string_equal(p.st.token, TOKEN);
-	assert_true(p.st.last_request_ms == T0 + 5000);
+	assert_true(p.st.last_request_ms == T0 + S);
 	assert_string_equal(p.note, "");
 	otdb_plan_fini(&p);
 }
@@ -430,12 +432,12 @@ test_otdb_plan_asks_50_at_a_time(void **state)
 	plan_with_token(&p, &q);
 	expect_request(&p, T0, "amount=50&");
 	reply_questions(&p, 0, 50, T0 + 10);
-	expect_wait(&p, T0 + 10, 4990);
-	expect_request(&p, T0 + 5000, "amount=50&");
-	reply_questions(&p, 0, 50, T0 + 5010);
-	expect_request(&p, T0 + 10000, "amount=20&");
-	reply_questions(&p, 0, 20, T0 + 10010);
-	assert_int_equal(otdb_plan_next(&p, T0 + 10010, &w), OTDB_DONE);
+	expect_wait(&p, T0 + 10, S - 10);
+	expect_request(&p, T0 + S, "amount=50&");
+	reply_questions(&p, 0, 50, T0 + S + 10);
+	expect_request(&p, T0 + 2 * S, "amount=20&");
+	reply_questions(&p, 0, 20, T0 + 2 * S + 10);
+	assert_int_equal(otdb_plan_next(&p, T0 + 2 * S + 10, &w), OTDB_DONE);
 	assert_int_equal(p.got, 120);
 	otdb_plan_fini(&p);
 }
@@ -489,12 +491,12 @@ test_otdb_plan_code_3_gets_a_new_token_once(void **state)
 	plan_with_token(&p, &any10);
 	expect_request(&p, T0, "token=" TOKEN);
 	reply(&p, "{\"response_code\":3,\"results\":[]}", T0 + 10);
-	expect_wait(&p, T0 + 10, 4990);
-	expect_request(&p, T0 + 5000, "command=request");
-	reply(&p, "{\"response_code\":0,\"token\":\"fresh1\"}", T0 + 5010);
-	expect_request(&p, T0 + 10000, "token=fresh1");
-	reply(&p, "{\"response_code\":3,\"results\":[]}", T0 + 10010);
-	assert_int_equal(otdb_plan_next(&p, T0 + 10010, &w), OTDB_FAIL);
+	expect_wait(&p, T0 + 10, S - 10);
+	expect_request(&p, T0 + S, "command=request");
+	reply(&p, "{\"response_code\":0,\"token\":\"fresh1\"}", T0 + S + 10);
+	expect_request(&p, T0 + 2 * S, "token=fresh1");
+	reply(&p, "{\"response_code\":3,\"results\":[]}", T0 + 2 * S + 10);
+	assert_int_equal(otdb_plan_next(&p, T0 + 2 * S + 10, &w), OTDB_FAIL);
 	assert_non_null(strstr(p.error, "code 3"));
 	otdb_plan_fini(&p);
 }
@@ -510,11 +512,11 @@ test_otdb_plan_code_4_resets_the_token_and_says_so(void **state)
 	expect_request(&p, T0, "token=" TOKEN);
 	reply(&p, "{\"response_code\":4,\"results\":[]}", T0 + 10);
 	assert_non_null(strstr(p.note, "session token was reset"));
-	expect_request(&p, T0 + 5000, "command=reset&token=" TOKEN);
-	reply(&p, "{\"response_code\":0,\"token\":\"" TOKEN "\"}", T0 + 5010);
-	expect_request(&p, T0 + 10000, "api.php?amount=10");
-	reply_questions(&p, 0, 10, T0 + 10010);
-	assert_int_equal(otdb_plan_next(&p, T0 + 10010, &w), OTDB_DONE);
+	expect_request(&p, T0 + S, "command=reset&token=" TOKEN);
+	reply(&p, "{\"response_code\":0,\"token\":\"" TOKEN "\"}", T0 + S + 10);
+	expect_request(&p, T0 + 2 * S, "api.php?amount=10");
+	reply_questions(&p, 0, 10, T0 + 2 * S + 10);
+	assert_int_equal(otdb_plan_next(&p, T0 + 2 * S + 10, &w), OTDB_DONE);
 	otdb_plan_fini(&p);
 }
 
@@ -528,13 +530,13 @@ test_otdb_plan_code_5_waits_5_s_and_retries_once(void **state)
 	plan_with_token(&p, &any10);
 	expect_request(&p, T0, "amount=10");
 	reply(&p, "{\"response_code\":5,\"results\":[]}", T0 + 300);
-	expect_wait(&p, T0 + 300, 5000);
+	expect_wait(&p, T0 + 300, S);
 	assert_true(p.rate_limited);
-	expect_wait(&p, T0 + 2300, 3000);
-	expect_request(&p, T0 + 5300, "amount=10");
+	expect_wait(&p, T0 + 2300, S - 2000);
+	expect_request(&p, T0 + S + 300, "amount=10");
 	assert_false(p.rate_limited);
-	reply(&p, "{\"response_code\":5,\"results\":[]}", T0 + 5400);
-	assert_int_equal(otdb_plan_next(&p, T0 + 5400, &w), OTDB_FAIL);
+	reply(&p, "{\"response_code\":5,\"results\":[]}", T0 + S + 400);
+	assert_int_equal(otdb_plan_next(&p, T0 + S + 400, &w), OTDB_FAIL);
 	assert_non_null(strstr(p.error, "code 5"));
 	otdb_plan_fini(&p);
 }
@@ -606,7 +608,7 @@ main(void)
 		cmocka_unit_test(test_otdb_count_fills_its_category),
 		cmocka_unit_test(test_otdb_category_match_by_id_name_and_part),
 		cmocka_unit_test(test_otdb_category_match_explains_misses),
-		cmocka_unit_test(test_otdb_rate_wait_spaces_requests_5_s),
+		cmocka_unit_test(test_otdb_rate_wait_spaces_requests_5_s_and_a_margin),
 		cmocka_unit_test(test_otdb_state_round_trips_and_survives_damage),
 		cmocka_unit_test(test_otdb_token_lives_6_hours_idle),
 		cmocka_unit_test(test_otdb_cache_names_match_their_query),
