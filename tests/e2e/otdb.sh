@@ -16,11 +16,11 @@ srv_start() {
 	rm -f "$SRV_DIR/port"
 	python3 "$OTDB_SERVER" "$SRV_DIR" "$1" </dev/null >"$SRV_DIR/out" 2>&1 &
 	SRV_PID=$!
-	_end=$(($(now_ms) + 5000))
+	_end=$(($(now_ms) + 20000))
 	while [ ! -s "$SRV_DIR/port" ]; do
 		if [ "$(now_ms)" -ge "$_end" ]; then
 			echo "Bail out! the test server did not start"
-			cat "$SRV_DIR/out"
+			sed "s/^/# /" "$SRV_DIR/out"
 			exit 2
 		fi
 		sleep 0.05
