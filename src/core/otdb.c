@@ -519,7 +519,9 @@ otdb_token_valid(const char *s)
 bool
 otdb_token_usable(const struct otdb_state *st, int64_t now_ms)
 {
-	return st->token[0] != '\0' && st->token_used_ms <= now_ms &&
+	/* Used "in the future" (the clock went back, or a reply stamped
+	 * after the caller read its clock): alive; code 3 says if not. */
+	return st->token[0] != '\0' &&
 	    now_ms - st->token_used_ms < OTDB_TOKEN_IDLE_MS;
 }
 

@@ -119,7 +119,8 @@ struct otdb_state {
 	int64_t last_request_ms;        /* 0 when never */
 };
 
-/* Whether st's token may still be alive at now (used in the last 6 h). */
+/* Whether st's token may still be alive at now (used in the last 6 h, or
+ * after now). */
 bool otdb_token_usable(const struct otdb_state *st, int64_t now_ms);
 /* A token the API could send: 1 to OTDB_TOKEN_MAX letters and digits. */
 bool otdb_token_valid(const char *s);

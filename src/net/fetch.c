@@ -258,13 +258,14 @@ plan_reply(struct fetch *f)
 static void
 step_questions(struct fetch *f)
 {
-	int64_t wait = 0, now = fetch_now();
+	int64_t wait = 0, now;
 
 	if (f->h != NULL) {
 		if (http_step(f->h) == HTTP_RUNNING)
 			return;
 		plan_reply(f);
 	}
+	now = fetch_now();   /* after the reply, which was stamped on it */
 	switch (otdb_plan_next(&f->plan, now, &wait)) {
 	case OTDB_REQUEST:
 		f->wait_until = 0;
