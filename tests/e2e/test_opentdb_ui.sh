@@ -1,0 +1,95 @@
+#!/bin/sh
+# The Open Trivia Database on the full screen, against a local stand-in of
+# the API: from the menu, a category (with its question counts) and a
+# difficulty, the fetched game played to the score screen and its results
+# file; --opentdb with the server stopped (the cached questions offered);
+# a server that never answers (a spinner line, Esc cancels); an error
+# reply (said on screen). The terminal is restored every time.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/otdb.sh"
+
+srv_start ok
+fresh_state
+clear_cache
+
+# --- from the menu: category, difficulty, game, results
+tq_start -y 30 -- --seed 3 --results "$T/menu.json"
+expect_screen "Open Trivia DB (online)" "the menu has the Open Trivia DB entry"
+keys o
+expect_screen "Science & Nature" "the categories come from api_category.php"
+expect_screen "Any category" "any category can be chosen"
+# Any, General Knowledge, Entertainment: Film, Science & Nature
+keys Down Down Down Enter
+expect_screen "57 questions" "the category's question count (api_count.php) is shown"
+expect_screen "27 questions" "the easy count is shown"
+check "the counts were asked for the chosen category" log_has "/api_count.php?category=17"
+keys Down Down Enter
+expect_screen "Question 1/10" "the fetched game starts"
+check "the questions were asked for Science & Nature, medium" \
+	log_has "/api.php?amount=10&category=17&difficulty=medium&encode=base64&token=seeded"
+i=0
+while [ $i -lt 10 ]; do
+	i=$((i + 1))
+	wait_for_re "Question $i/10" || break
+	keys 1
+	[ $i -lt 10 ] && wait_gone "Question $i/10"
+done
+expect_screen "of 10 right" "the game ends on the score screen"
+expect_screen "Questions: Open Trivia Database (opentdb.com), CC BY-SA 4.0" \
+	"the score screen credits the Open Trivia Database"
+keys q
+expect_exit 0 "q leaves"
+expect_terminal_restored "the terminal is restored after an online game"
+json_check "$T/menu.json" "the results file has the 10 questions and the source" \
+	'len(q) == 10 and d["source"].startswith("Questions: Open Trivia Database")'
+check "the fetched questions are cached" [ "$(cached_files)" = 1 ]
+
+# --- --opentdb with the server stopped: the cached questions offered
+srv_stop
+fresh_state
+tq_start -- --opentdb --category science --difficulty medium --count 10
+expect_screen "play the 10 cached questions?" "offline, the cached questions are offered"
+expect_screen "No connection to 127.0.0.1:$SRV_PORT" "offline, no connection is said"
+keys y
+expect_screen "Question 1/10" "offline, the cached questions are played"
+keys C-c
+expect_exit 0 "Ctrl-C quits the offline game"
+expect_terminal_restored "the terminal is restored after the offline game"
+
+# --- a server that never answers: the spinner, Esc cancels
+srv_start hang
+fresh_state
+clear_cache
+tq_start -- --opentdb --count 5
+expect_screen "Fetching questions from 127.0.0.1:$SRV_PORT" "the fetch shows a status line"
+expect_screen "Esc cancel" "Esc to cancel is offered"
+capture
+FIRST=$SCREEN
+_spin() { capture; [ "$SCREEN" != "$FIRST" ]; }
+check "the spinner turns while the fetch runs (the screen is not frozen)" \
+	wait_until "$WAIT" _spin
+keys Escape
+expect_exit 0 "Esc cancels the fetch and leaves"
+expect_terminal_restored "the terminal is restored after a cancelled fetch"
+expect_nothing_cached "a cancelled fetch caches nothing"
+
+# --- an error reply: said on screen
+srv_mode code2
+fresh_state
+tq_start -- --opentdb --count 5
+expect_screen "code 2 (invalid parameter)" "an error reply is said on screen"
+keys Enter
+expect_exit 0 "Enter leaves after the error"
+expect_terminal_restored "the terminal is restored after an error"
+expect_nothing_cached "an error reply caches nothing"
+
+# --- code 5 on screen: the wait is shown, then the game
+srv_mode code5
+fresh_state
+tq_start -- --opentdb --count 2
+expect_screen "asked to slow down: waiting" "code 5: the wait is shown"
+expect_screen "Question 1/2" "code 5: the game comes after the wait" 12
+keys C-c
+expect_exit 0 "Ctrl-C quits"
+
+finish
