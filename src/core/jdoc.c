@@ -663,39 +663,6 @@ jdoc_parse(struct jdoc *doc, const char *name, const char *text, size_t len,
 	return parse(doc, stream_key);
 }
 
-static char *
-read_all(int fd, size_t size, size_t *len)
-{
-	/* Room for the file, its NUL and one more byte, so that the read that
-	 * finds the end does not double the buffer. */
-	size_t cap = size + 2, n = 0;
-	char *buf = xmalloc(cap);
-
-	for (;;) {
-		ssize_t r;
-
-		if (n + 1 == cap) {
-			if (cap > (size_t)JDOC_MAX_BYTES + 1)
-				break;
-			cap *= 2;
-			buf = xrealloc(buf, cap);
-		}
-		r = read(fd, buf + n, cap - n - 1);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			free(buf);
-			return NULL;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
 int
 jdoc_load(struct jdoc *doc, const char *file, struct diags *d,
     const char *stream_key)
@@ -727,7 +694,7 @@ jdoc_load(struct jdoc *doc, const char *file, struct diags *d,
 		return -1;
 	}
 	buf = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 4096,
-	    &len);
+	    JDOC_MAX_BYTES, &len);
 	close(fd);
 	if (buf == NULL) {
 		diags_add(d, DIAG_ERROR, file, 0, 0, "cannot read: %s",

@@ -27,7 +27,7 @@ char *
 text_read_file(const char *file, size_t *len, struct diags *d)
 {
 	struct stat st;
-	size_t cap, n = 0;
+	size_t n = 0;
 	char *buf;
 	int fd = open(file, O_RDONLY | O_CLOEXEC);
 
@@ -50,30 +50,13 @@ text_read_file(const char *file, size_t *len, struct diags *d)
 		    TEXT_MAX_BYTES / 1024 / 1024);
 		return NULL;
 	}
-	cap = (S_ISREG(st.st_mode) ? (size_t)st.st_size : 4096) + 2;
-	buf = xmalloc(cap);
-	for (;;) {
-		ssize_t r;
-
-		if (n + 1 == cap) {
-			if (cap > (size_t)TEXT_MAX_BYTES + 1)
-				break;
-			cap *= 2;
-			buf = xrealloc(buf, cap);
-		}
-		r = read(fd, buf + n, cap - n - 1);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			diags_add(d, DIAG_ERROR, file, 0, 0, "cannot read: %s",
-			    strerror(errno));
-			close(fd);
-			free(buf);
-			return NULL;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
+	buf = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 4096,
+	    TEXT_MAX_BYTES, &n);
+	if (buf == NULL) {
+		diags_add(d, DIAG_ERROR, file, 0, 0, "cannot read: %s",
+		    strerror(errno));
+		close(fd);
+		return NULL;
 	}
 	close(fd);
 	if (n > (size_t)TEXT_MAX_BYTES) {

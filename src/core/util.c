@@ -172,3 +172,36 @@ write_all(int fd, const char *s, size_t n)
 	}
 	return 0;
 }
+
+char *
+read_all(int fd, size_t hint, size_t max, size_t *len)
+{
+	/* Room for the hint, the NUL and one more byte, so that the read that
+	 * finds the end of a file of that size does not double the buffer. */
+	size_t cap = hint + 2, n = 0;
+	char *buf = xmalloc(cap);
+
+	for (;;) {
+		ssize_t r;
+
+		if (n + 1 == cap) {
+			if (cap > max + 1)
+				break;
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+		r = read(fd, buf + n, cap - n - 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			free(buf);
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}

@@ -51,4 +51,10 @@ char *strbuf_take(struct strbuf *b);
  * Returns 0, or -1 with errno set (a write of nothing counts as failing). */
 int write_all(int fd, const char *s, size_t n);
 
+/* Read fd to its end into a NUL-terminated buffer with room for hint bytes
+ * at first, stopping once more than max bytes came (a caller tells a file
+ * over max by *len > max). Returns the buffer (caller frees), or NULL with
+ * errno set when a read fails. */
+char *read_all(int fd, size_t hint, size_t max, size_t *len);
+
 #endif
