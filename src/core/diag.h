@@ -23,6 +23,8 @@ struct diags {
 	int warnings;
 };
 
+/* Add a message at file:line:col (0: no place) to d, counted as an error
+ * or a warning; d NULL drops it. */
 void diags_add(struct diags *d, enum diag_level level, const char *file,
     int line, int col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 

@@ -50,6 +50,7 @@ struct history_missed {
 struct history *history_open(const char *path, char *note, size_t notelen,
     char *err, size_t errlen);
 
+/* Close the database and free h; NULL is a no-op. */
 void history_close(struct history *h);
 
 /* Save a game (its answered questions) in one transaction, and the

@@ -73,6 +73,9 @@ int imp_card(struct importer *im, size_t off, char *front, char *back,
  * only), trimmed; what was dropped is warned about at off. Caller frees. */
 char *imp_field(struct importer *im, const char *s, bool html, size_t off);
 
+/* Each format's reader: the questions of im's text added to im's pack,
+ * every problem reported with its place. Returns -1 when it gave up on the
+ * text early, else 0; the caller judges the file by the errors reported. */
 int gift_read(struct importer *im);
 int aiken_read(struct importer *im);
 int anki_read(struct importer *im);

@@ -86,6 +86,7 @@ struct live {
 struct live *live_new(const struct quiz *master, const struct live_opts *o,
     const char *pin);
 
+/* Free the game and its players (not master); NULL is a no-op. */
 void live_free(struct live *L);
 
 /* NULL when nick may be used (1 to 16 columns of valid UTF-8, no control

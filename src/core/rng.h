@@ -8,6 +8,7 @@ struct rng {
 	uint64_t state;
 };
 
+/* Start r from seed; the next 64 random bits. */
 void rng_seed(struct rng *r, uint64_t seed);
 uint64_t rng_next(struct rng *r);
 

@@ -41,6 +41,7 @@ int text_init(struct text *t, const char *file, const char *buf, size_t n,
 int text_take(struct text *t, const char *file, char *buf, size_t n,
     struct diags *d);
 
+/* Free what t holds (its buffer); t itself is the caller's. */
 void text_fini(struct text *t);
 
 /* The next line at *pos (without its LF) as [*start, *end); advances *pos.
@@ -65,6 +66,7 @@ struct record {
 bool text_record(const struct text *t, size_t *pos, const char *sep,
     bool quotes, struct record *r, size_t *bad);
 
+/* Free the fields r holds; r itself is the caller's. */
 void record_fini(struct record *r);
 
 /* LINE:COL (1-based, columns in characters) of offset off in t. */
