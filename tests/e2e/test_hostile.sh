@@ -144,6 +144,20 @@ check "/dev/null is still a device" test -c /dev/null
 mkfifo "$T/fifo"
 cat "$T/fifo" >"$T/from-fifo" &
 reader=$!
+# termquiz refuses a FIFO that no program reads (it never waits for one), so
+# start it once the reader is waiting in open() for a writer.
+_reader_waits() {
+	[ "$(cat /proc/$reader/comm 2>/dev/null)" = cat ] &&
+	    grep -q 'wait_for_partner\|fifo_open' /proc/$reader/wchan 2>/dev/null
+}
+if [ -r /proc/self/wchan ]; then
+	_end=$(($(now_ms) + $(to_ms "$WAIT")))
+	until _reader_waits || [ "$(now_ms)" -ge "$_end" ]; do
+		sleep 0.02
+	done
+else
+	sleep 0.5   # no /proc: give the reader a moment to reach open()
+fi
 "$TQ" --plain --untimed --results "$T/fifo" "$T/evil.json" \
 	<"$IN" >"$OUT" 2>"$ERR"
 RC=$?
