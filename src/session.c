@@ -147,6 +147,7 @@ void
 session_new_game(struct session *s)
 {
 	next_seed(s);
+	s->kind = HISTORY_GAME;
 	set_game(s, quiz_new(s->game_packs, s->ngame_packs, &s->cfg, &s->opts,
 	    &s->rng));
 }
@@ -154,6 +155,8 @@ session_new_game(struct session *s)
 void
 session_set_game(struct session *s, struct quiz *z)
 {
+	s->ngames++;
+	s->kind = HISTORY_REVIEW;
 	set_game(s, z);
 }
 
@@ -266,6 +269,7 @@ session_retry(struct session *s)
 	z = quiz_retry(s->z, &s->rng);
 	if (z == NULL)
 		return false;
+	s->kind = HISTORY_RETRY;
 	set_game(s, z);
 	return true;
 }
@@ -342,7 +346,8 @@ session_history(struct session *s)
 }
 
 /* Put one game in the history; on the session's finished game, fetch
- * what the results screen shows (the best before it, the high scores).
+ * what the results screen shows (the best before it, the high scores of
+ * the pack's whole games with as many questions).
  * False when the history could not take it now. */
 static bool
 save_game(struct session *s, struct quiz *z, const struct history_meta *m)
@@ -366,8 +371,12 @@ save_game(struct session *s, struct quiz *z, const struct history_meta *m)
 	s->game_id = id;
 	s->recorded = true;
 	if (m->finished) {
-		s->best_before = history_best_before(h, z->key, s->player, id);
-		s->ntop = history_top(h, z->key, s->top, 10);
+		/* High scores: whole games with as many questions only. */
+		if (m->kind == HISTORY_GAME) {
+			s->best_before = history_best_before(h, z->key, z->n,
+			    s->player, id);
+			s->ntop = history_top(h, z->key, z->n, s->top, 10);
+		}
 		s->nseries = history_series(h, z->key, s->player, s->series,
 		    SESSION_SERIES);
 		if (s->nseries < 0)
@@ -400,6 +409,7 @@ history_record(struct session *s, bool finished)
 	m.time_scale = s->cfg.time_scale;
 	m.untimed = s->cfg.untimed;
 	m.seed = s->seed;
+	m.kind = s->kind;
 	session_retry_saves(s, true);
 	if (s->nunsaved > 0 || !save_game(s, s->z, &m)) {
 		/* Behind the others, so that the history keeps their order. */

@@ -63,6 +63,7 @@ struct session {
 	char *saved_path;          /* where (the n-th game: FILE-n.EXT) */
 	int nsaved;                /* results files written this run */
 	int ngames;                /* games begun this run */
+	enum history_kind kind;    /* z is a whole game, a retry or a review */
 	char *save_error;          /* why it could not be, or NULL */
 
 	const char *history_path;  /* NULL: keep no history */
@@ -111,7 +112,8 @@ void session_choose_packs(struct session *s, struct pack **packs, int npacks);
 /* Start a new game of the chosen packs; it replaces s->z. */
 void session_new_game(struct session *s);
 
-/* Play z (a review game, say) next; the session owns it. */
+/* Play z, a review game, next (it never makes a high score); the session
+ * owns it. */
 void session_set_game(struct session *s, struct quiz *z);
 
 /* A review game of the packs chosen (session_choose_packs): the questions

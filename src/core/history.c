@@ -79,6 +79,12 @@ static const char schema_v2[] =
 	"  AND 4);"
 	CARDS_TABLE;
 
+/* Version 3: whether a game was a whole game, a retry or a review (only
+ * whole games make high scores). */
+static const char schema_v3[] =
+	"ALTER TABLE games ADD COLUMN kind TEXT NOT NULL DEFAULT 'game' "
+	"  CHECK (kind IN ('game', 'retry', 'review'));";
+
 static int rebuild_cards(struct history *h);
 
 /* Each entry takes the database from version i to i + 1: its SQL, then
@@ -89,6 +95,7 @@ static const struct migration {
 } migrations[HISTORY_VERSION] = {
 	{ schema_v1, NULL },
 	{ schema_v2, rebuild_cards },
+	{ schema_v3, NULL },
 };
 
 static void
@@ -368,15 +375,18 @@ insert_game(sqlite3 *db, int64_t pack, const struct quiz *z,
 	char seed[24];
 	int rc;
 
+	static const char *const kinds[] = { "game", "retry", "review" };
+
 	quiz_tally(z, &t);
 	snprintf(seed, sizeof seed, "%llu", (unsigned long long)m->seed);
 	rc = run(db, &st, "INSERT INTO games (pack_id, player, started_at, "
 	    "finished, score, max_score, correct, wrong, timed_out, questions, "
-	    "time_scale, untimed, seed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?)", "itiiiiiiiifit", pack, m->player, m->started_at,
+	    "time_scale, untimed, seed, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?)", "itiiiiiiiifitt", pack, m->player,
+	    m->started_at,
 	    (int64_t)m->finished, t.score, t.max_score, (int64_t)t.correct,
 	    (int64_t)t.wrong, (int64_t)t.timed_out, (int64_t)t.answered,
-	    m->time_scale, (int64_t)m->untimed, seed);
+	    m->time_scale, (int64_t)m->untimed, seed, kinds[m->kind]);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? sqlite3_last_insert_rowid(db) : -1;
 }
@@ -520,16 +530,17 @@ history_save(struct history *h, const struct quiz *z,
 }
 
 int
-history_top(struct history *h, const char *key, struct history_top *out,
-    int n)
+history_top(struct history *h, const char *key, int questions,
+    struct history_top *out, int n)
 {
 	sqlite3_stmt *st;
 	int rc, k = 0;
 
 	rc = run(h->db, &st, "SELECT g.id, g.player, g.score, g.started_at "
 	    "FROM games g JOIN packs p ON p.id = g.pack_id WHERE p.hash = ? "
-	    "AND g.finished = 1 ORDER BY g.score DESC, g.started_at, g.id "
-	    "LIMIT ?", "ti", key, (int64_t)n);
+	    "AND g.finished = 1 AND g.kind = 'game' AND g.questions = ? "
+	    "ORDER BY g.score DESC, g.started_at, g.id LIMIT ?", "tii", key,
+	    (int64_t)questions, (int64_t)n);
 	for (; rc == SQLITE_ROW && k < n; rc = sqlite3_step(st), k++) {
 		out[k].game = sqlite3_column_int64(st, 0);
 		snprintf(out[k].player, sizeof out[k].player, "%s",
@@ -542,15 +553,16 @@ history_top(struct history *h, const char *key, struct history_top *out,
 }
 
 int
-history_best_before(struct history *h, const char *key, const char *player,
-    int64_t game)
+history_best_before(struct history *h, const char *key, int questions,
+    const char *player, int64_t game)
 {
 	sqlite3_stmt *st;
 	int best = -1;
 
 	if (run(h->db, &st, "SELECT MAX(g.score) FROM games g JOIN packs p "
 	    "ON p.id = g.pack_id WHERE p.hash = ? AND g.player = ? AND "
-	    "g.finished = 1 AND g.id < ?", "tti", key, player, game) ==
+	    "g.finished = 1 AND g.kind = 'game' AND g.questions = ? AND "
+	    "g.id < ?", "ttii", key, player, (int64_t)questions, game) ==
 	    SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		best = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);

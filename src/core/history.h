@@ -17,7 +17,7 @@
 #include "quiz.h"
 #include "records.h"
 
-#define HISTORY_VERSION 2
+#define HISTORY_VERSION 3
 #define HISTORY_RETENTION 0.9  /* FSRS desired retention until set */
 /* How long a statement waits for another program's write lock before it
  * fails with "database is locked" (milliseconds): a frame or two. */
@@ -61,12 +61,14 @@ void history_close(struct history *h);
 int64_t history_save(struct history *h, const struct quiz *z,
     const struct history_meta *m, char *err, size_t errlen);
 
-/* Up to n best finished games of what z plays, best first. Returns how many. */
-int history_top(struct history *h, const char *key, struct history_top *out,
-    int n);
+/* Up to n best finished whole games (no retry, no review) of key with as
+ * many questions, best first. Returns how many. */
+int history_top(struct history *h, const char *key, int questions,
+    struct history_top *out, int n);
 
-/* The player's best finished score on key before game, or -1 if none. */
-int history_best_before(struct history *h, const char *key,
+/* The player's best finished whole game of key with as many questions,
+ * before game; -1 if none. */
+int history_best_before(struct history *h, const char *key, int questions,
     const char *player, int64_t game);
 
 /* Statistics for the packs whose keys are given (all packs when nkeys is 0),

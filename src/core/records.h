@@ -13,6 +13,9 @@
 
 #define HISTORY_NAME 64
 
+/* What a game was: only a whole game ever makes a high score. */
+enum history_kind { HISTORY_GAME, HISTORY_RETRY, HISTORY_REVIEW };
+
 /* What is saved beside the game itself. */
 struct history_meta {
 	const char *player;
@@ -21,6 +24,7 @@ struct history_meta {
 	double time_scale;
 	bool untimed;
 	uint64_t seed;
+	enum history_kind kind;
 };
 
 /* One row of a pack's high-score table. */

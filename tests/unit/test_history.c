@@ -104,7 +104,8 @@ static int64_t
 save(struct history *h, const struct quiz *z, const char *player,
     int64_t at, bool finished)
 {
-	struct history_meta m = { player, at, finished, 1.0, false, 7 };
+	struct history_meta m = { player, at, finished, 1.0, false, 7,
+	    HISTORY_GAME };
 	char err[256];
 	int64_t id = history_save(h, z, &m, err, sizeof err);
 
@@ -219,14 +220,62 @@ test_history_top_is_best_first_and_skips_unfinished(void **state)
 	a = save(h, slow, "ann", 100, true);
 	b = save(h, fast, "bob", 200, true);
 	save(h, quit, "cid", 300, false);
-	assert_int_equal(history_top(h, fast->key, top, 10), 2);
+	assert_int_equal(history_top(h, fast->key, 3, top, 10), 2);
 	assert_true(top[0].game == b && top[1].game == a);
 	assert_string_equal(top[0].player, "bob");
 	assert_true(top[0].score > top[1].score);
-	assert_int_equal(history_top(h, "0000000000000000", top, 10), 0);
+	assert_int_equal(history_top(h, "0000000000000000", 3, top, 10), 0);
 	quiz_free(slow);
 	quiz_free(fast);
 	quiz_free(quit);
+	history_close(h);
+}
+
+/* High scores compare like with like: retries and reviews never count, and
+ * a game of fewer questions has a table of its own. */
+static void
+test_history_top_is_per_count_and_skips_retries_and_reviews(void **state)
+{
+	struct fixture *f = *state;
+	struct history *h = open_db(":memory:");
+	struct history_top top[10];
+	struct history_meta m = { "ann", 100, true, 1.0, false, 7,
+	    HISTORY_GAME };
+	struct quiz *whole = play(f, 9, true), *retry = play(f, 0, true);
+	struct quiz *review = play(f, 0, true), *part;
+	struct quiz_opts o = { 0, 0 };
+	char err[256];
+	int64_t g, r, v, p;
+
+	g = history_save(h, whole, &m, err, sizeof err);
+	m.kind = HISTORY_RETRY;
+	r = history_save(h, retry, &m, err, sizeof err);
+	m.kind = HISTORY_REVIEW;
+	v = history_save(h, review, &m, err, sizeof err);
+	assert_true(g > 0 && r > 0 && v > 0);
+	assert_true(quiz_score(retry) > quiz_score(whole));
+	assert_int_equal(history_top(h, whole->key, 3, top, 10), 1);
+	assert_true(top[0].game == g);
+	assert_int_equal(history_best_before(h, whole->key, 3, "ann", v + 1),
+	    quiz_score(whole));
+	/* A two-question game: a table of its own. */
+	f->cfg.questions_per_game = 2;
+	part = quiz_new(&f->pack, 1, &f->cfg, &o, &f->rng);
+	quiz_answer_choice(part, 0, 0);
+	quiz_next(part);
+	quiz_answer_truefalse(part, true, 0);
+	quiz_next(part);
+	m.kind = HISTORY_GAME;
+	p = history_save(h, part, &m, err, sizeof err);
+	assert_true(p > 0);
+	assert_int_equal(history_top(h, whole->key, 2, top, 10), 1);
+	assert_true(top[0].game == p);
+	assert_int_equal(history_top(h, whole->key, 3, top, 10), 1);
+	assert_true(top[0].game == g);
+	quiz_free(whole);
+	quiz_free(retry);
+	quiz_free(review);
+	quiz_free(part);
 	history_close(h);
 }
 
@@ -239,11 +288,11 @@ test_history_best_before_is_per_player(void **state)
 	int64_t g1, g2;
 
 	g1 = save(h, z1, "ann", 100, true);
-	assert_int_equal(history_best_before(h, z1->key, "ann", g1), -1);
+	assert_int_equal(history_best_before(h, z1->key, 3, "ann", g1), -1);
 	g2 = save(h, z2, "ann", 200, true);
-	assert_int_equal(history_best_before(h, z2->key, "ann", g2),
+	assert_int_equal(history_best_before(h, z2->key, 3, "ann", g2),
 	    quiz_score(z1));
-	assert_int_equal(history_best_before(h, z2->key, "bob", g2), -1);
+	assert_int_equal(history_best_before(h, z2->key, 3, "bob", g2), -1);
 	quiz_free(z1);
 	quiz_free(z2);
 	history_close(h);
@@ -368,7 +417,8 @@ test_history_full_disk_fails_cleanly(void **state)
 	char *path = db_path(f), err[256];
 	struct history *h = open_db(path);
 	struct quiz *z = play(f, 2, false);
-	struct history_meta m = { "ann", 100, true, 1.0, false, 7 };
+	struct history_meta m = { "ann", 100, true, 1.0, false, 7,
+	    HISTORY_GAME };
 	struct rlimit old, tiny = { 0, 0 };
 	int64_t before = history_count(h, "games");
 	void (*prev)(int) = signal(SIGXFSZ, SIG_IGN);
@@ -405,7 +455,8 @@ test_history_eight_games_at_once_all_land(void **state)
 		assert_true(pid[i] >= 0);
 		if (pid[i] == 0) {
 			struct quiz *z = play(f, i, false);
-			struct history_meta m = { "kid", 1000, true, 1, 0, 0 };
+			struct history_meta m = { "kid", 1000, true, 1, 0,
+			    0, HISTORY_GAME };
 			char err[256], c;
 			struct history *h;
 
@@ -467,7 +518,8 @@ test_history_survives_200_kills(void **state)
 		assert_true(pid >= 0);
 		if (pid == 0) {
 			struct quiz *z = play(f, 1, false);
-			struct history_meta m = { "k", 1, true, 1, 0, 0 };
+			struct history_meta m = { "k", 1, true, 1, 0, 0,
+			    HISTORY_GAME };
 			char err[256];
 			struct history *h = history_open(path, err, sizeof err,
 			    err, sizeof err);
@@ -676,7 +728,7 @@ test_history_migrates_v1_keeping_games_and_rebuilding_memory(void **state)
 	assert_int_equal(history_count(h, "answers"), 12);
 	assert_int_equal(query_int(path, "SELECT COUNT(*) FROM answers "
 	    "WHERE grade IS NULL"), 12);
-	assert_int_equal(history_top(h, key, top, 10), 3);
+	assert_int_equal(history_top(h, key, 4, top, 10), 3);
 	assert_int_equal(top[0].score, 3300);
 	assert_int_equal(history_stats(h, &key, 1, &st, 1), 1);
 	assert_int_equal(st.games, 3);
@@ -742,7 +794,8 @@ test_history_locked_database_fails_fast_then_saves(void **state)
 {
 	struct fixture *f = *state;
 	char *path = db_path(f), err[256] = "", note[256];
-	struct history_meta m = { "p", 1000, true, 1, 0, 0 };
+	struct history_meta m = { "p", 1000, true, 1, 0, 0,
+	    HISTORY_GAME };
 	struct quiz *z = play(f, 1, true);
 	struct history *h;
 	sqlite3 *other;
@@ -861,6 +914,9 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_history_best_before_is_per_player, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_history_top_is_per_count_and_skips_retries_and_reviews,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_history_stats_sum_up_finished_games, setup, teardown),
 		cmocka_unit_test_setup_teardown(
