@@ -126,6 +126,20 @@ text_delete(struct question_state *qs, size_t from, size_t to)
 	qs->cursor = from;
 }
 
+/* Where the word before the cursor starts (spaces before it included),
+ * for Ctrl-W. */
+static size_t
+word_start(const struct question_state *qs)
+{
+	size_t i = qs->cursor;
+
+	while (i > 0 && qs->text[i - 1] == ' ')
+		i--;
+	while (i > 0 && qs->text[i - 1] != ' ')
+		i--;
+	return i;
+}
+
 static enum ui_next
 text_submit(struct app *a, struct question_state *qs, int64_t now)
 {
@@ -168,7 +182,11 @@ text_key(struct app *a, struct question_state *qs, wint_t ch, bool is_key,
 		return SCR_SAME;
 	case CTRL('A'): qs->cursor = 0; return SCR_SAME;
 	case CTRL('E'): qs->cursor = qs->text_len; return SCR_SAME;
-	case CTRL('U'): text_delete(qs, 0, qs->cursor); return SCR_SAME;
+	case CTRL('U'): text_delete(qs, 0, qs->text_len); return SCR_SAME;
+	case CTRL('K'): text_delete(qs, qs->cursor, qs->text_len);
+		return SCR_SAME;
+	case CTRL('W'): text_delete(qs, word_start(qs), qs->cursor);
+		return SCR_SAME;
 	default:
 		if (ch >= 0x20 && ch != 0x7F && (ch < 0x80 || ch >= 0xA0) &&
 		    ch <= 0x10FFFF)
@@ -347,11 +365,19 @@ draw_field(struct app *a, const struct question_state *qs, int y)
 	size_t start = 0;
 
 	mvaddstr(y, 3, "Your answer:");
-	/* Scroll the field so the cursor stays in view. */
-	while (text_width(qs->text + start, qs->cursor - start) > w - 1)
-		start = utf8_next(qs->text, start);
+	/* Scroll the field so the cursor stays in view; text scrolled off
+	 * the left leaves a "…" in the first column. */
+	if (text_width(qs->text, qs->cursor) > w - 1) {
+		while (text_width(qs->text + start, qs->cursor - start) > w - 2)
+			start = utf8_next(qs->text, start);
+	}
 	attrset(A_UNDERLINE);
 	mvhline(y, x0, ' ', w);
+	if (start > 0) {
+		mvaddstr(y, x0, a->utf8 ? "\u2026" : "<");
+		x0++;
+		w--;
+	}
 	text_put(y, x0, qs->text + start, qs->text_len - start, w);
 	attrset(A_NORMAL);
 	before = text_width(qs->text + start, qs->cursor - start);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/utf8.h"
 #include "core/util.h"
 #include "signals.h"
 #include "termenv.h"
@@ -28,6 +29,8 @@ struct loop {
 	enum ui_next cur;
 	enum ui_next behind;   /* the screen under a prompt, or SCR_SAME */
 	void *st[SCR_COUNT];
+	char pend[4];          /* the bytes of a UTF-8 character read so far */
+	size_t npend, need;
 };
 
 static struct loop *
@@ -196,47 +199,97 @@ switch_to(struct loop *l, enum ui_next next, int64_t now)
 		sc->enter(&l->app, state(l, next), now);
 }
 
-/* Hand one key to the screen (a resize is the loop's). */
+/* Length of the UTF-8 sequence lead byte c starts, 0 when it starts none. */
+static size_t
+utf8_lead_len(int c)
+{
+	if (c >= 0xC2 && c <= 0xDF)
+		return 2;
+	if (c >= 0xE0 && c <= 0xEF)
+		return 3;
+	return c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+}
+
+/* Feed byte c from the terminal; true when it completes a character, put
+ * in *out. A byte that cannot be part of one (a stray continuation, a
+ * lead byte cut short, anything not ASCII outside a UTF-8 locale) is
+ * dropped, so the keys after it still work. ncurses' own get_wch would
+ * instead keep a bad byte pending and swallow every key after it. */
+static bool
+byte_to_char(struct loop *l, int c, wint_t *out)
+{
+	uint32_t cp;
+
+	if (l->npend > 0 && (c & 0xC0) == 0x80) {
+		l->pend[l->npend++] = (char)c;
+		if (l->npend < l->need)
+			return false;
+		l->npend = 0;
+		if (utf8_decode(l->pend, l->need, &cp) != l->need)
+			return false;
+		*out = (wint_t)cp;
+		return true;
+	}
+	l->npend = 0;
+	if (c < 0x80) {
+		*out = (wint_t)c;
+		return true;
+	}
+	if (!l->app.utf8 || (l->need = utf8_lead_len(c)) == 0)
+		return false;
+	l->pend[l->npend++] = (char)c;
+	return false;
+}
+
+/* Hand one key (c: a byte or a KEY_ code from getch) to the screen; a
+ * resize is the loop's. */
 static enum ui_next
-dispatch(struct loop *l, int r, wint_t ch, int64_t now)
+dispatch(struct loop *l, int c, int64_t now)
 {
 	struct app *a = &l->app;
+	wint_t ch;
 
-	if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+	if (c == KEY_RESIZE) {
 		getmaxyx(stdscr, a->rows, a->cols);
 		return SCR_SAME;
 	}
-	return screens[l->cur]->key(a, state(l, l->cur), ch, r == KEY_CODE_YES,
-	    now);
+	if (c >= KEY_MIN) {
+		l->npend = 0;
+		return screens[l->cur]->key(a, state(l, l->cur), (wint_t)c,
+		    true, now);
+	}
+	if (!byte_to_char(l, c, &ch))
+		return SCR_SAME;
+	return screens[l->cur]->key(a, state(l, l->cur), ch, false, now);
 }
 
 /* One read from the terminal, waiting at most wait ms; dispatches it
- * and every key already waiting behind it.
+ * and every key already waiting behind it. Bytes, not get_wch: see
+ * byte_to_char.
  * *err says the read returned nothing (a timeout, a signal, or a failure). */
 static enum ui_next
 read_key(struct loop *l, int wait, bool *err)
 {
-	wint_t ch;
-	int r;
+	int c;
 	int64_t now, t0;
 	enum ui_next next;
 
 	timeout(wait);
-	r = get_wch(&ch);
+	c = getch();
 	now = t0 = clock_now();
-	*err = r == ERR;
-	if (r == ERR)
+	*err = c == ERR;
+	if (c == ERR)
 		return SCR_SAME;   /* never infer time from ERR: the loop re-reads */
-	next = dispatch(l, r, ch, now);
+	next = dispatch(l, c, now);
 	/* A paste arrives as thousands of keys: take every key already
 	 * waiting before the next frame (one read and one redraw per key
 	 * took 21 s for 100 KB), for at most a frame's time so that the bar
 	 * and the deadline go on. */
 	timeout(0);
 	while (next == SCR_SAME && now - t0 < FRAME_MS * 1000 &&
-	    (r = get_wch(&ch)) != ERR) {
+	    (c = getch()) != ERR) {
 		now = clock_now();
-		next = dispatch(l, r, ch, now);
+		next = dispatch(l, c, now);
 	}
 	return next;
 }
