@@ -2,11 +2,13 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "cmd.h"
 #include "core/report.h"
 #include "plain.h"
+#include "ui/terminal.h"
 #include "ui/ui.h"
 
 /* After the game has ended: say what became of the
@@ -35,7 +37,8 @@ finish(struct session *s, enum play_end end, int signo)
 bool
 play_on_screen(const struct options *o)
 {
-	return !o->plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	return !o->plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
+	    ui_can_address();
 }
 
 int
@@ -58,7 +61,15 @@ play_session(struct session *s, const struct options *o)
 			    "line (no menu without a terminal)\n", stderr);
 			return 1;
 		}
-		s->plain_note = !o->plain;
+		s->plain_note = !o->plain && !(isatty(STDIN_FILENO) &&
+		    isatty(STDOUT_FILENO));
+		if (!o->plain && !s->plain_note) {
+			const char *term = getenv("TERM");
+
+			fprintf(stderr, "termquiz: this terminal (TERM=%s) "
+			    "cannot place the cursor: playing in plain mode\n",
+			    term != NULL && term[0] != '\0' ? term : "unset");
+		}
 		end = plain_run(s, &signo);
 	} else {
 		end = ui_run(s, &signo);
