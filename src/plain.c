@@ -88,7 +88,9 @@ read_line(struct linein *in, const struct countdown *cd, const double *marks,
 		while (k < nmarks && left <= (int64_t)(marks[k] * CLOCK_US))
 			k++;
 		if (k > *said) {
-			printf("  [%.0f s left]\n", marks[k - 1]);
+			/* On a line of its own, then the prompt again: the
+			 * answer is typed after a "> " as always. */
+			printf("\n  [%.0f s left]\n> ", marks[k - 1]);
 			fflush(stdout);
 			*said = k;
 		}
@@ -153,7 +155,7 @@ ask(const struct outcome *o, int num, int total, double more)
 
 	printf("\nQuestion %d/%d", num, total);
 	if (o->limit > 0)
-		printf(" (%g seconds)", o->limit);
+		printf(" (%g second%s)", o->limit, o->limit == 1 ? "" : "s");
 	if (q->category != NULL || q->difficulty != NULL)
 		printf(" [%s%s%s]", q->category ? q->category : "",
 		    q->category && q->difficulty ? ", " : "",
@@ -213,16 +215,24 @@ submit_line(struct quiz *z, const char *line, double t)
 	return r;
 }
 
+/* The correct answer as the screens show it: True/False capitalised. */
+static const char *
+shown_answer(const struct question *q)
+{
+	if (q->type == Q_TRUEFALSE)
+		return q->truth ? "True" : "False";
+	return question_answer_text(q);
+}
+
 static void
 tell(const struct outcome *o)
 {
 	if (o->correct)
 		printf("Correct! +%" PRId64 " points\n", o->points);
 	else if (outcome_timed_out(o))
-		printf("\nTime's up! The answer: %s\n",
-		    question_answer_text(o->q));
+		printf("\nTime's up! The answer: %s\n", shown_answer(o->q));
 	else
-		printf("Wrong. The answer: %s\n", question_answer_text(o->q));
+		printf("Wrong. The answer: %s\n", shown_answer(o->q));
 	if (o->q->explanation != NULL)
 		printf("  %s\n", o->q->explanation);
 }
