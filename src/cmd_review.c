@@ -43,8 +43,15 @@ cmd_review(struct session *s, const struct options *o, struct diags *d)
 	session_choose_packs(s, packs, n);   /* "play again" plays these */
 	if (packs != s->packs)
 		free(packs);
+	if (n == 0) {
+		printf("Nothing to review: no packs found (name some, or put "
+		    "them in %s).\n", s->paths.user_packs);
+		return 0;
+	}
 	if (!session_review(s)) {
-		puts("Nothing to review: these packs have no questions.");
+		puts(s->npacks > 0 ?
+		    "Nothing to review: these packs have no questions." :
+		    "Nothing to review: the packs found have no questions.");
 		return 0;
 	}
 	return play_session(s, o);

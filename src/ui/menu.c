@@ -38,6 +38,7 @@ entries(const struct app *a)
  * cursor. */
 struct menu_state {
 	int sel;
+	int broken;    /* 1 + the pack just asked for that cannot load; 0 */
 };
 
 static void
@@ -99,8 +100,19 @@ menu_key(struct app *a, void *st, wint_t ch, bool is_key, int64_t now)
 			return choose(a, ms->sel);
 		return SCR_SAME;
 	}
-	if (ch >= '1' && ch <= '9' && (int)(ch - '1') < n)
-		return choose(a, (int)(ch - '1'));
+	ms->broken = 0;
+	if (ch >= '1' && ch <= '9' && (int)(ch - '1') < n) {
+		int k = (int)(ch - '1');
+
+		/* A pack that did not load: say so (the detail below says
+		 * why), rather than do nothing. */
+		if (k < a->s->catalog.n && a->s->catalog.v[k].pack == NULL) {
+			ms->sel = k;
+			ms->broken = k + 1;
+			return SCR_SAME;
+		}
+		return choose(a, k);
+	}
 	switch (ch) {
 	case 'k': ms->sel = (ms->sel + n - 1) % n; break;
 	case 'j': ms->sel = (ms->sel + 1) % n; break;
@@ -152,7 +164,8 @@ draw_entry(struct app *a, int y, int i, bool sel)
 		attrset(sel ? (int)A_BOLD : (int)A_NORMAL);
 	}
 	if (e->pack != NULL) {
-		snprintf(count, sizeof count, "%4d questions", e->pack->nq);
+		snprintf(count, sizeof count, "%4d question%s", e->pack->nq,
+		    e->pack->nq == 1 ? " " : "s");
 		mvaddstr(y, a->cols - 16, count);
 	} else {
 		mvaddstr(y, a->cols - 16, "   cannot load");
@@ -205,6 +218,7 @@ menu_draw(struct app *a, void *st, int64_t now)
 	const struct menu_state *ms = st;
 	const struct catalog *c = &a->s->catalog;
 	int i, y = 3, first = 0, room = a->rows - 8;
+	char label[48];
 
 	(void)now;
 	if (a->cols < MIN_COLS || a->rows < 10) {
@@ -223,11 +237,16 @@ menu_draw(struct app *a, void *st, int64_t now)
 		first = ms->sel - room + 1;
 	for (i = first; i < c->n && y < 3 + room; i++, y++)
 		draw_entry(a, y, i, i == ms->sel);
-	if (has_all(a) && y < 3 + room)
-		draw_extra(a, ms, y++, c->n, "All packs together");
-	if (review_entry(a) >= 0 && y < 3 + room) {
-		char label[48];
+	if (has_all(a) && y < 3 + room) {
+		int total = 0;
 
+		for (i = 0; i < c->n; i++)
+			total += c->v[i].pack != NULL ? c->v[i].pack->nq : 0;
+		draw_extra(a, ms, y, c->n, "All packs together");
+		snprintf(label, sizeof label, "%4d questions", total);
+		mvaddstr(y++, a->cols - 16, label);
+	}
+	if (review_entry(a) >= 0 && y < 3 + room) {
 		snprintf(label, sizeof label, "Review due (%d)",
 		    a->s->due_total);
 		draw_extra(a, ms, y++, review_entry(a), label);
@@ -235,6 +254,14 @@ menu_draw(struct app *a, void *st, int64_t now)
 	if (y < 3 + room)
 		draw_extra(a, ms, y++, online_entry(a),
 		    "Open Trivia DB (online)");
+	if (ms->broken > 0) {
+		snprintf(label, sizeof label, "Pack %d cannot be played:",
+		    ms->broken);
+		attrset(ui_attr(a, C_WARN) & ~A_REVERSE);
+		mvaddnstr(y + 1, 4, label, a->cols - 8);
+		attrset(A_NORMAL);
+		y++;
+	}
 	draw_detail(a, ms, y + 1);
 	draw_footer(a, "1-9 or Enter play · a all packs · r review · "
 	    "o online · \u2191\u2193 move · q quit");
