@@ -113,10 +113,17 @@ feedback_draw(struct app *a, void *st, int64_t now)
 	mvaddstr(y, 3 + text_width(v, strlen(v)) + 3, pts);
 	y += 2;
 	y += text_block(y, 3, a->cols - 6, o->q->text, 3) + 1;
-	if (!o->correct)
+	/* What was typed shows even when right ("Chornobyl" for
+	 * "Chernobyl"), and what was typed but not sent when time ran out. */
+	if (!o->correct || o->q->type == Q_TEXT) {
+		char none[TEXT_MAX + 64];
+
+		snprintf(none, sizeof none, a->unsent[0] != '\0' ?
+		    "none (time ran out) \u00b7 you had typed: %s" :
+		    "none (time ran out)%s", a->unsent);
 		y += labelled(a, y, "Your answer:    ", o->given ?
-		    shown_answer(o->q, o->given) :
-		    "none (time ran out)");
+		    shown_answer(o->q, o->given) : none);
+	}
 	y += labelled(a, y, "Correct answer: ", shown_answer(o->q,
 	    question_answer_text(o->q))) + 1;
 	if (o->q->explanation != NULL && y < a->rows - 2)

@@ -86,11 +86,15 @@ answered(const struct outcome *o)
 static enum ui_next
 question_tick(struct app *a, void *st, int64_t now)
 {
-	(void)st;
+	const struct question_state *qs = st;
+
 	if (!countdown_expired(clock_of(a), now))
 		return SCR_SAME;
 	if (a->s->cfg.bell)
 		beep();
+	/* Not an answer (it stays null), but the feedback shows it. */
+	snprintf(a->unsent, sizeof a->unsent, "%s",
+	    quiz_current(a->s->z)->q->type == Q_TEXT ? qs->text : "");
 	return answered(quiz_time_out(a->s->z));
 }
 

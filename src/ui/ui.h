@@ -48,6 +48,8 @@ struct app {
 	bool color;
 	int rows, cols;
 	bool covered;      /* a prompt will be drawn over this frame: no cursor */
+	char unsent[TEXT_MAX]; /* what the text field held when time ran
+	                        * out, for the feedback to show; "" */
 };
 
 /* A screen, like a tmux mode: st is its private state, state_size zeroed
