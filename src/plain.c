@@ -248,7 +248,7 @@ summary(const struct quiz *z)
 	printf("Correct %d   Wrong %d   Time's up %d   Unanswered %d\n",
 	    t.correct, t.wrong, t.timed_out, z->n - t.answered);
 	printf("Accuracy %d%%   Best streak %d   Avg answer %.1f s\n",
-	    t.accuracy, z->best_streak, t.mean_seconds);
+	    t.accuracy, z->best_streak, t.mean_answer_seconds);
 	if (otdb_attribution(z) != NULL)
 		printf("%s\n", otdb_attribution(z));
 }

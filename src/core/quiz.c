@@ -385,7 +385,7 @@ quiz_answered(const struct quiz *z)
 void
 quiz_tally(const struct quiz *z, struct quiz_tally *t)
 {
-	double sum = 0;
+	double sum = 0, given = 0;
 	int i;
 
 	memset(t, 0, sizeof *t);
@@ -396,6 +396,8 @@ quiz_tally(const struct quiz *z, struct quiz_tally *t)
 			continue;
 		t->score += o->points;
 		sum += o->seconds;
+		if (!outcome_timed_out(o))
+			given += o->seconds;
 		if (o->correct)
 			t->correct++;
 		else if (outcome_timed_out(o))
@@ -410,4 +412,6 @@ quiz_tally(const struct quiz *z, struct quiz_tally *t)
 		    t->answered;
 		t->mean_seconds = sum / t->answered;
 	}
+	if (t->correct + t->wrong > 0)
+		t->mean_answer_seconds = given / (t->correct + t->wrong);
 }

@@ -44,6 +44,8 @@ struct quiz_tally {
 	int answered;           /* the three above */
 	int accuracy;           /* percent of answered right, rounded; 0: none */
 	double mean_seconds;    /* of those answered (timeouts too); 0: none */
+	double mean_answer_seconds; /* of the answers given (time-outs left
+	                             * out, as "Avg answer" shows); 0: none */
 };
 
 /* How the command line bends the config for a game. */

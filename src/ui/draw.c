@@ -224,11 +224,62 @@ draw_game_header(struct app *a)
 	draw_header(a, z->title, right);
 }
 
+#define FOOTER_SEP " \u00b7 "
+#define FOOTER_ITEMS 16
+
+/* help's " · "-separated items that fit in w columns, into out: the first
+ * ones and the last (quit) first, the others dropped from the right, so
+ * that keys are never cut mid-word. */
+static void
+footer_fit(const char *help, int w, char *out, size_t size)
+{
+	const char *item[FOOTER_ITEMS], *p = help, *q;
+	size_t len[FOOTER_ITEMS], sep = strlen(FOOTER_SEP), used;
+	int n = 0, keep, i, width;
+
+	while (n < FOOTER_ITEMS && (q = strstr(p, FOOTER_SEP)) != NULL) {
+		item[n] = p;
+		len[n++] = (size_t)(q - p);
+		p = q + sep;
+	}
+	item[n] = p;
+	len[n++] = strlen(p);
+	for (keep = n - 1; keep >= 0; keep--) {
+		/* items 0..keep-1, then the last one */
+		width = 0;
+		for (i = 0; i < keep && i < n - 1; i++)
+			width += text_width(item[i], len[i]) + 3;
+		width += text_width(item[n - 1], len[n - 1]);
+		if (width <= w || keep == 0)
+			break;
+	}
+	if (keep == 0 && text_width(item[n - 1], len[n - 1]) > w)
+		keep = 1, n = 1;   /* not even "q quit": the first, cut */
+	out[0] = '\0';
+	used = 0;
+	for (i = 0; i < n; i++) {
+		if (i >= keep && i < n - 1)
+			continue;
+		if (used > 0 && used + sep < size) {
+			memcpy(out + used, FOOTER_SEP, sep);
+			used += sep;
+		}
+		if (used + len[i] < size) {
+			memcpy(out + used, item[i], len[i]);
+			used += len[i];
+		}
+		out[used] = '\0';
+	}
+}
+
 void
 draw_footer(struct app *a, const char *help)
 {
+	char fit[512];
+
+	footer_fit(help, a->cols - 2, fit, sizeof fit);
 	attrset(ui_attr(a, C_DIM));
-	text_put(a->rows - 1, 1, help, strlen(help), a->cols - 2);
+	text_put(a->rows - 1, 1, fit, strlen(fit), a->cols - 2);
 	attrset(A_NORMAL);
 }
 

@@ -104,7 +104,7 @@ draw_summary(struct app *a, const struct quiz *z, const struct quiz_tally *t)
 
 	snprintf(line, sizeof line, "Score %" PRId64 " / %" PRId64
 	    "   Accuracy %d%%   Best streak %d   Avg answer %.1f s", t->score,
-	    t->max_score, t->accuracy, z->best_streak, t->mean_seconds);
+	    t->max_score, t->accuracy, z->best_streak, t->mean_answer_seconds);
 	draw_note(a, 3, C_TITLE, line);
 	move(4, 3);
 	attrset(ui_attr(a, C_GOOD));
@@ -125,7 +125,7 @@ draw_summary(struct app *a, const struct quiz *z, const struct quiz_tally *t)
 		draw_note(a, 5, C_WARN, s->history_note);
 	else if (s->saved) {
 		snprintf(line, sizeof line, "results saved to %s",
-		    s->results_path);
+		    s->saved_path);
 		draw_note(a, 5, C_DIM, line);
 	}
 }
@@ -160,6 +160,20 @@ draw_time_bar(struct app *a, int y, int x, const struct outcome *o)
 	attrset(A_NORMAL);
 }
 
+/* A row's outcome at a glance: right, wrong, timed out (ASCII without
+ * UTF-8). */
+static const char *
+row_mark(const struct app *a, const struct outcome *o)
+{
+	if (!o->done)
+		return " ";
+	if (o->correct)
+		return a->utf8 ? "\u2714" : "+";
+	if (outcome_timed_out(o))
+		return a->utf8 ? "\u23f1" : "t";
+	return a->utf8 ? "\u2718" : "x";
+}
+
 static void
 draw_question(struct app *a, int y, int i, const struct outcome *o)
 {
@@ -173,7 +187,11 @@ draw_question(struct app *a, int y, int i, const struct outcome *o)
 		qw = 10;
 	snprintf(num, sizeof num, "%3d", i + 1);
 	mvaddstr(y, 1, num);
-	text_put(y, 6, o->q->text, strlen(o->q->text), qw);
+	attrset(ui_attr(a, o->correct ? C_GOOD : outcome_timed_out(o) ?
+	    C_WARN : C_BAD));
+	mvaddstr(y, 5, row_mark(a, o));
+	attrset(A_NORMAL);
+	text_put(y, 7, o->q->text, strlen(o->q->text), qw - 1);
 	attrset(ui_attr(a, o->correct ? C_GOOD : C_BAD));
 	text_put(y, 7 + qw, given, strlen(given), aw);
 	attrset(A_NORMAL);
@@ -284,9 +302,17 @@ results_draw(struct app *a, void *st, int64_t now)
 	for (i = rs->scroll, y = TABLE_TOP; i < lines_total(a) &&
 	    y < a->rows - 1; i++, y++)
 		draw_line(a, y, i);
-	draw_footer(a, t.correct < z->n ?
-	    "Enter play again · r retry the missed ones · m menu · q quit" :
-	    "Enter play again · m menu · q quit");
+	{
+		bool below = i < lines_total(a), above = rs->scroll > 0;
+		char foot[160];
+
+		snprintf(foot, sizeof foot, "%s%s%s", below ? (a->utf8 ?
+		    "more \u2193 j · " : "more below: j · ") : "",
+		    above ? "k up · " : "", t.correct < z->n ?
+		    "Enter play again · r retry the missed ones · m menu · "
+		    "q quit" : "Enter play again · m menu · q quit");
+		draw_footer(a, foot);
+	}
 }
 
 const struct screen results_screen = {

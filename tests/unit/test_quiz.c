@@ -761,6 +761,7 @@ test_quiz_tally_counts_accuracy_and_mean_time(void **state)
 	assert_int_equal(t.answered, 0);
 	assert_int_equal(t.accuracy, 0);
 	assert_true(t.mean_seconds == 0);
+	assert_true(t.mean_answer_seconds == 0);
 	quiz_answer_choice(z, 0, 2);      /* Q0's answer is choice 0: right */
 	quiz_next(z);
 	quiz_answer_choice(z, 0, 4);      /* Q1's is choice 1: wrong */
@@ -774,6 +775,8 @@ test_quiz_tally_counts_accuracy_and_mean_time(void **state)
 	assert_int_equal(t.answered, 3);
 	assert_int_equal(t.accuracy, 33);  /* 1 of 3, rounded */
 	assert_true(t.mean_seconds == (2 + 4 + 20) / 3.0);
+	/* "Avg answer": the answers given, the time-out left out. */
+	assert_true(t.mean_answer_seconds == (2 + 4) / 2.0);
 	assert_true(t.score == quiz_score(z));
 	assert_true(t.score == z->o[0].points && t.score > 0);
 	assert_true(t.max_score == quiz_max_score(z));
