@@ -217,11 +217,25 @@ void
 draw_game_header(struct app *a)
 {
 	const struct quiz *z = a->s->z;
-	char right[96];
+	char right[160], score[48], streak[32];
+	int room;
 
-	snprintf(right, sizeof right, "Question %d/%d   Score %" PRId64
-	    "   Streak %d", z->cur + 1, z->n, quiz_score(z), z->streak);
-	draw_header(a, z->title, right);
+	/* Shortened by priority: the question number, then the score, then
+	 * the streak, and the title in what is left (or not at all). */
+	snprintf(score, sizeof score, "   Score %" PRId64, quiz_score(z));
+	snprintf(streak, sizeof streak, "   Streak %d", z->streak);
+	snprintf(right, sizeof right, "Question %d/%d%s%s", z->cur + 1, z->n,
+	    score, streak);
+	room = a->cols - 2 - text_width(right, strlen(right));
+	if (room < 12)
+		snprintf(right, sizeof right, "Question %d/%d%s", z->cur + 1,
+		    z->n, score);
+	room = a->cols - 2 - text_width(right, strlen(right));
+	if (room < 12)
+		snprintf(right, sizeof right, "Q %d/%d%s", z->cur + 1, z->n,
+		    score);
+	room = a->cols - 2 - text_width(right, strlen(right));
+	draw_header(a, room >= 8 ? z->title : "", right);
 }
 
 #define FOOTER_SEP " \u00b7 "
@@ -352,13 +366,14 @@ draw_bar(struct app *a, int y, const struct countdown *cd, int64_t now)
 void
 draw_too_small(struct app *a, int need_cols, int need_rows, const char *note)
 {
-	char msg[96];
+	char msg[160];
+	int y;
 
 	erase();
-	snprintf(msg, sizeof msg, "Terminal too small: %dx%d, need %dx%d.",
-	    a->cols, a->rows, need_cols, need_rows);
-	mvaddnstr(0, 0, msg, a->cols);
-	mvaddnstr(1, 0, "Make it larger to go on.", a->cols);
-	if (note != NULL && a->rows > 2)
-		mvaddnstr(2, 0, note, a->cols);
+	/* Wrapped: the size needed must show even in a tiny window. */
+	snprintf(msg, sizeof msg, "Terminal too small: %dx%d, need %dx%d. "
+	    "Make it larger to go on.", a->cols, a->rows, need_cols, need_rows);
+	y = text_block(0, 0, a->cols, msg, a->rows);
+	if (note != NULL && y < a->rows)
+		text_block(y, 0, a->cols, note, a->rows - y);
 }

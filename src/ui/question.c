@@ -422,7 +422,10 @@ rows_needed(const struct outcome *o, int qlines)
 {
 	int body = o->q->type == Q_TEXT ? 1 : option_count(o);
 
-	return 2 + 1 + qlines + 1 + body + 1 + 2;
+	/* Header, a blank row, the question, a blank row, the choices (or
+	 * the field), the bar and the footer: a blank row before the bar
+	 * would be nice, not needed (40x12 plays a four-choice question). */
+	return 2 + 1 + qlines + 1 + body + 2;
 }
 
 /* Whether the question does not fit: the screen then says so instead. */

@@ -9,7 +9,9 @@
 static void
 quit_draw(struct app *a, void *st, int64_t now)
 {
-	int y = a->rows / 2, x = (a->cols - 22) / 2;
+	/* Over the bar and the footer, never over the question or its
+	 * choices (the bar goes on beneath it). */
+	int y = a->rows - 2, x = (a->cols - 22) / 2;
 
 	(void)st;
 	ui_behind_draw(a, now);

@@ -87,6 +87,14 @@ results_key(struct app *a, void *st, wint_t ch, bool is_key, int64_t now)
 	return SCR_SAME;
 }
 
+/* Below 60 columns the table keeps the number, the mark, the question
+ * and the points; the summary its first line. */
+static bool
+narrow(const struct app *a)
+{
+	return a->cols < 60;
+}
+
 static void
 draw_note(struct app *a, int y, enum ui_color c, const char *text)
 {
@@ -102,9 +110,14 @@ draw_summary(struct app *a, const struct quiz *z, const struct quiz_tally *t)
 	char line[256];
 	bool best = s->recorded && t->score > 0 && t->score > s->best_before;
 
-	snprintf(line, sizeof line, "Score %" PRId64 " / %" PRId64
-	    "   Accuracy %d%%   Best streak %d   Avg answer %.1f s", t->score,
-	    t->max_score, t->accuracy, z->best_streak, t->mean_answer_seconds);
+	if (narrow(a))
+		snprintf(line, sizeof line, "Score %" PRId64 " / %" PRId64
+		    "   Accuracy %d%%", t->score, t->max_score, t->accuracy);
+	else
+		snprintf(line, sizeof line, "Score %" PRId64 " / %" PRId64
+		    "   Accuracy %d%%   Best streak %d   Avg answer %.1f s",
+		    t->score, t->max_score, t->accuracy, z->best_streak,
+		    t->mean_answer_seconds);
 	draw_note(a, 3, C_TITLE, line);
 	move(4, 3);
 	attrset(ui_attr(a, C_GOOD));
@@ -114,9 +127,14 @@ draw_summary(struct app *a, const struct quiz *z, const struct quiz_tally *t)
 	attrset(ui_attr(a, C_WARN));
 	printw("   Time's up %d", t->timed_out);
 	if (best) {
-		attrset(ui_attr(a, C_GOOD) | A_BOLD);
-		printw(s->best_before < 0 ? "   First score on this pack!" :
-		    "   New best!");
+		const char *b = s->best_before < 0 ?
+		    "   First score on this pack!" : "   New best!";
+
+		/* Only where it fits: printw would run onto the next row. */
+		if (getcurx(stdscr) + (int)strlen(b) < a->cols - 1) {
+			attrset(ui_attr(a, C_GOOD) | A_BOLD);
+			printw("%s", b);
+		}
 	}
 	attrset(A_NORMAL);
 	if (s->save_error != NULL)
@@ -183,6 +201,10 @@ draw_question(struct app *a, int y, int i, const struct outcome *o)
 	    shown_answer(o->q, o->given);
 	char num[16], tail[48];
 
+	if (narrow(a)) {
+		qw = a->cols - 7 - 8;
+		aw = 0;
+	}
 	if (qw < 10)
 		qw = 10;
 	snprintf(num, sizeof num, "%3d", i + 1);
@@ -192,6 +214,11 @@ draw_question(struct app *a, int y, int i, const struct outcome *o)
 	mvaddstr(y, 5, row_mark(a, o));
 	attrset(A_NORMAL);
 	text_put(y, 7, o->q->text, strlen(o->q->text), qw - 1);
+	if (narrow(a)) {
+		snprintf(tail, sizeof tail, "%6" PRId64, o->points);
+		mvaddstr(y, a->cols - 7, tail);
+		return;
+	}
 	attrset(ui_attr(a, o->correct ? C_GOOD : C_BAD));
 	text_put(y, 7 + qw, given, strlen(given), aw);
 	attrset(A_NORMAL);
@@ -287,8 +314,8 @@ results_draw(struct app *a, void *st, int64_t now)
 	int i, y, qw = a->cols - 46 - BAR_CELLS - 1;
 
 	(void)now;
-	if (a->cols < 60 || a->rows < 12) {
-		draw_too_small(a, 60, 12, NULL);
+	if (a->cols < MIN_COLS || a->rows < 12) {
+		draw_too_small(a, MIN_COLS, 12, NULL);
 		return;
 	}
 	quiz_tally(z, &t);
@@ -296,8 +323,13 @@ results_draw(struct app *a, void *st, int64_t now)
 	draw_header(a, z->title, right);
 	draw_summary(a, z, &t);
 	attrset(ui_attr(a, C_DIM));
-	mvprintw(TABLE_TOP - 1, 1, "  #  %-*s %-16s %6s %8s", qw < 10 ? 10 : qw,
-	    "question", "your answer", "points", "time");
+	if (narrow(a))
+		mvprintw(TABLE_TOP - 1, 1, "  #   %-*s%6s", a->cols - 14,
+		    "question", "points");
+	else
+		mvprintw(TABLE_TOP - 1, 1, "  #  %-*s %-16s %6s %8s",
+		    qw < 10 ? 10 : qw, "question", "your answer", "points",
+		    "time");
 	attrset(A_NORMAL);
 	for (i = rs->scroll, y = TABLE_TOP; i < lines_total(a) &&
 	    y < a->rows - 1; i++, y++)
