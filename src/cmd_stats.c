@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 #include <time.h>
 
 #include <cJSON.h>
@@ -159,12 +160,35 @@ static void
 print_cell(const char *title, int width)
 {
 	char *t = sanitize_text(title, 0);
-	size_t end = 0;
-	int k;
+	size_t end = 0, i = 0, k;
+	int used = 0, all = 0, w;
+	uint32_t cp;
+	bool utf8 = termenv_utf8();
 
-	for (k = 0; k < width && t[end] != '\0'; k++)
-		end = utf8_next(t, end);
-	printf("%.*s%*s", (int)end, t, width - k, "");
+	/* Columns, not bytes: cut with "…" (or "~"), never mid-character. */
+	while (t[i] != '\0') {
+		k = utf8_decode(t + i, strlen(t + i), &cp);
+		i += k ? k : 1;
+		w = wcwidth((wchar_t)cp);
+		all += w > 0 ? w : 0;
+	}
+	if (all <= width) {
+		printf("%s%*s", t, width - all, "");
+		free(t);
+		return;
+	}
+	for (i = 0; t[i] != '\0';) {
+		k = utf8_decode(t + i, strlen(t + i), &cp);
+		w = wcwidth((wchar_t)cp);
+		w = w > 0 ? w : 0;
+		if (used + w > width - 1)
+			break;
+		i += k ? k : 1;
+		used += w;
+		end = i;
+	}
+	printf("%.*s%s%*s", (int)end, t, utf8 ? "\u2026" : "~",
+	    width - 1 - used, "");
 	free(t);
 }
 
@@ -260,6 +284,15 @@ cmd_stats(struct session *s, const struct options *o, struct diags *d)
 	if (n < 0) {
 		fputs("termquiz: cannot read the history\n", stderr);
 		return 1;
+	}
+	/* A pack never played has no title in the history: its own. */
+	for (i = 0; i < n; i++) {
+		int k;
+
+		for (k = 0; k < s->npacks && v[i].title[0] == '\0'; k++)
+			if (strcmp(keys[k], v[i].key) == 0)
+				snprintf(v[i].title, sizeof v[i].title, "%s",
+				    s->packs[k]->title);
 	}
 	m = xcalloc((size_t)n + 1, sizeof *m);
 	for (i = 0; i < n; i++)
