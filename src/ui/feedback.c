@@ -8,6 +8,8 @@
 /* The screen's own state. */
 struct feedback_state {
 	int64_t shown_at;      /* when it appeared, for the automatic next */
+	int scroll;            /* first row of the explanation shown */
+	int more;              /* rows of it below the screen */
 };
 
 static void
@@ -17,6 +19,7 @@ feedback_enter(struct app *a, void *st, int64_t now)
 
 	(void)a;
 	fs->shown_at = now;
+	fs->scroll = fs->more = 0;
 	flushinp();
 }
 
@@ -52,9 +55,15 @@ feedback_key(struct app *a, void *st, wint_t ch, bool is_key, int64_t now)
 	(void)a;
 	(void)st;
 	(void)now;
-	if (is_key)
+	struct feedback_state *fs = st;
+
+	if (is_key && (ch == KEY_DOWN || ch == KEY_UP))
+		ch = ch == KEY_DOWN ? 'j' : 'k';
+	else if (is_key)
 		return ch == KEY_ENTER ? ACT_NEXT : SCR_SAME;
 	switch (ch) {
+	case 'j': if (fs->more > 0) fs->scroll++; break;
+	case 'k': if (fs->scroll > 0) fs->scroll--; break;
 	case '\r': case '\n': case ' ': return ACT_NEXT;
 	case 27: case 'q': case 'Q': return SCR_QUIT;
 	default: break;
@@ -75,15 +84,48 @@ verdict(const struct app *a, const struct outcome *o, enum ui_color *c)
 	return a->utf8 ? "\u2718 Wrong" : "Wrong";
 }
 
+/* label and text from row y, in at most 3 rows and never past the row
+ * above the footer. Returns the rows used. */
 static int
 labelled(struct app *a, int y, const char *label, const char *text)
 {
-	int w = (int)strlen(label);
+	int w = (int)strlen(label), room = a->rows - 1 - y;
 
+	if (room <= 0)
+		return 0;
 	attrset(ui_attr(a, C_DIM));
 	mvaddstr(y, 3, label);
 	attrset(A_NORMAL);
-	return text_block(y, 3 + w, a->cols - 6 - w, text, 3);
+	return text_block(y, 3 + w, a->cols - 6 - w, text, room < 3 ? room : 3);
+}
+
+/* The explanation from row y to the footer, from its row fs->scroll on;
+ * when it does not fit, the last row says "more ↓ j" (j/k scroll). */
+static void
+draw_explanation(struct app *a, struct feedback_state *fs, const char *text,
+    int y)
+{
+	size_t spans[64][2];
+	int n = text_wrap(text, a->cols - 6, spans, 64), room = a->rows - 1 - y;
+
+	if (room <= 0) {
+		fs->more = n;
+		return;
+	}
+	if (n > room)
+		room--;    /* the last row says "more ↓" */
+	if (fs->scroll > n - room)
+		fs->scroll = n - room > 0 ? n - room : 0;
+	fs->more = n - fs->scroll - room > 0 ? n - fs->scroll - room : 0;
+	if (room > 0)
+		text_lines(y, 3, a->cols - 6, text, spans + fs->scroll,
+		    n - fs->scroll < room ? n - fs->scroll : room);
+	if (n > room + 1 || fs->more > 0 || fs->scroll > 0) {
+		attrset(ui_attr(a, C_DIM));
+		mvaddstr(a->rows - 2, 3, fs->more > 0 ? (a->utf8 ?
+		    "more \u2193 j" : "more: j") : "k up");
+		attrset(A_NORMAL);
+	}
 }
 
 static void
@@ -91,10 +133,11 @@ feedback_draw(struct app *a, void *st, int64_t now)
 {
 	const struct quiz *z = a->s->z;
 	const struct outcome *o = &z->o[z->cur];   /* the one just answered */
+	struct feedback_state *fs = st;
 	int64_t next_at = auto_at(a, st);
 	enum ui_color c;
 	const char *v = verdict(a, o, &c);
-	char pts[64], help[96];
+	char pts[64], help[128];
 	int y = 3;
 
 	if (a->cols < MIN_COLS || a->rows < 12) {
@@ -112,7 +155,9 @@ feedback_draw(struct app *a, void *st, int64_t now)
 		snprintf(pts, sizeof pts, "+%" PRId64 " points", o->points);
 	mvaddstr(y, 3 + text_width(v, strlen(v)) + 3, pts);
 	y += 2;
-	y += text_block(y, 3, a->cols - 6, o->q->text, 3) + 1;
+	/* The question again, when there is room for it and the rest. */
+	if (a->rows >= 18)
+		y += text_block(y, 3, a->cols - 6, o->q->text, 3) + 1;
 	/* What was typed shows even when right ("Chornobyl" for
 	 * "Chernobyl"), and what was typed but not sent when time ran out. */
 	if (!o->correct || o->q->type == Q_TEXT) {
@@ -126,9 +171,9 @@ feedback_draw(struct app *a, void *st, int64_t now)
 	}
 	y += labelled(a, y, "Correct answer: ", shown_answer(o->q,
 	    question_answer_text(o->q))) + 1;
-	if (o->q->explanation != NULL && y < a->rows - 2)
-		text_block(y, 3, a->cols - 6, o->q->explanation,
-		    a->rows - 2 - y);
+	fs->more = 0;
+	if (o->q->explanation != NULL)
+		draw_explanation(a, fs, o->q->explanation, y);
 	if (next_at != CLOCK_NEVER)
 		snprintf(help, sizeof help, "next in %.0f s · Enter now · "
 		    "Esc quit", (double)(next_at - now) / CLOCK_US + 0.499);

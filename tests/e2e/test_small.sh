@@ -47,6 +47,24 @@ expect "at 40x12 the score footer is cut by whole items" no_cut_footer
 keys q
 expect_exit 0 "the game at 40x12 ends with status 0"
 
+cat >"$T/explain.json" <<'EOF'
+{"title": "Explained", "questions": [
+  {"type": "truefalse", "question": "Venus is hotter than Mercury.",
+   "answer": true, "explanation": "Venus is nearly twice as far from the Sun, but its thick carbon dioxide atmosphere traps heat, keeping the surface around 465 degrees. Mercury has almost no atmosphere, so its night side freezes. FINAL-WORDS."}
+]}
+EOF
+tq_start -x 40 -y 12 -- --config "$T/config.json" "$T/explain.json"
+wait_for "Venus is hotter"
+keys t
+expect_screen "Correct!" "at 40x12 the feedback shows"
+expect "an explanation that does not fit says more ↓" \
+	eval 'printf "%s\n" "$SCREEN" | grep -q "more ↓"'
+expect "the footer is not drawn over the answer rows" \
+	eval '! printf "%s\n" "$SCREEN" | sed -n "\$p" | grep -q "answer"'
+keys j j j j j j
+expect "j scrolls the explanation to its end" screen_has "FINAL-WORDS."
+tq_kill_session
+
 tq_start -x 50 -y 16 -- --config "$T/config.json" "$T/pack.json"
 wait_for "4  Earth"
 keys Escape
