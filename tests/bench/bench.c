@@ -381,6 +381,37 @@ keys_run(bool ref, double *lat)
 	return rc;
 }
 
+#define PASTE_BYTES (100 * 1024)
+
+/* A 100 KB paste into the text field: taken as fast as the terminal
+ * delivers it, not a read and a redraw per byte (issue #16). */
+static void
+paste_row(void)
+{
+	struct term t;
+	struct row *r;
+	double ms;
+	int rc;
+
+	note("paste: %d KB into a text answer, then Enter", PASTE_BYTES / 1024);
+	if (spawn_game(&t, 24, 80, "keys.json", 600) < 0) {
+		row_na("100 KB paste to feedback", "<= 1000 ms", "no game");
+		return;
+	}
+	rc = measure_paste(&t, PASTE_BYTES, &ms);
+	term_close(&t);
+	if (rc < 0) {
+		row_na("100 KB paste to feedback", "<= 1000 ms",
+		    "no feedback within 60 s");
+		return;
+	}
+	r = row_add("100 KB paste to feedback", "<= 1000 ms");
+	SET(r, value, "%.0f ms", ms);
+	SET(r, ref, "-");
+	r->v = ms <= 1000 ? V_PASS : V_MISS;
+	SET(r, detail, "sent in 4 KB writes, then Enter");
+}
+
 static void
 section_keys(void)
 {
@@ -397,17 +428,18 @@ section_keys(void)
 	wr = worst(ref, NKEYS);
 	mq = median(q, NKEYS);
 	mr = median(ref, NKEYS);
-	r = row_add("keystroke-to-screen, median", "<= 10 ms");
+	r = row_add("keystroke-to-screen, median", "<= 1 ms");
 	SET(r, value, "%.2f ms", mq);
 	SET(r, ref, "%.2f ms", mr);
 	ratio(r, mq, mr);
-	r->v = mq <= 10 ? V_PASS : V_MISS;
+	r->v = mq <= 1 ? V_PASS : V_MISS;
 	SET(r, detail, "%d keys, countdown running; reference echoes", NKEYS);
 	r = row_add("keystroke-to-screen, worst", "<= 10 ms");
 	SET(r, value, "%.2f ms", wq);
 	SET(r, ref, "%.2f ms", wr);
 	ratio(r, wq, wr);
 	r->v = wq <= 10 ? V_PASS : V_MISS;
+	paste_row();
 }
 
 /* The targets of issue #16 for --check of a 100k pack. */

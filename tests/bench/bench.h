@@ -175,6 +175,9 @@ int measure_countdown(struct term *t, int k, double limit,
 /* Type nkeys letters into a text question, timing each until it is drawn.
  * lat_ms gets the latencies. 0 or -1. */
 int measure_keys(struct term *t, int nkeys, double *lat_ms);
+/* Paste bytes letters into question 1's text field, then Enter: the time
+ * in *ms from the first byte sent to the feedback on screen. 0 or -1. */
+int measure_paste(struct term *t, size_t bytes, double *ms);
 
 /* --- bigpack.c --- */
 

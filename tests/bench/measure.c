@@ -172,3 +172,37 @@ measure_keys(struct term *t, int nkeys, double *lat_ms)
 	}
 	return 0;
 }
+
+int
+measure_paste(struct term *t, size_t bytes, double *ms)
+{
+	char chunk[4096], tok[16];
+	int64_t t0, t1;
+	size_t i, sent = 0;
+
+	for (i = 0; i < sizeof chunk; i++)
+		chunk[i] = letters[i % NLETTERS];
+	question_token(tok, sizeof tok, 1);
+	if (term_wait(t, tok, now_us() + 5 * US_PER_S, &t0) < 0 ||
+	    term_drain_until(t, now_us() + 300 * US_PER_MS) < 0)
+		return -1;
+	term_mark(t);
+	t0 = now_us();
+	/* As a terminal delivers a paste: a pty's worth at a time. What the
+	 * game draws meanwhile is read between the chunks, so that neither
+	 * side waits on a full buffer. */
+	while (sent < bytes) {
+		size_t n = bytes - sent < sizeof chunk ? bytes - sent :
+		    sizeof chunk;
+
+		term_send(t, chunk, n);
+		sent += n;
+		while (term_read(t, 0) > 0)
+			;
+	}
+	term_send(t, "\r", 1);
+	if (term_wait(t, "Wrong", t0 + 60 * US_PER_S, &t1) < 0)
+		return -1;
+	*ms = (double)(t1 - t0) / US_PER_MS;
+	return 0;
+}
