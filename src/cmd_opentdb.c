@@ -89,6 +89,7 @@ cmd_opentdb(struct session *s, const struct options *o, struct diags *d)
 {
 	struct otdb_query q;
 	char err[512];
+	int r;
 
 	(void)d;
 	if (o->nfiles > 0) {
@@ -103,6 +104,11 @@ cmd_opentdb(struct session *s, const struct options *o, struct diags *d)
 	}
 	if (o->plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return run_plain(s, o, &q);
+	/* q lives until the game is over; the session forgets it before q
+	 * goes out of scope. */
+	/* cppcheck-suppress autoVariables */
 	s->online = &q;
-	return play_session(s, o);
+	r = play_session(s, o);
+	s->online = NULL;
+	return r;
 }
