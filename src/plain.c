@@ -20,11 +20,6 @@
 #include "signals.h"
 #include "termenv.h"
 
-/* The longest single wait: every wait is clamped (a day's limit at
- * --time-scale 60 wrapped poll's int timeout negative); the loop
- * re-reads the clock anyway. */
-#define WAIT_MAX_MS 60000
-
 enum got { GOT_LINE, GOT_TIMEOUT, GOT_EOF, GOT_SIGNAL };
 
 /* Time ran out: what was typed of the next line is thrown away, both here
@@ -35,15 +30,6 @@ discard_partial(struct linein *in)
 	linein_drop_partial(in);
 	if (isatty(STDIN_FILENO))
 		tcflush(STDIN_FILENO, TCIFLUSH);
-}
-
-/* poll's timeout for a wait of us microseconds (-1: none). */
-static int
-wait_ms(int64_t us)
-{
-	if (us < 0)
-		return -1;
-	return us / 1000 >= WAIT_MAX_MS ? WAIT_MAX_MS : (int)((us + 999) / 1000);
 }
 
 /* Say what became of a line that was not kept as typed. */
@@ -97,7 +83,7 @@ read_line(struct linein *in, const struct countdown *cd, const double *marks,
 		until = countdown_untimed(cd) ? -1 : left;
 		if (until > 0 && k < nmarks)
 			until = left - (int64_t)(marks[k] * CLOCK_US);
-		r = poll(&p, 1, wait_ms(until));
+		r = poll(&p, 1, clock_poll_ms(until));
 		if (r < 0 && errno != EINTR)
 			return GOT_EOF;
 		if (r <= 0)

@@ -158,3 +158,13 @@ countdown_wait_ms(const struct countdown *c, int64_t now, int steps,
 	/* Round up: waking a hair early would only mean waking twice. */
 	return (int)((wait + 999) / 1000);
 }
+
+int
+clock_poll_ms(int64_t us)
+{
+	if (us < 0)
+		return -1;
+	if (us / 1000 >= CLOCK_WAIT_MAX_MS)
+		return CLOCK_WAIT_MAX_MS;
+	return (int)((us + 999) / 1000);
+}

@@ -68,4 +68,13 @@ int countdown_filled(const struct countdown *c, int64_t now, int steps);
 int countdown_wait_ms(const struct countdown *c, int64_t now, int steps,
     int floor_ms);
 
+/* The longest single wait, in milliseconds: a caller re-reads the clock
+ * after every wake-up anyway. */
+#define CLOCK_WAIT_MAX_MS 60000
+
+/* poll()'s timeout for a wait of us microseconds: -1 (no limit) when us is
+ * negative, else us rounded up to whole milliseconds, at most
+ * CLOCK_WAIT_MAX_MS, so that no wait wraps poll's int. */
+int clock_poll_ms(int64_t us);
+
 #endif

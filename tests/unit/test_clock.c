@@ -378,6 +378,24 @@ test_clock_shows_whole_seconds_until_the_last_ten(void **state)
 	assert_int_equal(countdown_wait_ms(&c, T0 + 10 * CLOCK_US, 0, 0), 100);
 }
 
+/* A wait of 59 days (--time 86400 --time-scale 60) once wrapped poll's int
+ * timeout negative: every wait is clamped, and none is rounded down to 0. */
+static void
+test_clock_poll_ms_clamps_and_rounds_up(void **state)
+{
+	(void)state;
+	assert_int_equal(clock_poll_ms(-1), -1);
+	assert_int_equal(clock_poll_ms(0), 0);
+	assert_int_equal(clock_poll_ms(1), 1);
+	assert_int_equal(clock_poll_ms(1000), 1);
+	assert_int_equal(clock_poll_ms(1001), 2);
+	assert_int_equal(clock_poll_ms((int64_t)CLOCK_WAIT_MAX_MS * 1000 - 1),
+	    CLOCK_WAIT_MAX_MS);
+	assert_int_equal(clock_poll_ms(86400LL * 60 * CLOCK_US),
+	    CLOCK_WAIT_MAX_MS);
+	assert_int_equal(clock_poll_ms(CLOCK_NEVER), CLOCK_WAIT_MAX_MS);
+}
+
 int
 main(void)
 {
@@ -402,6 +420,7 @@ main(void)
 		cmocka_unit_test(test_clock_untimed_cannot_pause_or_extend),
 		cmocka_unit_test(test_clock_extend_moves_the_deadline),
 		cmocka_unit_test(test_clock_elapsed_never_passes_the_limit),
+		cmocka_unit_test(test_clock_poll_ms_clamps_and_rounds_up),
 		cmocka_unit_test(
 		    test_clock_shows_whole_seconds_until_the_last_ten),
 	};
