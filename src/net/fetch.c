@@ -425,7 +425,8 @@ fetch_cached(const char *cache_dir, const struct otdb_query *q,
 	}
 	if (dp != NULL)
 		closedir(dp);
-	qsort(names, (size_t)n, sizeof *names, by_name);
+	if (n > 1)   /* qsort of nothing is a NULL base: undefined */
+		qsort(names, (size_t)n, sizeof *names, by_name);
 	*packs = xcalloc((size_t)n + 1, sizeof **packs);
 	for (i = 0; i < n; i++) {
 		struct diags d = { 0 };
