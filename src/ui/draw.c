@@ -251,7 +251,8 @@ footer_fit(const char *help, int w, char *out, size_t size)
 	size_t len[FOOTER_ITEMS], sep = strlen(FOOTER_SEP), used;
 	int n = 0, keep, i, width;
 
-	while (n < FOOTER_ITEMS && (q = strstr(p, FOOTER_SEP)) != NULL) {
+	/* The last slot is kept for what follows the last separator. */
+	while (n < FOOTER_ITEMS - 1 && (q = strstr(p, FOOTER_SEP)) != NULL) {
 		item[n] = p;
 		len[n++] = (size_t)(q - p);
 		p = q + sep;
