@@ -7,30 +7,6 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/otdb.sh"
 
-OUT=$T/out
-ERR=$T/err
-RC=0
-
-# run INPUT ARG...: termquiz --opentdb --plain ARG... with INPUT on stdin.
-run() {
-	_in=$1
-	shift
-	printf '%s' "$_in" | timeout 60 "$TQ" --opentdb --plain "$@" \
-		>"$OUT" 2>"$ERR"
-	RC=$?
-}
-
-out_has() { grep -F -q -- "$1" "$OUT"; }
-err_has() { grep -F -q -- "$1" "$ERR"; }
-
-# expect_out TEXT DESC / expect_err TEXT DESC
-expect_out() {
-	if out_has "$1"; then ok "$2"; else not_ok "$2"; diag "stdout lacks: $1"; diag_file "$OUT"; diag_file "$ERR"; fi
-}
-expect_err() {
-	if err_has "$1"; then ok "$2"; else not_ok "$2"; diag "stderr lacks: $1"; diag_file "$OUT"; diag_file "$ERR"; fi
-}
-
 srv_start ok
 
 # --- a game fetched, played, its results written and its questions cached
