@@ -2,6 +2,9 @@
 
 PKG_CONFIG ?= pkg-config
 PKGS        = ncursesw libcjson sqlite3 libcurl
+# libcurl is opened at run time when a fetch starts (src/net/http.c): its
+# header is needed to build, its library only to fetch.
+LINK_PKGS   = ncursesw libcjson sqlite3
 CORE_PKGS   = libcjson sqlite3
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
@@ -26,7 +29,7 @@ endif
 # pkg-config is asked only when a target needs the libraries, so that
 # `make deps` and `make clean` work before they are installed.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(LINK_PKGS) 2>/dev/null) -ldl
 CJSON_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(CORE_PKGS) 2>/dev/null)
 CJSON_LIBS   = $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) 2>/dev/null)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
