@@ -72,14 +72,14 @@ feedback_key(struct app *a, void *st, wint_t ch, bool is_key, int64_t now)
 }
 
 static const char *
-verdict(const struct app *a, const struct outcome *o, enum ui_color *c)
+verdict(const struct app *a, const struct verdict_view *v, enum ui_color *c)
 {
-	if (o->correct) {
+	if (v->correct) {
 		*c = C_GOOD;
 		return a->utf8 ? "\u2714 Correct!" : "Correct!";
 	}
 	*c = C_BAD;
-	if (outcome_timed_out(o))
+	if (v->timed_out)
 		return a->utf8 ? "\u231b Time's up" : "Time's up";
 	return a->utf8 ? "\u2718 Wrong" : "Wrong";
 }
@@ -99,33 +99,76 @@ labelled(struct app *a, int y, const char *label, const char *text)
 	return text_block(y, 3 + w, a->cols - 6 - w, text, room < 3 ? room : 3);
 }
 
-/* The explanation from row y to the footer, from its row fs->scroll on;
+/* The explanation from row y to the footer, from its row *scroll on;
  * when it does not fit, the last row says "more ↓ j" (j/k scroll). */
 static void
-draw_explanation(struct app *a, struct feedback_state *fs, const char *text,
+draw_explanation(struct app *a, int *scroll, int *more, const char *text,
     int y)
 {
 	size_t spans[64][2];
 	int n = text_wrap(text, a->cols - 6, spans, 64), room = a->rows - 1 - y;
 
 	if (room <= 0) {
-		fs->more = n;
+		*more = n;
 		return;
 	}
 	if (n > room)
 		room--;    /* the last row says "more ↓" */
-	if (fs->scroll > n - room)
-		fs->scroll = n - room > 0 ? n - room : 0;
-	fs->more = n - fs->scroll - room > 0 ? n - fs->scroll - room : 0;
+	if (*scroll > n - room)
+		*scroll = n - room > 0 ? n - room : 0;
+	*more = n - *scroll - room > 0 ? n - *scroll - room : 0;
 	if (room > 0)
-		text_lines(y, 3, a->cols - 6, text, spans + fs->scroll,
-		    n - fs->scroll < room ? n - fs->scroll : room);
-	if (n > room + 1 || fs->more > 0 || fs->scroll > 0) {
+		text_lines(y, 3, a->cols - 6, text, spans + *scroll,
+		    n - *scroll < room ? n - *scroll : room);
+	if (n > room + 1 || *more > 0 || *scroll > 0) {
 		attrset(ui_attr(a, C_DIM));
-		mvaddstr(a->rows - 2, 3, fs->more > 0 ? (a->utf8 ?
+		mvaddstr(a->rows - 2, 3, *more > 0 ? (a->utf8 ?
 		    "more \u2193 j" : "more: j") : "k up");
 		attrset(A_NORMAL);
 	}
+}
+
+void
+verdict_view_draw(struct app *a, const struct verdict_view *v, int *scroll,
+    int *more)
+{
+	enum ui_color c;
+	const char *word = verdict(a, v, &c);
+	char pts[64];
+	int y = 3;
+
+	attrset(ui_attr(a, c) | A_BOLD);
+	mvaddstr(y, 3, word);
+	attrset(A_NORMAL);
+	if (v->bonus > 0)
+		snprintf(pts, sizeof pts, "+%" PRId64 " points (%" PRId64
+		    " streak bonus)", v->points, v->bonus);
+	else
+		snprintf(pts, sizeof pts, "+%" PRId64 " points", v->points);
+	mvaddstr(y, 3 + text_width(word, strlen(word)) + 3, pts);
+	if (v->extra != NULL)
+		text_put(++y, 3, v->extra, strlen(v->extra), a->cols - 6);
+	y += 2;
+	/* The question again, when there is room for it and the rest. */
+	if (v->question != NULL && a->rows >= 18)
+		y += text_block(y, 3, a->cols - 6, v->question, 3) + 1;
+	/* What was typed shows even when right ("Chornobyl" for
+	 * "Chernobyl"), and what was typed but not sent when time ran out. */
+	if (v->show_given) {
+		char none[TEXT_MAX + 64];
+		const char *unsent = v->unsent ? v->unsent : "";
+
+		snprintf(none, sizeof none, unsent[0] != '\0' ?
+		    "none (time ran out) \u00b7 you had typed: %s" :
+		    "none (time ran out)%s", unsent);
+		y += labelled(a, y, "Your answer:    ", v->given ? v->given :
+		    none);
+	}
+	if (v->answer != NULL)
+		y += labelled(a, y, "Correct answer: ", v->answer) + 1;
+	*more = 0;
+	if (v->explanation != NULL)
+		draw_explanation(a, scroll, more, v->explanation, y);
 }
 
 static void
@@ -135,45 +178,22 @@ feedback_draw(struct app *a, void *st, int64_t now)
 	const struct outcome *o = &z->o[z->cur];   /* the one just answered */
 	struct feedback_state *fs = st;
 	int64_t next_at = auto_at(a, st);
-	enum ui_color c;
-	const char *v = verdict(a, o, &c);
-	char pts[64], help[128];
-	int y = 3;
+	char help[128];
+	struct verdict_view v = { .correct = o->correct,
+	    .timed_out = outcome_timed_out(o), .points = o->points,
+	    .bonus = o->bonus, .question = o->q->text,
+	    .show_given = !o->correct || o->q->type == Q_TEXT,
+	    .given = o->given ? shown_answer(o->q, o->given) : NULL,
+	    .unsent = a->unsent,
+	    .answer = shown_answer(o->q, question_answer_text(o->q)),
+	    .explanation = o->q->explanation };
 
-	if (a->cols < MIN_COLS || a->rows < 12) {
-		draw_too_small(a, MIN_COLS, 12, NULL);
+	if (a->cols < MIN_COLS || a->rows < VERDICT_MIN_ROWS) {
+		draw_too_small(a, MIN_COLS, VERDICT_MIN_ROWS, NULL);
 		return;
 	}
 	draw_game_header(a);
-	attrset(ui_attr(a, c) | A_BOLD);
-	mvaddstr(y, 3, v);
-	attrset(A_NORMAL);
-	if (o->bonus > 0)
-		snprintf(pts, sizeof pts, "+%" PRId64 " points (%" PRId64
-		    " streak bonus)", o->points, o->bonus);
-	else
-		snprintf(pts, sizeof pts, "+%" PRId64 " points", o->points);
-	mvaddstr(y, 3 + text_width(v, strlen(v)) + 3, pts);
-	y += 2;
-	/* The question again, when there is room for it and the rest. */
-	if (a->rows >= 18)
-		y += text_block(y, 3, a->cols - 6, o->q->text, 3) + 1;
-	/* What was typed shows even when right ("Chornobyl" for
-	 * "Chernobyl"), and what was typed but not sent when time ran out. */
-	if (!o->correct || o->q->type == Q_TEXT) {
-		char none[TEXT_MAX + 64];
-
-		snprintf(none, sizeof none, a->unsent[0] != '\0' ?
-		    "none (time ran out) \u00b7 you had typed: %s" :
-		    "none (time ran out)%s", a->unsent);
-		y += labelled(a, y, "Your answer:    ", o->given ?
-		    shown_answer(o->q, o->given) : none);
-	}
-	y += labelled(a, y, "Correct answer: ", shown_answer(o->q,
-	    question_answer_text(o->q))) + 1;
-	fs->more = 0;
-	if (o->q->explanation != NULL)
-		draw_explanation(a, fs, o->q->explanation, y);
+	verdict_view_draw(a, &v, &fs->scroll, &fs->more);
 	if (next_at != CLOCK_NEVER)
 		snprintf(help, sizeof help, "next in %.0f s · Enter now · "
 		    "Esc quit", (double)(next_at - now) / CLOCK_US + 0.499);

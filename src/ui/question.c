@@ -36,20 +36,6 @@ option_count(const struct outcome *o)
 	    o->q->type == Q_TRUEFALSE ? 2 : 0;
 }
 
-#define QLINES_MAX 32
-
-/* The layout of a question at one width, worked out once per question and
- * size rather than every frame: nine choices of 20,000 characters measured
- * twenty times a second cost 4-5 % CPU. */
-struct layout {
-	const struct outcome *o;   /* NULL: not worked out yet */
-	int cols;
-	size_t spans[QLINES_MAX][2];
-	int qlines;
-	size_t fit[CHOICES_MAX];   /* bytes of each choice to draw: enough to
-	                            * fill the row and know it goes on */
-};
-
 /* The screen's own state: the choice under the cursor, the text typed. */
 struct question_state {
 	int selected;
@@ -57,7 +43,7 @@ struct question_state {
 	size_t text_len;
 	size_t cursor;         /* byte offset in text */
 	bool more_time_used;
-	struct layout lay;
+	struct question_layout lay;
 };
 
 static void
@@ -69,7 +55,7 @@ question_enter(struct app *a, void *st, int64_t now)
 	qs->text[0] = '\0';
 	qs->text_len = qs->cursor = 0;
 	qs->more_time_used = false;
-	qs->lay.o = NULL;
+	question_layout_reset(&qs->lay);
 	/* Keys typed during the feedback must not answer this question. */
 	flushinp();
 	quiz_start_clock(a->s->z, now);
@@ -318,37 +304,47 @@ fit_bytes(const char *s, size_t n, int w)
 	return i;
 }
 
+static int
+view_options(const struct question_view *v)
+{
+	return v->type == Q_CHOICE ? v->nchoices :
+	    v->type == Q_TRUEFALSE ? 2 : 0;
+}
+
+void
+question_layout_reset(struct question_layout *l)
+{
+	l->cols = 0;
+}
+
 /* Wrap the question and measure the choices, unless already done for this
  * question at this width. */
 static void
-lay_out(struct app *a, struct question_state *qs, const struct outcome *o)
+lay_out(struct app *a, const struct question_view *v,
+    struct question_layout *l)
 {
-	struct layout *l = &qs->lay;
 	int k;
 
-	if (l->o == o && l->cols == a->cols)
+	if (l->cols == a->cols)
 		return;
-	l->o = o;
 	l->cols = a->cols;
-	l->qlines = text_wrap(o->q->text, a->cols - 6, l->spans, QLINES_MAX);
-	for (k = 0; o->q->type == Q_CHOICE && k < o->q->nchoices; k++) {
-		const char *c = o->q->choices[o->order[k]];
-
-		l->fit[k] = fit_bytes(c, strlen(c), a->cols - 10);
-	}
+	l->qlines = text_wrap(v->text, a->cols - 6, l->spans, QLINES_MAX);
+	for (k = 0; v->type == Q_CHOICE && k < v->nchoices; k++)
+		l->fit[k] = fit_bytes(v->choices[k], strlen(v->choices[k]),
+		    a->cols - 10);
 }
 
 static void
-draw_options(struct app *a, const struct question_state *qs,
-    const struct outcome *o, int y)
+draw_options(struct app *a, const struct question_view *v,
+    const struct question_layout *l, int y)
 {
-	int k, n = option_count(o);
+	int k, n = view_options(v);
 	char num[16];
 
 	for (k = 0; k < n; k++) {
-		const char *label = o->q->type == Q_TRUEFALSE ? tf_labels[k] :
-		    o->q->choices[o->order[k]];
-		bool sel = k == qs->selected;
+		const char *label = v->type == Q_TRUEFALSE ? tf_labels[k] :
+		    v->choices[k];
+		bool sel = k == v->selected;
 
 		if (sel)
 			mvaddstr(y + k, 3, a->utf8 ? "\u25b8" : ">");
@@ -356,14 +352,14 @@ draw_options(struct app *a, const struct question_state *qs,
 		attrset(ui_attr(a, C_ACCENT) & ~A_REVERSE);
 		mvaddstr(y + k, 5, num);
 		attrset(sel ? A_BOLD : A_NORMAL);
-		text_put(y + k, 8, label, o->q->type == Q_TRUEFALSE ?
-		    strlen(label) : qs->lay.fit[k], a->cols - 10);
+		text_put(y + k, 8, label, v->type == Q_TRUEFALSE ?
+		    strlen(label) : l->fit[k], a->cols - 10);
 		attrset(A_NORMAL);
 	}
 }
 
 static void
-draw_field(struct app *a, const struct question_state *qs, int y)
+draw_field(struct app *a, const struct question_view *v, int y)
 {
 	int w = a->cols - 18, before, x0 = 16;
 	size_t start = 0;
@@ -371,9 +367,9 @@ draw_field(struct app *a, const struct question_state *qs, int y)
 	mvaddstr(y, 3, "Your answer:");
 	/* Scroll the field so the cursor stays in view; text scrolled off
 	 * the left leaves a "…" in the first column. */
-	if (text_width(qs->text, qs->cursor) > w - 1) {
-		while (text_width(qs->text + start, qs->cursor - start) > w - 2)
-			start = utf8_next(qs->text, start);
+	if (text_width(v->field, v->cursor) > w - 1) {
+		while (text_width(v->field + start, v->cursor - start) > w - 2)
+			start = utf8_next(v->field, start);
 	}
 	attrset(A_UNDERLINE);
 	mvhline(y, x0, ' ', w);
@@ -382,45 +378,28 @@ draw_field(struct app *a, const struct question_state *qs, int y)
 		x0++;
 		w--;
 	}
-	text_put(y, x0, qs->text + start, qs->text_len - start, w);
+	text_put(y, x0, v->field + start, v->field_len - start, w);
 	attrset(A_NORMAL);
-	before = text_width(qs->text + start, qs->cursor - start);
+	before = text_width(v->field + start, v->cursor - start);
 	/* A drawn cursor: the terminal's stays hidden and parked, so a bar
 	 * step does not cost a move back to the field. */
-	if (!a->covered) {
-		size_t end = utf8_next(qs->text, qs->cursor);
+	if (v->show_cursor) {
+		size_t end = utf8_next(v->field, v->cursor);
 
 		attrset(A_REVERSE | A_UNDERLINE);
-		if (qs->cursor < qs->text_len)
-			text_put(y, x0 + before, qs->text + qs->cursor,
-			    end - qs->cursor, 2);
+		if (v->cursor < v->field_len)
+			text_put(y, x0 + before, v->field + v->cursor,
+			    end - v->cursor, 2);
 		else
 			mvaddch(y, x0 + before, ' ');
 		attrset(A_NORMAL);
 	}
 }
 
-/* Open Trivia Database questions say where they come from, dimmed, on the
- * row between the header and the question. */
-static void
-draw_origin(struct app *a, const struct question *q)
-{
-	char line[160];
-
-	if (q->category == NULL && q->difficulty == NULL)
-		return;
-	snprintf(line, sizeof line, "%s%s%s", q->category ? q->category : "",
-	    q->category && q->difficulty ? " \u00b7 " : "",
-	    q->difficulty ? q->difficulty : "");
-	attrset(ui_attr(a, C_DIM));
-	text_put(2, 3, line, strlen(line), a->cols - 6);
-	attrset(A_NORMAL);
-}
-
 static int
-rows_needed(const struct outcome *o, int qlines)
+rows_needed(const struct question_view *v, int qlines)
 {
-	int body = o->q->type == Q_TEXT ? 1 : option_count(o);
+	int body = v->type == Q_TEXT ? 1 : view_options(v);
 
 	/* Header, a blank row, the question, a blank row, the choices (or
 	 * the field), the bar and the footer: a blank row before the bar
@@ -428,12 +407,88 @@ rows_needed(const struct outcome *o, int qlines)
 	return 2 + 1 + qlines + 1 + body + 2;
 }
 
+int
+question_view_rows(struct app *a, const struct question_view *v,
+    struct question_layout *l)
+{
+	lay_out(a, v, l);
+	return rows_needed(v, l->qlines);
+}
+
+bool
+question_view_draw(struct app *a, const struct question_view *v,
+    struct question_layout *l, int64_t now)
+{
+	int y, body;
+
+	lay_out(a, v, l);
+	if (v->cd != NULL)
+		draw_bar(a, a->rows - 2, v->cd, now);
+	if (v->hidden)
+		return false;
+	/* Open Trivia Database questions say where they come from, dimmed,
+	 * on the row between the header and the question. */
+	if (v->origin != NULL) {
+		attrset(ui_attr(a, C_DIM));
+		text_put(2, 3, v->origin, strlen(v->origin), a->cols - 6);
+		attrset(A_NORMAL);
+	}
+	/* Wrapped once per question and width (lay_out). */
+	attrset(A_BOLD);
+	text_lines(3, 3, a->cols - 6, v->text, l->spans, l->qlines);
+	y = 3 + l->qlines;
+	attrset(A_NORMAL);
+	if (v->text_only)
+		return false;
+	if (v->type == Q_TEXT)
+		draw_field(a, v, y + 1);
+	else
+		draw_options(a, v, l, y + 1);
+	body = v->type == Q_TEXT ? 1 : view_options(v);
+	if (v->note == NULL || y + 1 + body >= a->rows - 2)
+		return false;
+	attrset(A_BOLD);
+	text_put(y + 1 + body, 3, v->note, strlen(v->note), a->cols - 6);
+	attrset(A_NORMAL);
+	return true;
+}
+
+/* The view of the question shown: choices in the order shown, into
+ * choices[CHOICES_MAX]; the origin line into origin when not NULL. */
+static void
+view_of(const struct app *a, const struct question_state *qs,
+    const struct outcome *o, struct question_view *v, const char **choices,
+    char *origin, size_t size)
+{
+	const struct question *q = o->q;
+	int k;
+
+	for (k = 0; q->type == Q_CHOICE && k < q->nchoices; k++)
+		choices[k] = q->choices[o->order[k]];
+	*v = (struct question_view){ .text = q->text, .type = q->type,
+	    .choices = choices, .nchoices = q->type == Q_CHOICE ?
+	    q->nchoices : 0, .selected = qs->selected, .field = qs->text,
+	    .field_len = qs->text_len, .cursor = qs->cursor,
+	    .show_cursor = !a->covered, .cd = clock_of(a),
+	    .hidden = paused(a) };
+	if (origin != NULL && (q->category != NULL || q->difficulty != NULL)) {
+		snprintf(origin, size, "%s%s%s", q->category ? q->category : "",
+		    q->category && q->difficulty ? " \u00b7 " : "",
+		    q->difficulty ? q->difficulty : "");
+		v->origin = origin;
+	}
+}
+
 /* Whether the question does not fit: the screen then says so instead. */
 static bool
 too_small(struct app *a, struct question_state *qs, const struct outcome *o)
 {
-	lay_out(a, qs, o);
-	return a->cols < MIN_COLS || a->rows < rows_needed(o, qs->lay.qlines);
+	struct question_view v;
+	const char *choices[CHOICES_MAX];
+
+	view_of(a, qs, o, &v, choices, NULL, 0);
+	return a->cols < MIN_COLS || a->rows < question_view_rows(a, &v,
+	    &qs->lay);
 }
 
 static void
@@ -463,43 +518,33 @@ question_draw(struct app *a, void *st, int64_t now)
 {
 	struct question_state *qs = st;
 	const struct outcome *o = current(a);
-	int qlines, y;
+	struct question_view v;
+	const char *choices[CHOICES_MAX];
+	char origin[160];
 
 	bool small = too_small(a, qs, o);
 
-	qlines = qs->lay.qlines;
+	view_of(a, qs, o, &v, choices, origin, sizeof origin);
 	/* With the cursor hidden, leave it where the last change put it:
 	 * no move back to the window's cursor after every frame. */
 	leaveok(stdscr, TRUE);
 	if (small) {
 		curs_set(0);
-		draw_too_small(a, MIN_COLS, rows_needed(o, qlines),
+		draw_too_small(a, MIN_COLS, question_view_rows(a, &v, &qs->lay),
 		    "The clock is still running.");
 		return;
 	}
 	draw_game_header(a);
-	draw_bar(a, a->rows - 2, clock_of(a), now);
 	draw_help(a, qs, o);
-	if (paused(a)) {
-		curs_set(0);
-		mvaddstr(4, 3, "Paused: the question is hidden and the clock "
-		    "stopped.");
-		mvaddstr(5, 3, "Press p (or Ctrl-P) to go on.");
-		return;
-	}
-	draw_origin(a, o->q);
-	/* Wrapped once per question and width (lay_out). */
-	attrset(A_BOLD);
-	text_lines(3, 3, a->cols - 6, o->q->text, qs->lay.spans, qlines);
-	y = 3 + qlines;
-	attrset(A_NORMAL);
 	/* Each curs_set() that changes the state is sent at once: hiding
 	 * and showing it again every frame cost 18 bytes a frame. */
 	curs_set(0);
-	if (o->q->type == Q_TEXT)
-		draw_field(a, qs, y + 1);
-	else
-		draw_options(a, qs, o, y + 1);
+	question_view_draw(a, &v, &qs->lay, now);
+	if (paused(a)) {
+		mvaddstr(4, 3, "Paused: the question is hidden and the clock "
+		    "stopped.");
+		mvaddstr(5, 3, "Press p (or Ctrl-P) to go on.");
+	}
 }
 
 const struct screen question_screen = {

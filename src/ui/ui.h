@@ -86,6 +86,71 @@ struct join_opts;
  * asked in line mode first when not given. Returns the exit status. */
 int ui_live_join(struct session *s, const struct join_opts *o);
 
+/* --- the question and its verdict as the solo screens draw them, for the
+ * live player too (question.c, feedback.c) --- */
+
+/* What the question screen shows, below the header and above the footer.
+ * Strings are borrowed for the call. */
+struct question_view {
+	const char *text;          /* the question */
+	enum qtype type;
+	const char *const *choices; /* Q_CHOICE: nchoices labels, as shown */
+	int nchoices;
+	const char *origin;        /* dimmed above the question, or NULL */
+	int selected;              /* the choice marked; -1: none */
+	const char *field;         /* Q_TEXT: what is typed (field_len bytes) */
+	size_t field_len, cursor;  /* cursor: byte offset in field */
+	bool show_cursor;          /* draw the field's cursor */
+	const struct countdown *cd; /* the bar, or NULL: none */
+	bool hidden;               /* only the bar (paused) */
+	bool text_only;            /* the question without choices (get ready) */
+	const char *note;          /* a line under the choices, or NULL */
+};
+
+#define QLINES_MAX 32
+
+/* The question wrapped and its choices measured for one width, kept by the
+ * caller between frames: nine choices of 20,000 characters measured twenty
+ * times a second cost 4-5 % CPU. */
+struct question_layout {
+	int cols;                  /* 0: not worked out yet */
+	size_t spans[QLINES_MAX][2];
+	int qlines;
+	size_t fit[CHOICES_MAX];   /* bytes of each choice to draw: enough to
+	                            * fill the row and know it goes on */
+};
+
+/* Forget l's layout: call when the question shown changes. */
+void question_layout_reset(struct question_layout *l);
+/* Rows the question view v needs at the current width (lays l out). */
+int question_view_rows(struct app *a, const struct question_view *v,
+    struct question_layout *l);
+/* Draw v (the caller draws the header and footer, and checks the size
+ * with question_view_rows). Returns whether v->note found a row. */
+bool question_view_draw(struct app *a, const struct question_view *v,
+    struct question_layout *l, int64_t now);
+
+/* What the feedback screen shows of an answer. Strings are borrowed. */
+struct verdict_view {
+	bool correct, timed_out;
+	int64_t points, bonus;     /* bonus: of the points, the streak's */
+	const char *extra;         /* a line under the verdict, or NULL */
+	const char *question;      /* shown again when there is room, or NULL */
+	bool show_given;           /* show "Your answer:" */
+	const char *given;         /* as shown; NULL: none (time ran out) */
+	const char *unsent;        /* typed but not sent when time ran out: "" */
+	const char *answer;        /* the correct answer as shown, or NULL */
+	const char *explanation;   /* or NULL */
+};
+
+/* The verdict's rows need at least this many rows and MIN_COLS columns. */
+#define VERDICT_MIN_ROWS 12
+
+/* Draw v below the header and above the footer; the explanation from its
+ * row *scroll (kept in range), *more set to its rows below the screen. */
+void verdict_view_draw(struct app *a, const struct verdict_view *v,
+    int *scroll, int *more);
+
 /* For a prompt: draw, tick or wait on the screen behind it (ui.c). */
 void ui_behind_draw(struct app *a, int64_t now);
 enum ui_next ui_behind_tick(struct app *a, int64_t now);
