@@ -217,25 +217,32 @@ void
 draw_game_header(struct app *a)
 {
 	const struct quiz *z = a->s->z;
+
+	draw_play_header(a, z->title, z->cur + 1, z->n, quiz_score(z),
+	    z->streak);
+}
+
+void
+draw_play_header(struct app *a, const char *title, int q, int n,
+    int64_t score_now, int streak_now)
+{
 	char right[160], score[48], streak[32];
 	int room;
 
 	/* Shortened by priority: the question number, then the score, then
 	 * the streak, and the title in what is left (or not at all). */
-	snprintf(score, sizeof score, "   Score %" PRId64, quiz_score(z));
-	snprintf(streak, sizeof streak, "   Streak %d", z->streak);
-	snprintf(right, sizeof right, "Question %d/%d%s%s", z->cur + 1, z->n,
-	    score, streak);
+	snprintf(score, sizeof score, "   Score %" PRId64, score_now);
+	snprintf(streak, sizeof streak, "   Streak %d", streak_now);
+	snprintf(right, sizeof right, "Question %d/%d%s%s", q, n, score,
+	    streak);
 	room = a->cols - 2 - text_width(right, strlen(right));
 	if (room < 12)
-		snprintf(right, sizeof right, "Question %d/%d%s", z->cur + 1,
-		    z->n, score);
+		snprintf(right, sizeof right, "Question %d/%d%s", q, n, score);
 	room = a->cols - 2 - text_width(right, strlen(right));
 	if (room < 12)
-		snprintf(right, sizeof right, "Q %d/%d%s", z->cur + 1, z->n,
-		    score);
+		snprintf(right, sizeof right, "Q %d/%d%s", q, n, score);
 	room = a->cols - 2 - text_width(right, strlen(right));
-	draw_header(a, room >= 8 ? z->title : "", right);
+	draw_header(a, room >= 8 ? title : "", right);
 }
 
 #define FOOTER_SEP " \u00b7 "

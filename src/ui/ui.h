@@ -199,6 +199,9 @@ const char *shown_answer(const struct question *q, const char *text);
 void draw_header(struct app *a, const char *title, const char *right);
 /* The header during a game: progress, score and streak on the right. */
 void draw_game_header(struct app *a);
+/* The same header from its parts (question q of n), for the live player. */
+void draw_play_header(struct app *a, const char *title, int q, int n,
+    int64_t score, int streak);
 /* The bottom row: key help. */
 void draw_footer(struct app *a, const char *help);
 /* The countdown bar of cd with seconds left on row y. */
