@@ -18,8 +18,10 @@ fresh_seed(void)
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	/* Within what --seed takes back and JSON holds exactly. */
+	/* A deck's first round (quiz_seed): the next games of the same
+	 * packs go on through the deck, up to QUIZ_ROUNDS of them. */
 	return (((uint64_t)ts.tv_sec * 1000003u) ^ (uint64_t)ts.tv_nsec ^
-	    ((uint64_t)getpid() << 32)) & REPORT_SEED_MAX;
+	    ((uint64_t)getpid() << 32)) & QUIZ_DECK_MASK;
 }
 
 /* The player's name: config, else $USER, else "player". */
@@ -126,6 +128,11 @@ set_game(struct session *s, struct quiz *z)
 void
 session_choose_packs(struct session *s, struct pack **packs, int npacks)
 {
+	/* Other packs: a new deck. The same ones: the next game goes on
+	 * through the last one's deck. */
+	if (npacks != s->ngame_packs || (npacks > 0 &&
+	    memcmp(packs, s->game_packs, (size_t)npacks * sizeof *packs) != 0))
+		s->dealt_any = false;
 	free(s->game_packs);
 	s->game_packs = xcalloc((size_t)npacks + 1, sizeof *packs);
 	memcpy(s->game_packs, packs, (size_t)npacks * sizeof *packs);
@@ -146,10 +153,21 @@ next_seed(struct session *s)
 void
 session_new_game(struct session *s)
 {
-	next_seed(s);
+	/* The first game is the run's seed's; another of the same packs is
+	 * the next round of the last one's deck (unseen questions first);
+	 * one of other packs starts a deck of its own. Either way the seed
+	 * recorded deals this very game again (quiz_deal). */
+	if (s->ngames++ > 0) {
+		s->seed = s->dealt_any ? quiz_seed(s->dealt,
+		    quiz_seed_round(s->dealt) + 1) :
+		    rng_next(&s->rng) & QUIZ_DECK_MASK;
+		rng_seed(&s->rng, s->seed);
+	}
+	s->dealt = s->seed;
+	s->dealt_any = true;
 	s->kind = HISTORY_GAME;
-	set_game(s, quiz_new(s->game_packs, s->ngame_packs, &s->cfg, &s->opts,
-	    &s->rng));
+	set_game(s, quiz_deal(s->game_packs, s->ngame_packs, &s->cfg,
+	    &s->opts, s->seed));
 }
 
 void

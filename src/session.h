@@ -63,6 +63,9 @@ struct session {
 	char *saved_path;          /* where (the n-th game: FILE-n.EXT) */
 	int nsaved;                /* results files written this run */
 	int ngames;                /* games begun this run */
+	uint64_t dealt;            /* the seed of the last whole game of
+	                            * game_packs (quiz_deal), when dealt_any */
+	bool dealt_any;
 	enum history_kind kind;    /* z is a whole game, a retry or a review */
 	char *save_error;          /* why it could not be, or NULL */
 

@@ -94,25 +94,26 @@ gather(struct pack *const *packs, int npacks, int *total)
 	return v;
 }
 
-struct quiz *
-quiz_new(struct pack *const *packs, int npacks, const struct config *cfg,
-    const struct quiz_opts *opts, struct rng *r)
+/* How many questions a game of total takes. */
+static int
+game_count(const struct config *cfg, const struct quiz_opts *opts, int total)
 {
-	struct quiz *z;
-	int total, count, i, *perm;
-	struct pick *all = gather(packs, npacks, &total);
+	int count = opts->count > 0 ? opts->count : cfg->questions_per_game;
 
-	count = opts->count > 0 ? opts->count : cfg->questions_per_game;
-	if (count <= 0 || count > total)
-		count = total;
-	perm = xcalloc((size_t)total, sizeof *perm);
-	for (i = 0; i < total; i++)
-		perm[i] = i;
-	if (cfg->shuffle_questions)
-		rng_shuffle(r, perm, total);
-	z = quiz_alloc(count);
+	return count <= 0 || count > total ? total : count;
+}
+
+/* A game of the questions all[pick[0..count)], choices shuffled with r. */
+static struct quiz *
+quiz_of(struct pack *const *packs, int npacks, const struct config *cfg,
+    const struct quiz_opts *opts, struct rng *r, const struct pick *all,
+    const int *pick, int count)
+{
+	struct quiz *z = quiz_alloc(count);
+	int i;
+
 	for (i = 0; i < count; i++) {
-		const struct pick *k = &all[perm[i]];
+		const struct pick *k = &all[pick[i]];
 
 		outcome_init(&z->o[i], k->q, quiz_limit(k->q, k->p, cfg,
 		    opts->time), cfg->shuffle_choices, r);
@@ -121,7 +122,143 @@ quiz_new(struct pack *const *packs, int npacks, const struct config *cfg,
 	z->cfg = cfg;
 	z->title = join_titles(packs, npacks);
 	pack_hash_many(packs, npacks, z->key);
+	return z;
+}
+
+struct quiz *
+quiz_new(struct pack *const *packs, int npacks, const struct config *cfg,
+    const struct quiz_opts *opts, struct rng *r)
+{
+	struct quiz *z;
+	int total, count, i, *perm;
+	struct pick *all = gather(packs, npacks, &total);
+
+	count = game_count(cfg, opts, total);
+	perm = xcalloc((size_t)total + 1, sizeof *perm);
+	for (i = 0; i < total; i++)
+		perm[i] = i;
+	if (cfg->shuffle_questions)
+		rng_shuffle(r, perm, total);
+	z = quiz_of(packs, npacks, cfg, opts, r, all, perm, count);
 	free(perm);
+	free(all);
+	return z;
+}
+
+uint64_t
+quiz_seed(uint64_t deck, int round)
+{
+	return (deck & QUIZ_DECK_MASK) |
+	    ((uint64_t)(round % QUIZ_ROUNDS) << QUIZ_DECK_BITS);
+}
+
+int
+quiz_seed_round(uint64_t seed)
+{
+	return (int)((seed >> QUIZ_DECK_BITS) % QUIZ_ROUNDS);
+}
+
+/* The deck's order in its pass c over every question: pass 0 is what
+ * quiz_new shuffles from the same seed (r goes on from it, for the
+ * choices); each later pass is shuffled afresh. */
+static void
+deck_pass(int *perm, int total, int c, uint64_t deck, bool shuffle,
+    struct rng *r)
+{
+	struct rng other;
+	int i;
+
+	for (i = 0; i < total; i++)
+		perm[i] = i;
+	if (!shuffle)
+		return;
+	if (c == 0) {
+		rng_seed(r, deck);
+		rng_shuffle(r, perm, total);
+		return;
+	}
+	rng_seed(&other, deck ^ ((uint64_t)c * 0xD1B54A32D192ED03ULL));
+	rng_shuffle(&other, perm, total);
+}
+
+/* The deck as it is dealt: perm holds its pass `pass` (renewed when a deal
+ * crosses into the next), pos is where the deal is in its endless run of
+ * passes, and late holds the questions a round could not take because it
+ * had them already (a pass ran out mid-round): the next round takes them
+ * first, so that every pass is asked in full. */
+struct deck {
+	uint64_t seed;
+	bool shuffle;
+	int total;
+	int *perm;
+	int pass;
+	long pos;
+	int *late;
+	int nlate;
+	bool *taken;   /* this round's questions */
+};
+
+/* Deal the next round of d: count different questions into pick. */
+static void
+deal_round(struct deck *d, int count, int *pick)
+{
+	struct rng unused;
+	int n = 0, i, nlate = d->nlate;
+
+	d->nlate = 0;
+	for (i = 0; i < nlate && n < count; i++) {
+		d->taken[d->late[i]] = true;
+		pick[n++] = d->late[i];
+	}
+	while (n < count) {
+		int c = (int)(d->pos / d->total), q;
+
+		if (c != d->pass) {
+			deck_pass(d->perm, d->total, c, d->seed, d->shuffle,
+			    &unused);
+			d->pass = c;
+		}
+		q = d->perm[d->pos++ % d->total];
+		if (d->taken[q])
+			d->late[d->nlate++] = q;
+		else {
+			d->taken[q] = true;
+			pick[n++] = q;
+		}
+	}
+	for (i = 0; i < n; i++)
+		d->taken[pick[i]] = false;
+}
+
+struct quiz *
+quiz_deal(struct pack *const *packs, int npacks, const struct config *cfg,
+    const struct quiz_opts *opts, uint64_t seed)
+{
+	int round = quiz_seed_round(seed), total, count, k;
+	struct pick *all = gather(packs, npacks, &total);
+	int *pick = xcalloc((size_t)total + 1, sizeof *pick);
+	struct deck d = { seed & QUIZ_DECK_MASK, cfg->shuffle_questions, total,
+	    NULL, 0, 0, NULL, 0, NULL };
+	struct quiz *z;
+	struct rng r;
+
+	d.perm = xcalloc((size_t)total + 1, sizeof *d.perm);
+	d.late = xcalloc((size_t)total + 1, sizeof *d.late);
+	d.taken = xcalloc((size_t)total + 1, sizeof *d.taken);
+	count = game_count(cfg, opts, total);
+	/* Pass 0 first, as quiz_new shuffles it: round 0 is its game. */
+	deck_pass(d.perm, total, 0, d.seed, d.shuffle, &r);
+	for (k = 0; k <= round; k++)
+		deal_round(&d, count, pick);
+	if (round > 0)
+		rng_seed(&r, seed);    /* the choices: this round's own */
+	else if (!d.shuffle)
+		rng_seed(&r, d.seed);
+	z = quiz_of(packs, npacks, cfg, opts, &r, all, pick, count);
+	free(d.taken);
+	free(d.late);
+	free(d.perm);
+	free(pick);
 	free(all);
 	return z;
 }

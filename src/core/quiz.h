@@ -59,6 +59,26 @@ struct quiz_opts {
 struct quiz *quiz_new(struct pack *const *packs, int npacks,
     const struct config *cfg, const struct quiz_opts *opts, struct rng *r);
 
+/* A game's seed holds two things: its low QUIZ_DECK_BITS bits shuffle
+ * every question of the packs into a deck; the bits above say which round
+ * of that deck it is. Round 0 is quiz_new's game from the same seed; round
+ * k deals the questions after those rounds 0..k-1 took (the deck shuffled
+ * afresh each time it runs out), so that games played one after another
+ * meet unseen questions first, and each seed still replays its game. */
+#define QUIZ_DECK_BITS 45
+#define QUIZ_DECK_MASK ((1ULL << QUIZ_DECK_BITS) - 1)
+#define QUIZ_ROUNDS 256    /* rounds a seed can say, 2^(53 - 45) */
+
+/* The seed of round (taken modulo QUIZ_ROUNDS) of deck's low bits. */
+uint64_t quiz_seed(uint64_t deck, int round);
+/* Which round seed is. */
+int quiz_seed_round(uint64_t seed);
+
+/* Start the game that seed deals (above) from the packs' questions, as
+ * config says. The packs must outlive it. Caller frees with quiz_free. */
+struct quiz *quiz_deal(struct pack *const *packs, int npacks,
+    const struct config *cfg, const struct quiz_opts *opts, uint64_t seed);
+
 /* A new game of the questions prev got wrong or let time out (NULL if none). */
 struct quiz *quiz_retry(const struct quiz *prev, struct rng *r);
 

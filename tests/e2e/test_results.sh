@@ -1,6 +1,7 @@
 #!/bin/sh
 # Results of every game of a run: the first as FILE, later ones beside it
-# (out.json, out-2.json, ...), each with the seed that replays that game;
+# (out.json, out-2.json, ...), each with the seed that replays that game
+# (play again dealing questions not yet seen first);
 # quitting a later game never overwrites a finished one; a true/false
 # correct_answer is a JSON boolean.
 . "$(dirname "$0")/lib.sh"
@@ -28,7 +29,7 @@ answer_two() {
 	wait_for_re 'Score [0-9]+ / [0-9]+'
 }
 
-tq_start -- --config "$T/config.json" --seed 5 --results "$OUT" "$T/pack.json"
+tq_start -- --config "$T/config.json" --seed 1 --results "$OUT" "$T/pack.json"
 answer_two
 keys Enter                                  # play again
 answer_two
@@ -44,7 +45,7 @@ keys y
 expect_exit 0 "three games, the last one quit, exit 0"
 
 json_check "$OUT" "the first game is FILE, finished, with --seed's seed" \
-	'd["finished"] is True and d["seed"] == 5 and len(q) == 2'
+	'd["finished"] is True and d["seed"] == 1 and len(q) == 2'
 json_check "$T/out-2.json" "the second game is FILE-2.json, finished" \
 	'd["finished"] is True and len(q) == 2'
 json_check "$T/out-2.json" "the second game has a seed of its own" \
@@ -53,6 +54,18 @@ json_check "$T/out-3.json" "the third game, quit midway, is FILE-3.json" \
 	'd["finished"] is False and len(q) == 1'
 json_check "$OUT" "a true/false correct_answer is a JSON boolean" \
 	'all(x["correct_answer"] is True for x in q)'
+
+# Play again deals unseen questions first: six in the pack, two a game,
+# so the three games never repeat one.
+python3 - "$OUT" "$T/out-2.json" "$T/out-3.json" >"$T/seen" 2>&1 <<'PY'
+import json, sys
+games = [[x["question"] for x in json.load(open(p))["questions"]]
+         for p in sys.argv[1:4]]
+asked = [q for g in games for q in g]
+print("unseen" if len(asked) == len(set(asked)) == 5 else "repeated: %s" % games)
+PY
+check "play again asks questions not yet seen while the pack has them" \
+	grep -q '^unseen$' "$T/seen" || diag_file "$T/seen"
 
 # --seed with the second game's seed plays that game again.
 seed2=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["seed"])' "$T/out-2.json")

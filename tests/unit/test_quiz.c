@@ -282,6 +282,149 @@ test_quiz_count_takes_a_seeded_sample(void **state)
 	pack_free(p);
 }
 
+/* Whether a and b ask the same questions with the same choices shown. */
+static bool
+same_game(const struct quiz *a, const struct quiz *b)
+{
+	int i;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++)
+		if (a->o[i].q != b->o[i].q || memcmp(a->o[i].order,
+		    b->o[i].order, sizeof a->o[i].order) != 0)
+			return false;
+	return true;
+}
+
+static struct quiz *
+deal(struct pack *p, const struct config *cfg, int count, uint64_t seed)
+{
+	struct quiz_opts opts = { 0, count };
+
+	return quiz_deal(&p, 1, cfg, &opts, seed);
+}
+
+static void
+test_quiz_deal_round_zero_is_the_seeds_game(void **state)
+{
+	struct pack *p = choice_pack("Deal", 30);
+	struct config cfg, flat = plain_config();
+	uint64_t seeds[] = { 0, 1, 4242, QUIZ_DECK_MASK };
+	struct quiz *a, *b;
+	size_t i;
+
+	(void)state;
+	base_config(&cfg);
+	for (i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
+		/* What --seed N played before rounds existed, unchanged. */
+		a = new_game(p, &cfg, 10, seeds[i]);
+		b = deal(p, &cfg, 10, seeds[i]);
+		assert_int_equal(quiz_seed_round(seeds[i]), 0);
+		assert_true(same_game(a, b));
+		quiz_free(a);
+		quiz_free(b);
+		a = new_game(p, &flat, 10, seeds[i]);
+		b = deal(p, &flat, 10, seeds[i]);
+		assert_true(same_game(a, b));
+		quiz_free(a);
+		quiz_free(b);
+	}
+	pack_free(p);
+}
+
+/* Rounds 0..rounds-1 of deck, count questions each from a pack of total:
+ * how many times each question was asked, into seen[]; asserts that no
+ * game asks a question twice and that each seed deals its game again. */
+static void
+play_rounds(struct pack *p, const struct config *cfg, int count,
+    uint64_t deck, int rounds, int *seen)
+{
+	int k, i, j;
+
+	for (k = 0; k < rounds; k++) {
+		uint64_t seed = quiz_seed(deck, k);
+		struct quiz *z = deal(p, cfg, count, seed), *again;
+
+		assert_int_equal(quiz_seed_round(seed), k);
+		assert_true(seed <= 9007199254740991ULL);
+		assert_int_equal(z->n, count);
+		for (i = 0; i < z->n; i++) {
+			for (j = 0; j < i; j++)
+				assert_ptr_not_equal(z->o[i].q, z->o[j].q);
+			seen[index_in_pack(p, z->o[i].q)]++;
+		}
+		again = deal(p, cfg, count, seed);
+		assert_true(same_game(z, again));
+		quiz_free(again);
+		quiz_free(z);
+	}
+}
+
+static void
+test_quiz_deal_next_rounds_ask_unseen_questions_first(void **state)
+{
+	struct pack *p = choice_pack("Rounds", 30);
+	struct config cfg;
+	int seen[30] = { 0 }, i;
+
+	(void)state;
+	base_config(&cfg);
+	/* Three games of ten: the whole pack, each question once. */
+	play_rounds(p, &cfg, 10, 77, 3, seen);
+	for (i = 0; i < 30; i++)
+		assert_int_equal(seen[i], 1);
+	/* Four games of seven take 28 different questions; the fifth asks
+	 * the last two unseen ones, then seven of the seen (no repeats). */
+	memset(seen, 0, sizeof seen);
+	play_rounds(p, &cfg, 7, 91, 4, seen);
+	for (i = 0; i < 30; i++)
+		assert_true(seen[i] <= 1);
+	{
+		struct quiz *z = deal(p, &cfg, 7, quiz_seed(91, 4));
+
+		assert_int_equal(seen[index_in_pack(p, z->o[0].q)], 0);
+		assert_int_equal(seen[index_in_pack(p, z->o[1].q)], 0);
+		quiz_free(z);
+	}
+	memset(seen, 0, sizeof seen);
+	play_rounds(p, &cfg, 7, 91, 9, seen);  /* 63 asked: 2 or 3 each */
+	for (i = 0; i < 30; i++)
+		assert_true(seen[i] >= 2 && seen[i] <= 3);
+	pack_free(p);
+}
+
+static void
+test_quiz_deal_unshuffled_rounds_go_on_in_pack_order(void **state)
+{
+	struct pack *p = choice_pack("Order", 25);
+	struct config cfg = plain_config();
+	struct quiz *z = deal(p, &cfg, 10, quiz_seed(5, 1));
+	int i;
+
+	(void)state;
+	for (i = 0; i < 10; i++)
+		assert_int_equal(index_in_pack(p, z->o[i].q), 10 + i);
+	quiz_free(z);
+	/* Round 2: the last five, then the first five again. */
+	z = deal(p, &cfg, 10, quiz_seed(5, 2));
+	for (i = 0; i < 10; i++)
+		assert_int_equal(index_in_pack(p, z->o[i].q), (20 + i) % 25);
+	quiz_free(z);
+	pack_free(p);
+}
+
+static void
+test_quiz_seed_keeps_deck_and_round_apart(void **state)
+{
+	(void)state;
+	assert_int_equal(quiz_seed(12345, 3) & QUIZ_DECK_MASK, 12345);
+	assert_int_equal(quiz_seed_round(quiz_seed(12345, 3)), 3);
+	/* The highest seed --seed takes is a round too. */
+	assert_int_equal(quiz_seed_round(9007199254740991ULL), 255);
+	assert_int_equal(quiz_seed_round(quiz_seed(1, QUIZ_ROUNDS)), 0);
+}
+
 static void
 test_quiz_limit_precedence(void **state)
 {
@@ -902,6 +1045,12 @@ main(void)
 		cmocka_unit_test(test_quiz_unshuffled_keeps_pack_order),
 		cmocka_unit_test(test_quiz_count_limits_the_game),
 		cmocka_unit_test(test_quiz_count_takes_a_seeded_sample),
+		cmocka_unit_test(test_quiz_deal_round_zero_is_the_seeds_game),
+		cmocka_unit_test(
+		    test_quiz_deal_next_rounds_ask_unseen_questions_first),
+		cmocka_unit_test(
+		    test_quiz_deal_unshuffled_rounds_go_on_in_pack_order),
+		cmocka_unit_test(test_quiz_seed_keeps_deck_and_round_apart),
 		cmocka_unit_test(test_quiz_limit_precedence),
 		cmocka_unit_test(test_quiz_limit_scales_every_limit),
 		cmocka_unit_test(test_quiz_untimed_has_no_limit),
