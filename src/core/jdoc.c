@@ -376,6 +376,39 @@ control_escape(unsigned char c)
 	}
 }
 
+/* Where the first '"', '\\' or control character is among the 8 bytes
+ * at s: 0..7, or 8 when there is none (bytes of UTF-8 sequences are
+ * fine). The lowest byte flagged by these tests is always a true one:
+ * their borrows only reach the bytes above it. */
+static size_t
+first_special(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t high = 0x8080808080808080ULL;
+	uint64_t w, q, b, m;
+	size_t k = 0;
+
+	memcpy(&w, s, 8);
+	q = w ^ (ones * '"');
+	b = w ^ (ones * '\\');
+	m = (((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w)) &
+	    high;
+	if (m == 0)
+		return 8;
+	/* Byte order: the first byte in memory is the lowest on a little
+	 * endian machine, the highest on a big endian one. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	while ((m & (0x80ULL << 56 >> 8 * k)) == 0)
+		k++;
+#elif defined(__GNUC__)
+	k = (size_t)__builtin_ctzll(m) / 8;
+#else
+	while ((m & (0x80ULL << 8 * k)) == 0)
+		k++;
+#endif
+	return k;
+}
+
 /* Checks of the strings of a text cJSON accepted, which cJSON does not
  * make: JSON forbids raw control characters in a string (cJSON keeps
  * them), and \u0000 would cut the text short. Returns the number found
@@ -388,12 +421,28 @@ check_strings(struct jdoc *doc)
 	int found = 0;
 
 	for (i = 0; i < len; i++) {
-		if (t[i] != '"')
-			continue;
-		for (i++; i < len && t[i] != '"'; i++) {
-			unsigned char c = (unsigned char)t[i];
-			char msg[96];
+		const char *q = memchr(t + i, '"', len - i);
 
+		if (q == NULL)
+			break;
+		for (i = (size_t)(q - t) + 1; i < len; i++) {
+			unsigned char c;
+			char msg[96];
+			size_t k = 8;
+
+			/* Eight bytes at a time to the next '"', '\\' or
+			 * control character: most of a string has none. */
+			while (i + 8 <= len && (k = first_special(t + i)) == 8)
+				i += 8;
+			if (k == 8)
+				while (i < len && t[i] != '"' && t[i] != '\\' &&
+				    (unsigned char)t[i] >= 0x20)
+					i++;
+			else
+				i += k;
+			if (i >= len || t[i] == '"')
+				break;
+			c = (unsigned char)t[i];
 			if (c == '\\') {
 				if (i + 5 < len && memcmp(t + i + 1, "u0000", 5) ==
 				    0) {
