@@ -49,6 +49,11 @@ int cmd_join(struct session *s, const struct options *o, struct diags *d);
  * (or, offline, offer the cached ones). */
 int cmd_opentdb(struct session *s, const struct options *o, struct diags *d);
 
+/* --host --opentdb: fetch the game (offline: offer the cached questions) in
+ * line mode or on the full screen, and choose it in s (session_choose_packs)
+ * for the host. -1 when chosen, else the exit status (0: cancelled). */
+int cmd_opentdb_for_host(struct session *s, const struct options *o);
+
 /* A game of the packs named, or the menu when none. */
 int cmd_play(struct session *s, const struct options *o, struct diags *d);
 

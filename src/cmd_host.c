@@ -87,6 +87,12 @@ cmd_host(struct session *s, const struct options *o, struct diags *d)
 	struct quiz *master;
 
 	(void)d;
+	if (o->opentdb) {
+		if ((r = cmd_opentdb_for_host(s, o)) >= 0)
+			return r;
+		packs = s->game_packs;
+		npacks = s->ngame_packs;
+	}
 	if (npacks == 0) {
 		npacks = pick_packs(s, picked, 64);
 		packs = picked;

@@ -1,6 +1,7 @@
 /* --opentdb: questions fetched from the Open Trivia Database, then played
  * in either front end; offline, the cached ones are offered. */
 
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -51,9 +52,10 @@ offer_plain(const struct fetch *f, int n)
 	return first == 'y' || first == 'Y';
 }
 
+/* Fetch q's questions in line mode (offline: offer the cached ones) and
+ * choose them in s. -1 when chosen, else the exit status. */
 static int
-run_plain(struct session *s, const struct options *o,
-    const struct otdb_query *q)
+choose_plain(struct session *s, const struct otdb_query *q)
 {
 	struct fetch f;
 	int r = 1, first, n;
@@ -66,7 +68,6 @@ run_plain(struct session *s, const struct options *o,
 		if (f.note[0] != '\0')
 			printf("%s\n", f.note);
 		online_choose_fetched(s, &f);
-		session_new_game(s);
 		r = -1;
 	} else if (!f.unreachable) {
 		fprintf(stderr, "termquiz: %s\n", f.error);
@@ -75,34 +76,88 @@ run_plain(struct session *s, const struct options *o,
 		    "are cached for this choice yet\n", f.error);
 	} else if (offer_plain(&f, n)) {
 		online_choose_cached(s, first);
-		session_new_game(s);
 		r = -1;
 	} else {
 		r = 0;
 	}
 	fetch_fini(&f);
-	return r < 0 ? play_session(s, o) : r;
+	return r;
 }
 
-int
-cmd_opentdb(struct session *s, const struct options *o, struct diags *d)
+static int
+run_plain(struct session *s, const struct options *o,
+    const struct otdb_query *q)
 {
-	struct otdb_query q;
-	char err[512];
-	int r;
+	int r = choose_plain(s, q);
 
-	(void)d;
+	if (r >= 0)
+		return r;
+	session_new_game(s);
+	return play_session(s, o);
+}
+
+/* The query from the options; the exit status 2 when they are wrong. */
+static int
+query_from(struct session *s, const struct options *o, struct otdb_query *q)
+{
+	char err[512];
+
 	if (o->nfiles > 0) {
 		fputs("termquiz: --opentdb plays fetched questions, not packs; "
 		    "leave out the PACK files\nTry 'termquiz --help'.\n",
 		    stderr);
 		return 2;
 	}
-	if (online_query(s, o, &q, err, sizeof err) < 0) {
+	if (online_query(s, o, q, err, sizeof err) < 0) {
 		fprintf(stderr, "termquiz: %s\nTry 'termquiz --help'.\n", err);
 		return 2;
 	}
-	if (o->plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+	return 0;
+}
+
+static bool
+plain_wanted(const struct options *o)
+{
+	return o->plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO);
+}
+
+int
+cmd_opentdb_for_host(struct session *s, const struct options *o)
+{
+	struct otdb_query q;
+	enum play_end end;
+	int r, signo = 0;
+
+	if ((r = query_from(s, o, &q)) != 0)
+		return r;
+	if (plain_wanted(o))
+		return choose_plain(s, &q);
+	/* The online screen fetches (or offers the cached questions), chooses
+	 * them and leaves; q outlives the run. */
+	/* cppcheck-suppress autoVariables */
+	s->online = &q;
+	s->online_for_host = true;
+	end = ui_run(s, &signo);
+	s->online = NULL;
+	s->online_for_host = false;
+	if (end != PLAY_DONE) {
+		if (signo != SIGINT)
+			s->end_signal = signo;
+		return signo == SIGINT ? 0 : 1;
+	}
+	return s->ngame_packs > 0 ? -1 : 0;
+}
+
+int
+cmd_opentdb(struct session *s, const struct options *o, struct diags *d)
+{
+	struct otdb_query q;
+	int r;
+
+	(void)d;
+	if ((r = query_from(s, o, &q)) != 0)
+		return r;
+	if (plain_wanted(o))
 		return run_plain(s, o, &q);
 	/* q lives until the game is over; the session forgets it before q
 	 * goes out of scope. */

@@ -109,6 +109,7 @@ usage(FILE *fp)
 "\n"
 "Live games (one host, many players; see termquiz(6)):\n"
 "  --host PACK...      host a live game; players join over TCP\n"
+"  --host --opentdb    host a game fetched from the Open Trivia Database\n"
 "  --listen ADDR[:PORT]  where the host listens (default 127.0.0.1:7447)\n"
 "  --start-when N      start once N players are in\n"
 "  --start-after S     start S seconds after the first player joined\n"
@@ -316,7 +317,10 @@ parse_args(int argc, char **argv, struct options *o)
 		case OPT_PIN: o->pin = optarg; break;
 		case OPT_NAME: o->name = optarg; break;
 		case OPT_RESUME: o->token = optarg; break;
-		case OPT_OPENTDB: ask(o, CMD_OPENTDB); break;
+		case OPT_OPENTDB:
+			ask(o, CMD_OPENTDB);
+			o->opentdb = true;
+			break;
 		case OPT_CATEGORY: o->category = optarg; break;
 		case OPT_DIFFICULTY: o->difficulty = optarg; break;
 		case OPT_TYPE: o->type = optarg; break;

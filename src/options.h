@@ -46,6 +46,7 @@ struct options {
 	struct import_opts import; /* --format, --as-choice, --swap,
 	                            * --separators (not owned) */
 	const char *output;        /* --convert's -o, or NULL: stdout */
+	bool opentdb;              /* --opentdb (with --host: host its game) */
 	const char *category;      /* --category NAME|ID, or NULL */
 	const char *difficulty;    /* --difficulty, or NULL */
 	const char *type;          /* --type, or NULL */

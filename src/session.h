@@ -43,6 +43,8 @@ struct session {
 
 	const struct otdb_query *online; /* --opentdb: the screens fetch this
 	                            * first (borrowed), or NULL */
+	bool online_for_host;      /* the screens choose the questions fetched
+	                            * and leave: a live host plays them */
 	struct pack **packs;       /* named on the command line (owned) */
 	int npacks;
 	struct import_opts import; /* how to read them; seeded by seed */

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "clock.h"
+#include "otdb.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -686,6 +687,8 @@ game_fields(cJSON *root, const struct live *L, const struct report_info *in)
 	int i, asked = L->phase == LIVE_LOBBY ? 0 : L->q + 1;
 
 	cJSON_AddStringToObject(root, "pack", m->title);
+	if (otdb_attribution(m) != NULL)
+		cJSON_AddStringToObject(root, "source", otdb_attribution(m));
 	cJSON_AddNumberToObject(root, "max_score", quiz_max_score(m));
 	report_add_info(root, in);
 	qs = cJSON_AddArrayToObject(root, "questions");

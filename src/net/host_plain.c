@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/clock.h"
+#include "core/otdb.h"
 #include "core/util.h"
 #include "net/host.h"
 
@@ -82,6 +83,8 @@ say_phase(struct host *h)
 	case LIVE_PODIUM:
 		printf("Podium:\n");
 		say_table(h, h->L->np);
+		if (otdb_attribution(L->master) != NULL)
+			printf("%s\n", otdb_attribution(L->master));
 		break;
 	}
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/otdb.h"
 #include "core/util.h"
 #include "net/host.h"
 #include "ui.h"
@@ -190,6 +191,12 @@ live_draw(struct host *h, int64_t now)
 	} else if (L->phase == LIVE_PODIUM) {
 		center(3, "Podium", v->a.cols);
 		draw_table(v, h, 5, L->np);
+		if (otdb_attribution(L->master) != NULL) {
+			attrset(ui_attr(&v->a, C_DIM));
+			center(v->a.rows - 2, otdb_attribution(L->master),
+			    v->a.cols);
+			attrset(A_NORMAL);
+		}
 		draw_footer(&v->a, "q leave");
 	} else {
 		draw_question(v, h, now);

@@ -46,6 +46,13 @@ leave(struct online_state *st, enum ui_next next)
 	return next;
 }
 
+/* The questions are chosen: play them, or leave for the live host to. */
+static enum ui_next
+play(struct app *a, struct online_state *st)
+{
+	return leave(st, a->s->online_for_host ? SCR_EXIT : ACT_PLAY);
+}
+
 static enum ui_next
 back_out(struct online_state *st)
 {
@@ -135,7 +142,7 @@ fetch_ended(struct app *a, struct online_state *st, enum fetch_status r)
 	} else if (st->ph == PH_FETCH) {
 		online_choose_fetched(a->s, &st->f);
 		if (st->f.note[0] == '\0')
-			return leave(st, ACT_PLAY);
+			return play(a, st);
 		snprintf(st->msg, sizeof st->msg, "%s", st->f.note);
 		st->ph = PH_NOTE;
 	}
@@ -236,13 +243,13 @@ online_key(struct app *a, void *p, wint_t ch, bool is_key, int64_t now)
 	case PH_NOTE:
 		if (is_key ? ch == KEY_ENTER : ch == '\r' || ch == '\n' ||
 		    ch == ' ')
-			return leave(st, ACT_PLAY);
+			return play(a, st);
 		return !is_key && (ch == 27 || ch == 'q') ? back_out(st) :
 		    SCR_SAME;
 	case PH_OFFER:
 		if (!is_key && (ch == 'y' || ch == 'Y')) {
 			online_choose_cached(a->s, st->cached_first);
-			return leave(st, ACT_PLAY);
+			return play(a, st);
 		}
 		return !is_key && (ch == 'n' || ch == 'N' || ch == 27 ||
 		    ch == 'q') ? back_out(st) : SCR_SAME;

@@ -667,6 +667,54 @@ test_live_results_hold_every_players_answers(void **state)
 	free(text);
 }
 
+/* Open Trivia Database questions hosted live: the results credit the source
+ * (CC BY-SA 4.0), as a solo game's do; a pack of our own has no "source". */
+static void
+test_live_results_credit_the_open_trivia_database(void **state)
+{
+	static const char otdb[] =
+	    "{\"response_code\": 0, \"results\": [{\"category\": \"History\","
+	    " \"type\": \"boolean\", \"difficulty\": \"easy\","
+	    " \"question\": \"Rome was founded before Paris.\","
+	    " \"correct_answer\": \"True\", \"incorrect_answers\": [\"False\"]}]}";
+	struct fixture *f = *state;
+	struct report_info info = { 7, 1.0, 0, 0 };
+	struct diags d = { 0 };
+	struct quiz_opts opts = { 0, 0 };
+	struct live_opts lo;
+	struct pack *pk;
+	struct quiz *z;
+	struct live *L;
+	struct rng r;
+	cJSON *root;
+	char *text;
+
+	text = live_report_json(f->L, &info);
+	root = cJSON_Parse(text);
+	assert_null(cJSON_GetObjectItemCaseSensitive(root, "source"));
+	cJSON_Delete(root);
+	free(text);
+
+	pk = pack_parse("otdb.json", otdb, sizeof otdb - 1, &d);
+	assert_non_null(pk);
+	diags_fini(&d);
+	rng_seed(&r, 1);
+	z = quiz_new(&pk, 1, &f->cfg, &opts, &r);
+	live_opts_defaults(&lo);
+	L = live_new(z, &lo, "123456");
+	text = live_report_json(L, &info);
+	root = cJSON_Parse(text);
+	assert_non_null(root);
+	assert_string_equal(cJSON_GetObjectItemCaseSensitive(root, "source")
+	    ->valuestring, "Questions: Open Trivia Database (opentdb.com), "
+	    "CC BY-SA 4.0");
+	cJSON_Delete(root);
+	free(text);
+	live_free(L);
+	quiz_free(z);
+	pack_free(pk);
+}
+
 int
 main(void)
 {
@@ -686,6 +734,7 @@ main(void)
 		T(test_live_resume_keeps_nick_score_and_streak),
 		T(test_live_messages_for_the_players),
 		T(test_live_results_hold_every_players_answers),
+		T(test_live_results_credit_the_open_trivia_database),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
