@@ -99,24 +99,31 @@ put_cp(char *o, uint32_t cp)
 size_t
 fold_text_into(const char *s, size_t n, char *out)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, k, len = 0;
 	bool pending_space = false;
 	uint32_t cp;
 
 	while (i < n) {
-		/* Plain ASCII letters and digits: the common case, copied in a
-		 * tight loop. */
-		while (i < n && (unsigned char)s[i] > ' ' &&
-		    (unsigned char)s[i] < 0x80) {
+		unsigned c = u[i];
+
+		/* A run of plain ASCII letters, digits and marks, the common
+		 * case: lower-cased in a tight loop. */
+		if (c - 0x21 < 0x5Fu) {
 			if (pending_space)
 				out[len++] = ' ';
 			pending_space = false;
-			out[len++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ?
-			    s[i] + 32 : s[i]);
-			i++;
+			do {
+				out[len++] = (char)(c - 'A' < 26u ? c + 32 : c);
+				c = ++i < n ? u[i] : 0;
+			} while (c - 0x21 < 0x5Fu);
+			continue;
 		}
-		if (i >= n)
-			break;
+		if (u[i] == ' ') {
+			pending_space = len > 0;
+			i++;
+			continue;
+		}
 		k = utf8_decode(s + i, n - i, &cp);
 		i += k ? k : 1;
 		/* Combining marks (decomposed accents) carry no letter. */
