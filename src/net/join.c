@@ -184,6 +184,7 @@ show_board(struct join_player *p, const struct wire_msg *m)
 	for (i = 0; i < m->ntop; i++)
 		printf("  %d. %s %d\n", m->top[i].rank, m->top[i].nick,
 		    m->top[i].score);
+	p->podium = m->t == W_PODIUM;
 	if (m->t == W_PODIUM)
 		printf("You finished %s with %d points.\n", ordinal(m->rank),
 		    m->score);
@@ -222,9 +223,18 @@ on_message(struct join_player *p, const struct wire_msg *m, int64_t now)
 			    p->port, m->token);
 		}
 		p->welcomed = true;
+		snprintf(p->nick, sizeof p->nick, "%s", m->nick);
 		memcpy(p->token, m->token, sizeof p->token);
 		break;
 	case W_LOBBY:
+		/* After a podium the host plays again: a game from zero. (A
+		 * resume gets a lobby line before the game's phase.) */
+		if (p->podium) {
+			p->podium = false;
+			p->score = 0;
+			printf("Another game: you're in, %s — waiting for the "
+			    "host.\n", p->nick);
+		}
 		if (m->players != p->players)
 			printf("%d player%s in the game\n", m->players,
 			    m->players == 1 ? "" : "s");

@@ -34,6 +34,7 @@ struct join_player {
 	bool kbd_eof;
 	bool welcomed;
 	int score;
+	bool podium;             /* the last game's podium is shown */
 	/* the open question, as the host sent it */
 	bool open;
 	int q, qtype, nchoices;

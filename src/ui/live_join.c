@@ -21,88 +21,145 @@
 
 enum view { V_WAIT, V_READY, V_QUESTION, V_RESULT, V_BOARD, V_PODIUM };
 
+#define LIVE_TITLE "termquiz live"
+
 struct pscreen {
 	struct app a;
 	struct join_player *p;
 	enum view v;
 	char status[400];         /* one line under the body */
-	struct wire_msg m;        /* the host's last ready/question/result/board */
+	struct wire_msg qm;       /* the host's last ready or question */
+	struct wire_msg m;        /* its last result, board or podium */
+	struct question_layout lay;
 	struct countdown cd;
 	int sel;
 	char text[WIRE_TEXT_MAX + 1];
 	size_t tlen;
 	bool locked;
-	int score;
+	char sent[WIRE_TEXT_MAX + 1]; /* the answer taken, as shown; "" */
+	int score, streak;
+	int scroll, more;         /* the verdict's explanation */
 	int final_rank;           /* from the podium; 0 before */
 	bool refused;             /* an error before we were in */
+	bool small;               /* the question did not fit: keys wait */
 	char nick[WIRE_NICK_BYTES];
 };
 
 static void
-keep(struct pscreen *u, const struct wire_msg *m)
+keep(struct wire_msg *slot, struct wire_msg *m)
 {
-	wire_msg_fini(&u->m);
-	u->m = *m;                /* the strings move over */
+	wire_msg_fini(slot);
+	*slot = *m;               /* the strings move over */
+	memset(m, 0, sizeof *m);
 }
 
+/* The wire's question types are pack.h's, in the same order. */
+static enum qtype
+qtype_of(const struct wire_msg *m)
+{
+	return m->qtype == WQ_CHOICE ? Q_CHOICE : m->qtype == WQ_TRUEFALSE ?
+	    Q_TRUEFALSE : Q_TEXT;
+}
+
+static bool
+time_is_up(const struct pscreen *u, int64_t now)
+{
+	return u->qm.limit_ms > 0 && countdown_expired(&u->cd, now);
+}
+
+/* The single-player question view of what the host sent: the countdown
+ * from the line's arrival, for the eye only (the host decides). */
 static void
+view_of(const struct pscreen *u, int64_t now, struct question_view *v)
+{
+	bool up = time_is_up(u, now);
+
+	*v = (struct question_view){ .text = u->qm.text ? u->qm.text : "",
+	    .type = qtype_of(&u->qm),
+	    .choices = (const char *const *)u->qm.choices,
+	    .nchoices = u->qm.qtype == WQ_CHOICE ? u->qm.nchoices : 0,
+	    .selected = u->sel, .field = u->text, .field_len = u->tlen,
+	    .cursor = u->tlen, .show_cursor = !u->locked && !up,
+	    .cd = u->v == V_QUESTION ? &u->cd : NULL,
+	    .text_only = u->v == V_READY,
+	    .note = u->locked ? "Answer locked in" : up ?
+	    "Time's up: waiting for the host" : u->status[0] != '\0' ?
+	    u->status : NULL };
+}
+
+static const char *
+question_help(const struct pscreen *u)
+{
+	if (u->locked || time_is_up(u, clock_now()))
+		return "waiting for the host · q leave";
+	switch (u->qm.qtype) {
+	case WQ_TEXT: return "type the answer · Enter submit · Esc leave";
+	case WQ_TRUEFALSE:
+		return u->a.utf8 ? "t/f 1-2 answer · \u2191\u2193 move · "
+		    "Enter choose · q leave" : "t/f 1-2 answer · Enter choose "
+		    "· q leave";
+	default:
+		return u->a.utf8 ? "1-9 answer · \u2191\u2193 move · Enter "
+		    "choose · q leave" : "1-9 answer · Enter choose · q leave";
+	}
+}
+
+/* Get ready, the open question, "Answer locked in": the solo screen's
+ * drawing. Returns the footer's text. */
+static const char *
 draw_question(struct pscreen *u, int64_t now)
 {
-	const struct wire_msg *m = &u->m;
-	int y = 3, k;
+	struct question_view v;
+	int need;
 
-	y += text_block(y, 2, u->a.cols - 4, m->text, 8) + 1;
-	if (u->v == V_READY) {
-		mvaddstr(y + 1, 2, "Get ready...");
-		return;
+	view_of(u, now, &v);
+	need = question_view_rows(&u->a, &v, &u->lay);
+	u->small = u->a.cols < MIN_COLS || u->a.rows < need;
+	if (u->small) {
+		draw_too_small(&u->a, MIN_COLS, need, u->v == V_QUESTION ?
+		    "The clock is still running." : NULL);
+		return NULL;
 	}
-	if (m->qtype == WQ_CHOICE) {
-		for (k = 0; k < m->nchoices && y < u->a.rows - 5; k++, y++) {
-			char num[16];
-
-			snprintf(num, sizeof num, "%d  ", k + 1);
-			if (k == u->sel && !u->locked)
-				attrset(A_REVERSE);
-			mvaddstr(y, 2, num);
-			text_put(y, 5, m->choices[k], strlen(m->choices[k]),
-			    u->a.cols - 8);
+	draw_play_header(&u->a, LIVE_TITLE, u->qm.q, u->qm.of, u->score,
+	    u->streak);
+	if (u->v == V_READY) {
+		question_view_draw(&u->a, &v, &u->lay, now);
+		if (3 + u->lay.qlines + 1 < u->a.rows - 1) {
+			attrset(ui_attr(&u->a, C_DIM));
+			mvaddstr(3 + u->lay.qlines + 1, 3, "Get ready...");
 			attrset(A_NORMAL);
 		}
-	} else if (m->qtype == WQ_TRUEFALSE) {
-		mvaddstr(y, 2, "t  True");
-		mvaddstr(y + 1, 2, "f  False");
-	} else {
-		mvaddstr(y, 2, "> ");
-		text_put(y, 4, u->text, u->tlen, u->a.cols - 6);
+		return "q leave";
 	}
-	draw_bar(&u->a, u->a.rows - 4, &u->cd, now);
-	if (u->locked)
-		mvaddstr(u->a.rows - 3, 2, "Answer locked in");
-	else if (countdown_expired(&u->cd, now))
-		mvaddstr(u->a.rows - 3, 2, "Time's up: waiting for the host");
+	if (!question_view_draw(&u->a, &v, &u->lay, now) && v.note != NULL)
+		return v.note;    /* no row for it: the footer says it */
+	return question_help(u);
 }
 
+/* The verdict as the solo feedback shows it, with the rank and the gap to
+ * the player ahead under it. */
 static void
 draw_result(struct pscreen *u)
 {
 	const struct wire_msg *m = &u->m;
-	char line[200];
+	char extra[160], unsent[WIRE_TEXT_MAX + 1] = "";
+	bool text = u->qm.qtype == WQ_TEXT;
+	struct verdict_view v = { .correct = m->correct,
+	    .timed_out = m->timed_out, .points = m->points, .extra = extra,
+	    .question = u->qm.text, .show_given = !m->correct || text,
+	    .given = u->sent[0] != '\0' ? u->sent : NULL, .unsent = unsent,
+	    .answer = m->answer };
 
-	attrset(ui_attr(&u->a, m->correct ? C_GOOD : C_BAD) | A_BOLD);
-	mvaddstr(4, 2, m->correct ? "Correct!" : m->timed_out ? "Time's up" :
-	    "Wrong");
-	attrset(A_NORMAL);
-	snprintf(line, sizeof line, "The answer: %s", m->answer);
-	text_put(6, 2, line, strlen(line), u->a.cols - 4);
-	snprintf(line, sizeof line, "+%d points   streak %d   score %d",
-	    m->points, m->streak, m->score);
-	mvaddstr(8, 2, line);
 	if (m->gap > 0)
-		snprintf(line, sizeof line, "rank %d, %d behind the player ahead",
-		    m->rank, m->gap);
+		snprintf(extra, sizeof extra, "Rank %d \u00b7 %d behind the "
+		    "player ahead", m->rank, m->gap);
 	else
-		snprintf(line, sizeof line, "rank %d", m->rank);
-	mvaddstr(9, 2, line);
+		snprintf(extra, sizeof extra, "Rank %d", m->rank);
+	if (v.given == NULL && text)
+		snprintf(unsent, sizeof unsent, "%s", u->text);
+	draw_play_header(&u->a, LIVE_TITLE, m->q, u->qm.of, u->score,
+	    u->streak);
+	verdict_view_draw(&u->a, &v, &u->scroll, &u->more);
 }
 
 static void
@@ -110,19 +167,23 @@ draw_board(struct pscreen *u)
 {
 	const struct wire_msg *m = &u->m;
 	char line[128];
-	int i;
+	int i, y = 3;
 
-	mvaddstr(3, 2, u->v == V_PODIUM ? "Final standings" : "Top 5");
-	for (i = 0; i < m->ntop; i++) {
+	draw_play_header(&u->a, LIVE_TITLE, u->qm.q, u->qm.of, u->score,
+	    u->streak);
+	attrset(ui_attr(&u->a, C_TITLE));
+	mvaddstr(y, 3, u->v == V_PODIUM ? "Final standings" : "Top 5");
+	attrset(A_NORMAL);
+	for (i = 0; i < m->ntop && y + 2 + i < u->a.rows - 3; i++) {
 		snprintf(line, sizeof line, "%3d. %-16s %7d", m->top[i].rank,
 		    m->top[i].nick, m->top[i].score);
-		text_put(5 + i, 2, line, strlen(line), u->a.cols - 4);
+		text_put(y + 2 + i, 3, line, strlen(line), u->a.cols - 6);
 	}
 	snprintf(line, sizeof line, u->v == V_PODIUM ?
 	    "You finished #%d with %d points" : "You are #%d with %d points",
 	    m->rank, m->score);
 	attrset(A_BOLD);
-	mvaddstr(6 + m->ntop, 2, line);
+	text_put(y + 3 + i, 3, line, strlen(line), u->a.cols - 6);
 	attrset(A_NORMAL);
 }
 
@@ -130,28 +191,52 @@ static void
 draw(struct pscreen *u, int64_t now)
 {
 	char right[96];
+	const char *help = "q leave";
 
 	erase();
-	snprintf(right, sizeof right, "%s   Score %d", u->nick, u->score);
-	draw_header(&u->a, "termquiz live", right);
-	if (u->a.cols < MIN_COLS || u->a.rows < 12) {
-		draw_too_small(&u->a, MIN_COLS, 12, NULL);
+	leaveok(stdscr, TRUE);
+	curs_set(0);
+	if (u->v == V_READY || u->v == V_QUESTION) {
+		help = draw_question(u, now);
+	} else if (u->a.cols < MIN_COLS || u->a.rows < VERDICT_MIN_ROWS) {
+		draw_too_small(&u->a, MIN_COLS, VERDICT_MIN_ROWS, NULL);
+		help = NULL;
+	} else if (u->v == V_RESULT) {
+		draw_result(u);
+		help = "waiting for the host · q leave";
+	} else if (u->v == V_BOARD || u->v == V_PODIUM) {
+		draw_board(u);
+		if (u->v == V_PODIUM)
+			help = "waiting for the host: another game? · q leave";
 	} else {
-		switch (u->v) {
-		case V_WAIT: break;
-		case V_READY:
-		case V_QUESTION: draw_question(u, now); break;
-		case V_RESULT: draw_result(u); break;
-		case V_BOARD:
-		case V_PODIUM: draw_board(u); break;
-		}
-		text_put(u->a.rows - 2, 2, u->status, strlen(u->status),
-		    u->a.cols - 4);
-		draw_footer(&u->a, u->v == V_QUESTION && u->m.qtype == WQ_TEXT ?
-		    "Enter send   Ctrl-C leave" : "keys answer   q leave");
+		snprintf(right, sizeof right, "%s   Score %d", u->nick,
+		    u->score);
+		draw_header(&u->a, LIVE_TITLE, right);
+	}
+	if (help != NULL) {
+		/* The status ("Not taken: ...", the host's words) on the row
+		 * above the footer, or in the lobby under the header. */
+		if (u->status[0] != '\0' && u->v != V_READY &&
+		    u->v != V_QUESTION)
+			text_put(u->v == V_WAIT ? 3 : u->a.rows - 2,
+			    u->v == V_WAIT ? 3 : 1, u->status,
+			    strlen(u->status), u->a.cols - 2);
+		draw_footer(&u->a, help);
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
+}
+
+/* What the player's answer was, as the verdict shows it. */
+static void
+remember_sent(struct pscreen *u, enum wire_akind kind, int index,
+    bool value)
+{
+	const char *s = kind == WA_TEXT ? u->text : kind == WA_BOOL ?
+	    (value ? "True" : "False") : index >= 0 && index <
+	    u->qm.nchoices ? u->qm.choices[index] : "";
+
+	snprintf(u->sent, sizeof u->sent, "%s", s);
 }
 
 /* A message from the host: what to show. Returns false at bye. */
@@ -169,6 +254,15 @@ on_msg(struct pscreen *u, struct wire_msg *m, int64_t now)
 		    "for the host", m->nick);
 		break;
 	case W_LOBBY:
+		/* After a podium: the host plays again, a new game from
+		 * zero. (A resume gets a lobby line before the game's phase:
+		 * nothing to change then.) */
+		if (u->v == V_PODIUM) {
+			u->v = V_WAIT;
+			u->score = u->streak = u->final_rank = 0;
+			wire_msg_fini(&u->m);
+			wire_msg_fini(&u->qm);
+		}
 		if (u->v == V_WAIT)
 			snprintf(u->status, sizeof u->status, "You're in, %s — "
 			    "%d in the game, waiting for the host", u->nick,
@@ -177,31 +271,39 @@ on_msg(struct pscreen *u, struct wire_msg *m, int64_t now)
 	case W_READY:
 		u->v = V_READY;
 		u->status[0] = '\0';
-		keep(u, m);
-		return true;
+		keep(&u->qm, m);
+		question_layout_reset(&u->lay);
+		break;
 	case W_QUESTION:
 		u->v = V_QUESTION;
 		u->sel = 0;
 		u->tlen = 0;
-		u->text[0] = '\0';
+		u->text[0] = u->sent[0] = '\0';
 		u->locked = false;
 		u->status[0] = '\0';
 		countdown_start(&u->cd, now, m->limit_ms > 0 ?
 		    m->left_ms / 1000.0 : 0);
-		keep(u, m);
+		keep(&u->qm, m);
+		question_layout_reset(&u->lay);
 		flushinp();   /* keys pressed before it do not answer it */
-		return true;
+		break;
 	case W_ACK:
 		u->locked = m->ok;
-		if (!m->ok)
+		if (!m->ok) {
+			u->sent[0] = '\0';
 			snprintf(u->status, sizeof u->status, "Not taken: %s",
 			    m->why ? m->why : "refused");
+		}
 		break;
 	case W_RESULT:
 		u->v = V_RESULT;
 		u->score = m->score;
-		keep(u, m);
-		return true;
+		u->streak = m->streak;
+		u->scroll = u->more = 0;
+		if (m->timed_out)
+			u->sent[0] = '\0';
+		keep(&u->m, m);
+		break;
 	case W_BOARD:
 	case W_PODIUM:
 		u->v = m->t == W_PODIUM ? V_PODIUM : V_BOARD;
@@ -209,8 +311,8 @@ on_msg(struct pscreen *u, struct wire_msg *m, int64_t now)
 		if (m->t == W_PODIUM)
 			u->final_rank = m->rank;
 		u->status[0] = '\0';
-		keep(u, m);
-		return true;
+		keep(&u->m, m);
+		break;
 	case W_PING:
 		pong.n = m->n;
 		join_send(u->p, &pong);
@@ -239,12 +341,73 @@ on_msg(struct pscreen *u, struct wire_msg *m, int64_t now)
 static void
 send_answer(struct pscreen *u, enum wire_akind kind, int index, bool value)
 {
-	struct wire_msg a = { .t = W_ANSWER, .q = u->m.q, .akind = kind,
+	struct wire_msg a = { .t = W_ANSWER, .q = u->qm.q, .akind = kind,
 	    .a_index = index, .a_bool = value };
 
 	if (kind == WA_TEXT)
 		a.a_text = u->text;
+	remember_sent(u, kind, index, value);
 	join_send(u->p, &a);
+}
+
+static void
+text_key(struct pscreen *u, int r, wint_t ch)
+{
+	if ((r == OK && (ch == '\r' || ch == '\n')) ||
+	    (r == KEY_CODE_YES && ch == KEY_ENTER)) {
+		if (u->text[strspn(u->text, " ")] != '\0')
+			send_answer(u, WA_TEXT, 0, false);
+	} else if ((r == KEY_CODE_YES && ch == KEY_BACKSPACE) ||
+	    (r == OK && (ch == 127 || ch == 8))) {
+		while (u->tlen > 0 && ((unsigned char)u->text[--u->tlen]
+		    & 0xC0) == 0x80)
+			;
+		u->text[u->tlen] = '\0';
+	} else if (r == OK && ch == ('U' & 0x1f)) {
+		u->text[u->tlen = 0] = '\0';
+	} else if (r == OK && ch >= 0x20 && ch != 0x7f &&
+	    (ch < 0x80 || ch >= 0xA0) && ch <= 0x10FFFF) {
+		char buf[8];
+		size_t n = utf8_encode((uint32_t)ch, buf);
+
+		if (u->tlen + n <= WIRE_TEXT_MAX) {
+			memcpy(u->text + u->tlen, buf, n);
+			u->tlen += n;
+			u->text[u->tlen] = '\0';
+		}
+	}
+}
+
+/* A choice or true/false: the solo keys (1-9, t/f, arrows or j/k, Enter). */
+static void
+choice_key(struct pscreen *u, int r, wint_t ch)
+{
+	bool tf = u->qm.qtype == WQ_TRUEFALSE;
+	int n = tf ? 2 : u->qm.nchoices, pick = -1;
+
+	if (n <= 0)
+		return;
+	if (r == OK && ch >= '1' && ch < '1' + (wint_t)n)
+		pick = (int)(ch - '1');
+	else if (tf && r == OK && (ch == 't' || ch == 'T'))
+		pick = 0;
+	else if (tf && r == OK && (ch == 'f' || ch == 'F'))
+		pick = 1;
+	else if ((r == KEY_CODE_YES && ch == KEY_UP) || (r == OK && ch == 'k'))
+		u->sel = (u->sel + n - 1) % n;
+	else if ((r == KEY_CODE_YES && ch == KEY_DOWN) ||
+	    (r == OK && ch == 'j'))
+		u->sel = (u->sel + 1) % n;
+	else if ((r == OK && (ch == '\r' || ch == '\n' || ch == ' ')) ||
+	    (r == KEY_CODE_YES && ch == KEY_ENTER))
+		pick = u->sel;
+	if (pick < 0)
+		return;
+	u->sel = pick;
+	if (tf)
+		send_answer(u, WA_BOOL, 0, pick == 0);
+	else
+		send_answer(u, WA_INDEX, pick, false);
 }
 
 /* A key. Returns false when the player leaves. */
@@ -252,56 +415,25 @@ static bool
 on_key(struct pscreen *u, int r, wint_t ch)
 {
 	bool open = u->v == V_QUESTION && !u->locked;
+	bool typing = open && u->qm.qtype == WQ_TEXT;
 
 	if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 		getmaxyx(stdscr, u->a.rows, u->a.cols);
 		return true;
 	}
-	if (open && u->m.qtype == WQ_TEXT) {
-		if (r == OK && (ch == '\r' || ch == '\n')) {
-			if (u->tlen > 0)
-				send_answer(u, WA_TEXT, 0, false);
-		} else if ((r == KEY_CODE_YES && ch == KEY_BACKSPACE) ||
-		    (r == OK && (ch == 127 || ch == 8))) {
-			while (u->tlen > 0 && ((unsigned char)u->text[--u->tlen]
-			    & 0xC0) == 0x80)
-				;
-			u->text[u->tlen] = '\0';
-		} else if (r == OK && ch >= 0x20 && ch != 0x7f) {
-			char buf[8];
-			size_t n = utf8_encode((uint32_t)ch, buf);
-
-			if (u->tlen + n <= WIRE_TEXT_MAX) {
-				memcpy(u->text + u->tlen, buf, n);
-				u->tlen += n;
-				u->text[u->tlen] = '\0';
-			}
-		}
-		return true;
-	}
-	if (r == OK && (ch == 'q' || ch == 'Q')) {
+	if (r == OK && (ch == 27 || (!typing && (ch == 'q' || ch == 'Q')))) {
 		struct wire_msg l = { .t = W_LEAVE };
 
 		join_send(u->p, &l);
 		return false;
 	}
-	if (!open)
+	/* A question the player cannot see cannot be answered. */
+	if (!open || u->small)
 		return true;
-	if (u->m.qtype == WQ_CHOICE) {
-		if (r == OK && ch >= '1' && ch < '1' + (wint_t)u->m.nchoices)
-			send_answer(u, WA_INDEX, (int)(ch - '1'), false);
-		else if (r == KEY_CODE_YES && ch == KEY_UP && u->sel > 0)
-			u->sel--;
-		else if (r == KEY_CODE_YES && ch == KEY_DOWN &&
-		    u->sel + 1 < u->m.nchoices)
-			u->sel++;
-		else if ((r == OK && (ch == '\r' || ch == '\n')) ||
-		    (r == KEY_CODE_YES && ch == KEY_ENTER))
-			send_answer(u, WA_INDEX, u->sel, false);
-	} else if (r == OK && (ch == 't' || ch == 'T' || ch == 'f' ||
-	    ch == 'F')) {
-		send_answer(u, WA_BOOL, 0, ch == 't' || ch == 'T');
-	}
+	if (typing)
+		text_key(u, r, ch);
+	else
+		choice_key(u, r, ch);
 	return true;
 }
 
@@ -338,8 +470,9 @@ loop(struct pscreen *u)
 			{ .fd = STDIN_FILENO, .events = POLLIN },
 		};
 		int64_t now = clock_now();
-		int wait = u->v == V_QUESTION && !u->locked &&
-		    !countdown_expired(&u->cd, now) ? FRAME_MS : -1;
+		int wait = u->v == V_QUESTION && !countdown_expired(&u->cd,
+		    now) ? countdown_wait_ms(&u->cd, now,
+		    bar_steps(&u->a), FRAME_MS) : -1;
 		enum pend e;
 		wint_t ch;
 		int r;
@@ -399,6 +532,7 @@ ui_live_join(struct session *s, const struct join_opts *o)
 		close(p.fd);
 	net_out_fini(&p.out);
 	wire_msg_fini(&u.m);
+	wire_msg_fini(&u.qm);
 	/* The last word goes to the restored terminal, where it stays. */
 	if (u.refused) {
 		printf("%s\n", u.status);

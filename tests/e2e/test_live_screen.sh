@@ -62,7 +62,7 @@ expect "the reveal shows the correct answer" screen_has "Answer: Canberra"
 expect "and the count of answers" screen_has "answered 1/1"
 S=$PLAYER
 expect "the player sees the verdict" screen_has "Correct!"
-expect "and the points and rank" screen_has "rank 1"
+expect "and the points and rank" screen_has "Rank 1"
 S=$HOST
 keys Enter
 expect "the podium follows the last question" screen_has "Podium"

@@ -160,7 +160,9 @@ type_text 3
 S=ann
 expect_screen "Correct!" "ann, over SSH, is right"
 S=bob
-expect_screen "The answer: Canberra" "bob, over SSH, is told the answer"
+expect_screen "Correct answer: Canberra" "bob, over SSH, is told the answer"
+expect "with what he chose, as the solo feedback shows it" \
+	screen_has "Your answer:    Melbourne"
 expect_pane bob "You finished #2 with 0 points." "the podium reaches SSH players" 10
 expect_pane ann "[ssh exited]" "the SSH session ends with the game"
 S=$HOST
