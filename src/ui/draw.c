@@ -24,6 +24,17 @@ ui_colors_init(struct app *a)
 		init_pair(i, fg[i], -1);
 }
 
+void
+ui_set_size(struct app *a, int rows, int cols)
+{
+	a->term_rows = rows;
+	a->term_cols = cols;
+	a->rows = rows < FRAME_ROWS ? rows : FRAME_ROWS;
+	a->cols = cols < FRAME_COLS ? cols : FRAME_COLS;
+	a->top = (rows - a->rows) / 2;
+	a->left = (cols - a->cols) / 2;
+}
+
 int
 ui_attr(const struct app *a, enum ui_color c)
 {
@@ -168,6 +179,39 @@ text_wrap(const char *s, int width, size_t (*spans)[2], int max)
 	return lines;
 }
 
+/* The bytes of s (n long) that text_put needs to draw it in w columns: up
+ * to w + 1 columns' worth, so that it still sees the text go on. */
+static size_t
+fit_bytes(const char *s, size_t n, int w)
+{
+	size_t i = 0, next;
+	int used = 0;
+
+	while (i < n && used <= w) {
+		next = utf8_next(s, i);
+		used += text_width(s + i, next - i);
+		i = next;
+	}
+	return i;
+}
+
+int
+text_wrap_cut(const char *s, int width, size_t (*spans)[2], int max)
+{
+	int n = text_wrap(s, width, spans, max);
+	size_t end;
+
+	if (n < max)
+		return n;
+	end = spans[n - 1][1];
+	while (s[end] == ' ' || s[end] == '\n')
+		end++;
+	if (s[end] != '\0')
+		spans[n - 1][1] = spans[n - 1][0] + fit_bytes(s +
+		    spans[n - 1][0], strlen(s + spans[n - 1][0]), width);
+	return n;
+}
+
 void
 text_lines(int y, int x, int width, const char *s, size_t (*spans)[2], int n)
 {
@@ -186,7 +230,7 @@ text_block(int y, int x, int width, const char *s, int maxrows)
 
 	if (maxrows > 64)
 		maxrows = 64;
-	n = text_wrap(s, width, spans, maxrows);
+	n = text_wrap_cut(s, width, spans, maxrows);
 	text_lines(y, x, width, s, spans, n);
 	return n;
 }
@@ -205,11 +249,11 @@ draw_header(struct app *a, const char *title, const char *right)
 	int rw = text_width(right, strlen(right));
 
 	attrset(ui_attr(a, C_TITLE));
-	text_put(0, 1, title, strlen(title), a->cols - rw - 4);
+	text_put(ROW(a, 0), COL(a, 1), title, strlen(title), a->cols - rw - 4);
 	attrset(A_NORMAL);
-	text_put(0, a->cols - rw - 1, right, strlen(right), rw);
+	text_put(ROW(a, 0), COL(a, a->cols - rw - 1), right, strlen(right), rw);
 	attrset(ui_attr(a, C_DIM));
-	mvhline(1, 0, a->utf8 ? ACS_HLINE : '-', a->cols);
+	mvhline(ROW(a, 1), COL(a, 0), a->utf8 ? ACS_HLINE : '-', a->cols);
 	attrset(A_NORMAL);
 }
 
@@ -248,47 +292,110 @@ draw_play_header(struct app *a, const char *title, int q, int n,
 #define FOOTER_SEP " \u00b7 "
 #define FOOTER_ITEMS 16
 
-/* help's " · "-separated items that fit in w columns, into out: the first
- * ones and the last (quit) first, the others dropped from the right, so
- * that keys are never cut mid-word. */
+/* One " · "-separated item of a footer: "long|short", or the same text
+ * both ways. */
+struct footer_item {
+	const char *s;
+	size_t full, brief;    /* bytes of each form; brief starts at
+	                        * s + full + 1 when it differs */
+	int wfull, wbrief;
+	bool use_full, keep;
+};
+
+static const char *
+item_text(const struct footer_item *it, size_t *len)
+{
+	if (it->use_full || it->brief == it->full) {
+		*len = it->full;
+		return it->s;
+	}
+	*len = it->brief;
+	return it->s + it->full + 1;
+}
+
+/* Columns the kept items take, as they are now. */
+static int
+items_width(const struct footer_item *it, int n)
+{
+	int i, w = 0, shown = 0;
+
+	for (i = 0; i < n; i++)
+		if (it[i].keep) {
+			w += (shown++ > 0 ? 3 : 0) + (it[i].use_full ?
+			    it[i].wfull : it[i].wbrief);
+		}
+	return w;
+}
+
+static int
+parse_items(const char *help, struct footer_item *it)
+{
+	const char *p = help, *q, *bar;
+	size_t sep = strlen(FOOTER_SEP), len;
+	int n = 0;
+
+	while (n < FOOTER_ITEMS) {
+		q = n < FOOTER_ITEMS - 1 ? strstr(p, FOOTER_SEP) : NULL;
+		len = q != NULL ? (size_t)(q - p) : strlen(p);
+		bar = memchr(p, '|', len);
+		it[n].s = p;
+		it[n].full = bar != NULL ? (size_t)(bar - p) : len;
+		it[n].brief = bar != NULL ? len - it[n].full - 1 : len;
+		it[n].wfull = text_width(p, it[n].full);
+		it[n].wbrief = bar != NULL ? text_width(bar + 1, it[n].brief) :
+		    it[n].wfull;
+		it[n].use_full = it[n].keep = true;
+		n++;
+		if (q == NULL)
+			break;
+		p = q + sep;
+	}
+	return n;
+}
+
+/* help's items that fit in w columns, into out. Shortened by priority,
+ * keys before words: every item first in its short form ("Enter next"
+ * for "Enter or Space: next question"), then the ones from the right
+ * before the last (quit) dropped; then the long forms put back from the
+ * first while they fit. Never cut mid-word. */
 static void
 footer_fit(const char *help, int w, char *out, size_t size)
 {
-	const char *item[FOOTER_ITEMS], *p = help, *q;
-	size_t len[FOOTER_ITEMS], sep = strlen(FOOTER_SEP), used;
-	int n = 0, keep, i, width;
+	struct footer_item it[FOOTER_ITEMS];
+	int n = parse_items(help, it), i, drop;
+	size_t used = 0, len;
 
-	/* The last slot is kept for what follows the last separator. */
-	while (n < FOOTER_ITEMS - 1 && (q = strstr(p, FOOTER_SEP)) != NULL) {
-		item[n] = p;
-		len[n++] = (size_t)(q - p);
-		p = q + sep;
-	}
-	item[n] = p;
-	len[n++] = strlen(p);
-	for (keep = n - 1; keep >= 0; keep--) {
-		/* items 0..keep-1, then the last one */
-		width = 0;
-		for (i = 0; i < keep && i < n - 1; i++)
-			width += text_width(item[i], len[i]) + 3;
-		width += text_width(item[n - 1], len[n - 1]);
-		if (width <= w || keep == 0)
-			break;
-	}
-	if (keep == 0 && text_width(item[n - 1], len[n - 1]) > w)
-		keep = 1, n = 1;   /* not even "q quit": the first, cut */
-	out[0] = '\0';
-	used = 0;
-	for (i = 0; i < n; i++) {
-		if (i >= keep && i < n - 1)
-			continue;
-		if (used > 0 && used + sep < size) {
-			memcpy(out + used, FOOTER_SEP, sep);
-			used += sep;
+	if (items_width(it, n) > w) {
+		for (i = 0; i < n; i++)
+			it[i].use_full = false;
+		for (drop = n - 2; drop >= 0 && items_width(it, n) > w; drop--)
+			it[drop].keep = false;
+		if (items_width(it, n) > w && n > 1) {
+			/* Not even the last: the first, cut. */
+			it[0].keep = true;
+			it[n - 1].keep = false;
 		}
-		if (used + len[i] < size) {
-			memcpy(out + used, item[i], len[i]);
-			used += len[i];
+		for (i = 0; i < n; i++)
+			if (it[i].keep) {
+				it[i].use_full = true;
+				if (items_width(it, n) > w)
+					it[i].use_full = false;
+			}
+	}
+	out[0] = '\0';
+	for (i = 0; i < n; i++) {
+		const char *t;
+
+		if (!it[i].keep)
+			continue;
+		t = item_text(&it[i], &len);
+		if (used > 0 && used + strlen(FOOTER_SEP) < size) {
+			memcpy(out + used, FOOTER_SEP, strlen(FOOTER_SEP));
+			used += strlen(FOOTER_SEP);
+		}
+		if (used + len < size) {
+			memcpy(out + used, t, len);
+			used += len;
 		}
 		out[used] = '\0';
 	}
@@ -301,7 +408,7 @@ draw_footer(struct app *a, const char *help)
 
 	footer_fit(help, a->cols - 2, fit, sizeof fit);
 	attrset(ui_attr(a, C_DIM));
-	text_put(a->rows - 1, 1, fit, strlen(fit), a->cols - 2);
+	text_put(ROW(a, a->rows - 1), COL(a, 1), fit, strlen(fit), a->cols - 2);
 	attrset(A_NORMAL);
 }
 
@@ -337,7 +444,7 @@ draw_bar(struct app *a, int y, const struct countdown *cd, int64_t now)
 
 	if (countdown_untimed(cd)) {
 		attrset(ui_attr(a, C_DIM));
-		mvaddstr(y, 1, "untimed");
+		mvaddstr(ROW(a, y), COL(a, 1), "untimed");
 		attrset(A_NORMAL);
 		return;
 	}
@@ -349,7 +456,7 @@ draw_bar(struct app *a, int y, const struct countdown *cd, int64_t now)
 	 * time, which change every frame, are plain: no colour to set and
 	 * reset each frame. */
 	attrset(ui_attr(a, c) | (a->utf8 ? A_REVERSE : 0));
-	move(y, 1);
+	move(ROW(a, y), COL(a, 1));
 	for (i = 0; i < full; i++)
 		addch(a->utf8 ? ' ' : '#');
 	attrset(A_NORMAL);
@@ -368,7 +475,7 @@ draw_bar(struct app *a, int y, const struct countdown *cd, int64_t now)
 	else
 		snprintf(label, sizeof label, "%3d.%d s%s", tenths / 10,
 		    tenths % 10, low ? " !" : "  ");
-	mvaddstr(y, cells + 2, label);
+	mvaddstr(ROW(a, y), COL(a, cells + 2), label);
 }
 
 void
@@ -380,8 +487,9 @@ draw_too_small(struct app *a, int need_cols, int need_rows, const char *note)
 	erase();
 	/* Wrapped: the size needed must show even in a tiny window. */
 	snprintf(msg, sizeof msg, "Terminal too small: %dx%d, need %dx%d. "
-	    "Make it larger to go on.", a->cols, a->rows, need_cols, need_rows);
-	y = text_block(0, 0, a->cols, msg, a->rows);
+	    "Make it larger to go on.", getmaxx(stdscr), getmaxy(stdscr),
+	    need_cols, need_rows);
+	y = text_block(ROW(a, 0), COL(a, 0), a->cols, msg, a->rows);
 	if (note != NULL && y < a->rows)
-		text_block(y, 0, a->cols, note, a->rows - y);
+		text_block(ROW(a, y), COL(a, 0), a->cols, note, a->rows - y);
 }

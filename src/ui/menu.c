@@ -142,33 +142,34 @@ draw_entry(struct app *a, int y, int i, bool sel)
 
 	snprintf(num, sizeof num, "%d", i + 1);
 	if (sel)
-		mvaddstr(y, 2, a->utf8 ? "\u25b8" : ">");
+		mvaddstr(ROW(a, y), COL(a, 2), a->utf8 ? "\u25b8" : ">");
 	attrset(ui_attr(a, C_ACCENT) & ~A_REVERSE);
 	if (i < 9)
-		mvaddstr(y, 4, num);
+		mvaddstr(ROW(a, y), COL(a, 4), num);
 	attrset(e->pack ? (sel ? (int)A_BOLD : (int)A_NORMAL) :
 	    ui_attr(a, C_DIM));
 	due = e->pack != NULL && a->s->due != NULL ? a->s->due[i] : 0;
-	text_put(y, 7, name, strlen(name),
+	text_put(ROW(a, y), COL(a, 7), name, strlen(name),
 	    a->cols - (other ? 46 : due > 0 ? 33 : 24));
 	if (other) {
 		attrset(ui_attr(a, C_DIM));
-		mvaddstr(y, a->cols - 38, format_name(e->format));
+		mvaddstr(ROW(a, y), COL(a, a->cols - 38),
+		    format_name(e->format));
 		attrset(e->pack ? (sel ? (int)A_BOLD : (int)A_NORMAL) :
 		    ui_attr(a, C_DIM));
 	}
 	if (due > 0) {
 		snprintf(count, sizeof count, "%4d due", due);
 		attrset(ui_attr(a, C_WARN) & ~A_REVERSE);
-		mvaddstr(y, a->cols - 25, count);
+		mvaddstr(ROW(a, y), COL(a, a->cols - 25), count);
 		attrset(sel ? (int)A_BOLD : (int)A_NORMAL);
 	}
 	if (e->pack != NULL) {
 		snprintf(count, sizeof count, "%4d question%s", e->pack->nq,
 		    e->pack->nq == 1 ? " " : "s");
-		mvaddstr(y, a->cols - 16, count);
+		mvaddstr(ROW(a, y), COL(a, a->cols - 16), count);
 	} else {
-		mvaddstr(y, a->cols - 16, "   cannot load");
+		mvaddstr(ROW(a, y), COL(a, a->cols - 16), "   cannot load");
 	}
 	attrset(A_NORMAL);
 }
@@ -194,7 +195,7 @@ draw_detail(struct app *a, const struct menu_state *ms, int y)
 	else
 		text = c->v[ms->sel].pack->description;
 	attrset(ui_attr(a, C_DIM));
-	text_block(y, 4, a->cols - 8, text, a->rows - 1 - y);
+	text_block(ROW(a, y), COL(a, 4), a->cols - 8, text, a->rows - 1 - y);
 	attrset(A_NORMAL);
 }
 
@@ -206,9 +207,9 @@ draw_extra(struct app *a, const struct menu_state *ms, int y, int entry,
 	bool sel = ms->sel == entry;
 
 	if (sel)
-		mvaddstr(y, 2, a->utf8 ? "\u25b8" : ">");
+		mvaddstr(ROW(a, y), COL(a, 2), a->utf8 ? "\u25b8" : ">");
 	attrset(sel ? A_BOLD : A_NORMAL);
-	mvaddstr(y, 7, label);
+	mvaddstr(ROW(a, y), COL(a, 7), label);
 	attrset(A_NORMAL);
 }
 
@@ -227,9 +228,10 @@ menu_draw(struct app *a, void *st, int64_t now)
 	}
 	draw_header(a, "termquiz", "choose a pack");
 	if (c->n == 0) {
-		mvaddstr(3, 3, "No packs found. Looked in:");
+		mvaddstr(ROW(a, 3), COL(a, 3), "No packs found. Looked in:");
 		for (i = 0; i < a->s->ndirs && 4 + i < a->rows - 1; i++)
-			mvaddnstr(4 + i, 5, a->s->dirs[i], a->cols - 6);
+			mvaddnstr(ROW(a, 4 + i), COL(a, 5), a->s->dirs[i],
+			    a->cols - 6);
 		draw_footer(a, "o Open Trivia DB (online) · q quit");
 		return;
 	}
@@ -244,7 +246,7 @@ menu_draw(struct app *a, void *st, int64_t now)
 			total += c->v[i].pack != NULL ? c->v[i].pack->nq : 0;
 		draw_extra(a, ms, y, c->n, "All packs together");
 		snprintf(label, sizeof label, "%4d questions", total);
-		mvaddstr(y++, a->cols - 16, label);
+		mvaddstr(ROW(a, y++), COL(a, a->cols - 16), label);
 	}
 	if (review_entry(a) >= 0 && y < 3 + room) {
 		snprintf(label, sizeof label, "Review due (%d)",
@@ -258,13 +260,13 @@ menu_draw(struct app *a, void *st, int64_t now)
 		snprintf(label, sizeof label, "Pack %d cannot be played:",
 		    ms->broken);
 		attrset(ui_attr(a, C_WARN) & ~A_REVERSE);
-		mvaddnstr(y + 1, 4, label, a->cols - 8);
+		mvaddnstr(ROW(a, y + 1), COL(a, 4), label, a->cols - 8);
 		attrset(A_NORMAL);
 		y++;
 	}
 	draw_detail(a, ms, y + 1);
-	draw_footer(a, "1-9 or Enter play · a all packs · r review · "
-	    "o online · \u2191\u2193 move · q quit");
+	draw_footer(a, "1-9 or Enter play|1-9 play · a all packs|a all · "
+	    "r review · o online · \u2191\u2193 move|\u2191\u2193 · q quit");
 }
 
 const struct screen menu_screen = {

@@ -159,6 +159,10 @@ text_key(struct app *a, struct question_state *qs, wint_t ch, bool is_key,
 		case KEY_LEFT: qs->cursor = utf8_prev(qs->text, qs->cursor); break;
 		case KEY_RIGHT: qs->cursor = utf8_next(qs->text, qs->cursor); break;
 		case KEY_HOME: qs->cursor = 0; break;
+		/* A question too long for the screen scrolls (the field
+		 * stays). */
+		case KEY_UP: qs->lay.scroll--; break;
+		case KEY_DOWN: qs->lay.scroll++; break;
 		case KEY_END: qs->cursor = qs->text_len; break;
 		default: break;
 		}
@@ -288,22 +292,6 @@ question_key(struct app *a, void *st, wint_t ch, bool is_key, int64_t now)
 
 /* --- drawing --- */
 
-/* The bytes of s (n long) that text_put needs to draw it in w columns: up
- * to w + 1 columns' worth, so that it still sees the text go on. */
-static size_t
-fit_bytes(const char *s, size_t n, int w)
-{
-	size_t i = 0, next;
-	int used = 0;
-
-	while (i < n && used <= w) {
-		next = utf8_next(s, i);
-		used += text_width(s + i, next - i);
-		i = next;
-	}
-	return i;
-}
-
 static int
 view_options(const struct question_view *v)
 {
@@ -311,13 +299,21 @@ view_options(const struct question_view *v)
 	    v->type == Q_TRUEFALSE ? 2 : 0;
 }
 
+static const char *
+option_label(const struct question_view *v, int k)
+{
+	return v->type == Q_TRUEFALSE ? tf_labels[k] : v->choices[k];
+}
+
 void
 question_layout_reset(struct question_layout *l)
 {
 	l->cols = 0;
+	l->scroll = 0;
+	l->followed = 0;
 }
 
-/* Wrap the question and measure the choices, unless already done for this
+/* Wrap the question and the choices, unless already done for this
  * question at this width. */
 static void
 lay_out(struct app *a, const struct question_view *v,
@@ -328,34 +324,155 @@ lay_out(struct app *a, const struct question_view *v,
 	if (l->cols == a->cols)
 		return;
 	l->cols = a->cols;
-	l->qlines = text_wrap(v->text, a->cols - 6, l->spans, QLINES_MAX);
-	for (k = 0; v->type == Q_CHOICE && k < v->nchoices; k++)
-		l->fit[k] = fit_bytes(v->choices[k], strlen(v->choices[k]),
-		    a->cols - 10);
+	l->qlines = text_wrap_cut(v->text, a->cols - 6, l->spans, QLINES_MAX);
+	for (k = 0; k < view_options(v); k++)
+		l->clines[k] = text_wrap_cut(option_label(v, k), a->cols - 10,
+		    l->cspans[k], CHOICE_ROWS);
+}
+
+/* Where the parts go at the frame's height: the body (the question, a
+ * blank row, the choices) scrolls in rows [top, top + view) when it does
+ * not fit; the field of a text question stays below it. The blank rows
+ * go first when rows are few: the one before the bar, row 2 (unless the
+ * question's origin is there), the one before the choices. */
+struct plan {
+	int top;       /* the body's first row */
+	int gap;       /* 1: a blank row between question and choices */
+	int body;      /* the body's rows */
+	int view;      /* rows it is shown in (body when all fits) */
+	bool scrolls;  /* view < body: its last row says "more ↓" */
+	int field;     /* rows below the body: the text field, 0 or 2 */
+	bool note;     /* v->note has a row */
+	int bar;       /* the bar's row */
+};
+
+static int
+options_rows(const struct question_view *v, const struct question_layout *l)
+{
+	int k, n = 0;
+
+	for (k = 0; k < view_options(v); k++)
+		n += l->clines[k];
+	return n;
+}
+
+/* The rows p's parts take, opts the choices' and after the blank row
+ * before the bar. */
+static int
+plan_need(const struct question_layout *l, const struct plan *p, int opts,
+    int after)
+{
+	return l->qlines + p->gap + opts + p->field + p->note + after;
 }
 
 static void
-draw_options(struct app *a, const struct question_view *v,
-    const struct question_layout *l, int y)
+plan_of(struct app *a, const struct question_view *v,
+    const struct question_layout *l, struct plan *p)
 {
-	int k, n = view_options(v);
+	bool text = v->type == Q_TEXT && !v->text_only;
+	int opts = v->text_only ? 0 : options_rows(v, l), after = 1, avail;
+
+	p->top = 3;
+	p->gap = opts > 0 ? 1 : 0;
+	p->field = text ? 2 : 0;
+	p->note = v->note != NULL && !v->text_only;
+	/* Rows between the header and the footer, less the bar's. */
+	avail = a->rows - 1 - 1 - p->top;
+	if (plan_need(l, p, opts, after) > avail)
+		after = 0;
+	if (plan_need(l, p, opts, after) > avail && v->origin == NULL)
+		p->top = 2, avail++;
+	if (plan_need(l, p, opts, after) > avail && p->gap)
+		p->gap = 0;
+	if (plan_need(l, p, opts, after) > avail && p->field)
+		p->field = 1;     /* the field right under the question */
+	if (plan_need(l, p, opts, after) > avail && p->note)
+		p->note = false;
+	p->body = l->qlines + p->gap + opts;
+	p->view = avail - p->field - p->note;
+	p->scrolls = p->body > p->view;
+	if (!p->scrolls)
+		p->view = p->body;
+	p->bar = p->top + p->view + p->field + p->note + after;
+}
+
+/* The body's first row of option k. */
+static int
+option_start(const struct question_layout *l, const struct plan *p, int k)
+{
+	int i, y = l->qlines + p->gap;
+
+	for (i = 0; i < k; i++)
+		y += l->clines[i];
+	return y;
+}
+
+/* Keep the scroll in range and, when the selection moved, on it: all of
+ * its rows in view, and the question too when the first is chosen. */
+static void
+follow(const struct question_view *v, struct question_layout *l,
+    const struct plan *p)
+{
+	int shown = p->scrolls ? p->view - 1 : p->view, max = p->body - shown;
+
+	if (p->scrolls && view_options(v) > 0 && v->selected >= 0 &&
+	    v->selected != l->followed) {
+		int st = option_start(l, p, v->selected);
+		int en = st + l->clines[v->selected];
+
+		if (en <= shown && v->selected == 0)
+			l->scroll = 0;
+		else if (st < l->scroll)
+			l->scroll = st;
+		else if (en > l->scroll + shown)
+			l->scroll = en - shown;
+		l->followed = v->selected;
+	}
+	if (l->scroll > max)
+		l->scroll = max;
+	if (l->scroll < 0 || !p->scrolls)
+		l->scroll = 0;
+}
+
+/* Row i of the body (question lines, the blank, the choices' rows) at
+ * frame row y. */
+static void
+draw_body_row(struct app *a, const struct question_view *v,
+    const struct question_layout *l, const struct plan *p, int i, int y)
+{
+	int k = 0, j;
 	char num[16];
+	const char *label;
+	bool sel;
 
-	for (k = 0; k < n; k++) {
-		const char *label = v->type == Q_TRUEFALSE ? tf_labels[k] :
-		    v->choices[k];
-		bool sel = k == v->selected;
-
-		if (sel)
-			mvaddstr(y + k, 3, a->utf8 ? "\u25b8" : ">");
+	if (i < l->qlines) {
+		attrset(A_BOLD);
+		text_put(ROW(a, y), COL(a, 3), v->text + l->spans[i][0],
+		    l->spans[i][1] - l->spans[i][0], a->cols - 6);
+		attrset(A_NORMAL);
+		return;
+	}
+	j = i - l->qlines - p->gap;
+	if (j < 0)
+		return;
+	while (k < view_options(v) - 1 && j >= l->clines[k])
+		j -= l->clines[k++];
+	label = option_label(v, k);
+	sel = k == v->selected;
+	/* The choice's number on its first row; the selection marks each
+	 * of its rows. */
+	if (sel)
+		mvaddstr(ROW(a, y), COL(a, 3), j == 0 ? (a->utf8 ? "\u25b8" :
+		    ">") : (a->utf8 ? "\u2502" : "|"));
+	if (j == 0) {
 		snprintf(num, sizeof num, "%d", k + 1);
 		attrset(ui_attr(a, C_ACCENT) & ~A_REVERSE);
-		mvaddstr(y + k, 5, num);
-		attrset(sel ? A_BOLD : A_NORMAL);
-		text_put(y + k, 8, label, v->type == Q_TRUEFALSE ?
-		    strlen(label) : l->fit[k], a->cols - 10);
-		attrset(A_NORMAL);
+		mvaddstr(ROW(a, y), COL(a, 5), num);
 	}
+	attrset(sel ? A_BOLD : A_NORMAL);
+	text_put(ROW(a, y), COL(a, 8), label + l->cspans[k][j][0],
+	    l->cspans[k][j][1] - l->cspans[k][j][0], a->cols - 10);
+	attrset(A_NORMAL);
 }
 
 static void
@@ -364,7 +481,7 @@ draw_field(struct app *a, const struct question_view *v, int y)
 	int w = a->cols - 18, before, x0 = 16;
 	size_t start = 0;
 
-	mvaddstr(y, 3, "Your answer:");
+	mvaddstr(ROW(a, y), COL(a, 3), "Your answer:");
 	/* Scroll the field so the cursor stays in view; text scrolled off
 	 * the left leaves a "…" in the first column. */
 	if (text_width(v->field, v->cursor) > w - 1) {
@@ -372,13 +489,14 @@ draw_field(struct app *a, const struct question_view *v, int y)
 			start = utf8_next(v->field, start);
 	}
 	attrset(A_UNDERLINE);
-	mvhline(y, x0, ' ', w);
+	mvhline(ROW(a, y), COL(a, x0), ' ', w);
 	if (start > 0) {
-		mvaddstr(y, x0, a->utf8 ? "\u2026" : "<");
+		mvaddstr(ROW(a, y), COL(a, x0), a->utf8 ? "\u2026" : "<");
 		x0++;
 		w--;
 	}
-	text_put(y, x0, v->field + start, v->field_len - start, w);
+	text_put(ROW(a, y), COL(a, x0), v->field + start,
+	    v->field_len - start, w);
 	attrset(A_NORMAL);
 	before = text_width(v->field + start, v->cursor - start);
 	/* A drawn cursor: the terminal's stays hidden and parked, so a bar
@@ -388,67 +506,79 @@ draw_field(struct app *a, const struct question_view *v, int y)
 
 		attrset(A_REVERSE | A_UNDERLINE);
 		if (v->cursor < v->field_len)
-			text_put(y, x0 + before, v->field + v->cursor,
-			    end - v->cursor, 2);
+			text_put(ROW(a, y), COL(a, x0 + before),
+			    v->field + v->cursor, end - v->cursor, 2);
 		else
-			mvaddch(y, x0 + before, ' ');
+			mvaddch(ROW(a, y), COL(a, x0 + before), ' ');
 		attrset(A_NORMAL);
 	}
-}
-
-static int
-rows_needed(const struct question_view *v, int qlines)
-{
-	int body = v->type == Q_TEXT ? 1 : view_options(v);
-
-	/* Header, a blank row, the question, a blank row, the choices (or
-	 * the field), the bar and the footer: a blank row before the bar
-	 * would be nice, not needed (40x12 plays a four-choice question). */
-	return 2 + 1 + qlines + 1 + body + 2;
 }
 
 int
 question_view_rows(struct app *a, const struct question_view *v,
     struct question_layout *l)
 {
+	int k, tallest = 1;
+
 	lay_out(a, v, l);
-	return rows_needed(v, l->qlines);
+	for (k = 0; !v->text_only && k < view_options(v); k++)
+		if (l->clines[k] > tallest)
+			tallest = l->clines[k];
+	/* The header, a choice whole (or a row of the question and the
+	 * field), "more ↓", the bar, the footer. */
+	return 2 + (v->origin != NULL) + (v->type == Q_TEXT &&
+	    !v->text_only ? 2 : tallest) + 1 + 2;
+}
+
+/* The last row of a body that scrolls: which way the rest is. */
+static void
+draw_more(struct app *a, const struct plan *p, int scroll, int y)
+{
+	bool above = scroll > 0, below = scroll + p->view - 1 < p->body;
+
+	attrset(ui_attr(a, C_DIM));
+	mvaddstr(ROW(a, y), COL(a, 3), above && below ? (a->utf8 ?
+	    "more \u2191\u2193" : "more above and below") : below ? (a->utf8 ?
+	    "more \u2193" : "more below") : (a->utf8 ? "more \u2191" :
+	    "more above"));
+	attrset(A_NORMAL);
 }
 
 bool
 question_view_draw(struct app *a, const struct question_view *v,
     struct question_layout *l, int64_t now)
 {
-	int y, body;
+	struct plan p;
+	int i, shown;
 
 	lay_out(a, v, l);
+	plan_of(a, v, l, &p);
+	follow(v, l, &p);
+	a->free_y = p.bar;
 	if (v->cd != NULL)
-		draw_bar(a, a->rows - 2, v->cd, now);
+		draw_bar(a, p.bar, v->cd, now);
 	if (v->hidden)
 		return false;
 	/* Open Trivia Database questions say where they come from, dimmed,
 	 * on the row between the header and the question. */
 	if (v->origin != NULL) {
 		attrset(ui_attr(a, C_DIM));
-		text_put(2, 3, v->origin, strlen(v->origin), a->cols - 6);
+		text_put(ROW(a, 2), COL(a, 3), v->origin, strlen(v->origin),
+		    a->cols - 6);
 		attrset(A_NORMAL);
 	}
-	/* Wrapped once per question and width (lay_out). */
-	attrset(A_BOLD);
-	text_lines(3, 3, a->cols - 6, v->text, l->spans, l->qlines);
-	y = 3 + l->qlines;
-	attrset(A_NORMAL);
-	if (v->text_only)
-		return false;
-	if (v->type == Q_TEXT)
-		draw_field(a, v, y + 1);
-	else
-		draw_options(a, v, l, y + 1);
-	body = v->type == Q_TEXT ? 1 : view_options(v);
-	if (v->note == NULL || y + 1 + body >= a->rows - 2)
+	shown = p.scrolls ? p.view - 1 : p.view;
+	for (i = 0; i < shown && l->scroll + i < p.body; i++)
+		draw_body_row(a, v, l, &p, l->scroll + i, p.top + i);
+	if (p.scrolls)
+		draw_more(a, &p, l->scroll, p.top + shown);
+	if (p.field > 0)
+		draw_field(a, v, p.top + p.view + p.field - 1);
+	if (!p.note)
 		return false;
 	attrset(A_BOLD);
-	text_put(y + 1 + body, 3, v->note, strlen(v->note), a->cols - 6);
+	text_put(ROW(a, p.top + p.view + p.field), COL(a, 3), v->note,
+	    strlen(v->note), a->cols - 6);
 	attrset(A_NORMAL);
 	return true;
 }
@@ -501,15 +631,18 @@ draw_help(struct app *a, const struct question_state *qs,
 	    " · ^P pause" : " · p pause") : "";
 
 	if (o->q->type == Q_TEXT)
-		snprintf(help, sizeof help, "type the answer · Enter submit · "
-		    "Esc quit%s%s", aids, c->more_time_seconds > 0 &&
-		    !qs->more_time_used ? " · ^T more time" : "");
+		snprintf(help, sizeof help, "type the answer|type · "
+		    "Enter submit|Enter · Esc quit%s%s", aids,
+		    c->more_time_seconds > 0 && !qs->more_time_used ?
+		    " · ^T more time|^T time" : "");
 	else
-		snprintf(help, sizeof help, "%s1-%d answer · %s move · Enter "
-		    "choose · Esc quit%s%s", o->q->type == Q_TRUEFALSE ?
-		    "t/f " : "", option_count(o), a->utf8 ? "\u2191\u2193" :
-		    "j/k", aids, c->more_time_seconds > 0 && !qs->more_time_used ?
-		    " · + more time" : "");
+		snprintf(help, sizeof help, "%s1-%d answer|%s1-%d · %s "
+		    "move|%s · Enter choose|Enter · Esc quit%s%s",
+		    o->q->type == Q_TRUEFALSE ? "t/f " : "", option_count(o),
+		    o->q->type == Q_TRUEFALSE ? "t/f " : "", option_count(o),
+		    a->utf8 ? "↑↓" : "j/k", a->utf8 ? "↑↓" :
+		    "j/k", aids, c->more_time_seconds > 0 &&
+		    !qs->more_time_used ? " · + more time|+ time" : "");
 	draw_footer(a, help);
 }
 
@@ -541,9 +674,10 @@ question_draw(struct app *a, void *st, int64_t now)
 	curs_set(0);
 	question_view_draw(a, &v, &qs->lay, now);
 	if (paused(a)) {
-		mvaddstr(4, 3, "Paused: the question is hidden and the clock "
+		mvaddstr(ROW(a, 4), COL(a, 3), "Paused: the question is hidden "
+		    "and the clock "
 		    "stopped.");
-		mvaddstr(5, 3, "Press p (or Ctrl-P) to go on.");
+		mvaddstr(ROW(a, 5), COL(a, 3), "Press p (or Ctrl-P) to go on.");
 	}
 }
 

@@ -9,18 +9,23 @@
 static void
 quit_draw(struct app *a, void *st, int64_t now)
 {
-	/* Over the bar and the footer, never over the question or its
-	 * choices (the bar goes on beneath it). */
-	int y = a->rows - 2, x = (a->cols - 22) / 2;
+	/* Over the bar and what is below it, never over the question or
+	 * its choices (the bar goes on beneath it): three rows from the
+	 * bar's, or two when the bar is right above the footer. */
+	int top, y, x = (a->cols - 22) / 2;
 
 	(void)st;
 	ui_behind_draw(a, now);
 	if (a->rows < 3 || a->cols < 24)
 		return;
+	top = a->free_y > 0 && a->free_y < a->rows - 1 ? a->free_y :
+	    a->rows - 3;
+	if (top > a->rows - 3)
+		top = a->rows - 2;
 	attrset(ui_attr(a, C_ACCENT));
-	mvaddstr(y - 1, x, "                      ");
-	mvaddstr(y, x, "  Quit the game? y/n  ");
-	mvaddstr(y + 1, x, "                      ");
+	for (y = top; y < a->rows && y < top + 3; y++)
+		mvaddstr(ROW(a, y), COL(a, x), y == top + (top < a->rows - 2) ?
+		    "  Quit the game? y/n  " : "                      ");
 	attrset(A_NORMAL);
 	curs_set(0);
 }

@@ -99,7 +99,7 @@ static void
 draw_note(struct app *a, int y, enum ui_color c, const char *text)
 {
 	attrset(ui_attr(a, c));
-	text_put(y, 3, text, strlen(text), a->cols - 6);
+	text_put(ROW(a, y), COL(a, 3), text, strlen(text), a->cols - 6);
 	attrset(A_NORMAL);
 }
 
@@ -119,7 +119,7 @@ draw_summary(struct app *a, const struct quiz *z, const struct quiz_tally *t)
 		    t->score, t->max_score, t->accuracy, z->best_streak,
 		    t->mean_answer_seconds);
 	draw_note(a, 3, C_TITLE, line);
-	move(4, 3);
+	move(ROW(a, 4), COL(a, 3));
 	attrset(ui_attr(a, C_GOOD));
 	printw("Correct %d", t->correct);
 	attrset(ui_attr(a, C_BAD));
@@ -131,7 +131,8 @@ draw_summary(struct app *a, const struct quiz *z, const struct quiz_tally *t)
 		    "   First score on this pack!" : "   New best!";
 
 		/* Only where it fits: printw would run onto the next row. */
-		if (getcurx(stdscr) + (int)strlen(b) < a->cols - 1) {
+		if (getcurx(stdscr) - a->left + (int)strlen(b) <
+		    a->cols - 1) {
 			attrset(ui_attr(a, C_GOOD) | A_BOLD);
 			printw("%s", b);
 		}
@@ -174,7 +175,7 @@ draw_time_bar(struct app *a, int y, int x, const struct outcome *o)
 	spark_bar(scale > 0 ? o->seconds / scale : 0, BAR_CELLS, a->utf8, bar,
 	    sizeof bar);
 	attrset(ui_attr(a, C_DIM));
-	mvaddstr(y, x, bar);
+	mvaddstr(ROW(a, y), COL(a, x), bar);
 	attrset(A_NORMAL);
 }
 
@@ -208,23 +209,23 @@ draw_question(struct app *a, int y, int i, const struct outcome *o)
 	if (qw < 10)
 		qw = 10;
 	snprintf(num, sizeof num, "%3d", i + 1);
-	mvaddstr(y, 1, num);
+	mvaddstr(ROW(a, y), COL(a, 1), num);
 	attrset(ui_attr(a, o->correct ? C_GOOD : outcome_timed_out(o) ?
 	    C_WARN : C_BAD));
-	mvaddstr(y, 5, row_mark(a, o));
+	mvaddstr(ROW(a, y), COL(a, 5), row_mark(a, o));
 	attrset(A_NORMAL);
-	text_put(y, 7, o->q->text, strlen(o->q->text), qw - 1);
+	text_put(ROW(a, y), COL(a, 7), o->q->text, strlen(o->q->text), qw - 1);
 	if (narrow(a)) {
 		snprintf(tail, sizeof tail, "%6" PRId64, o->points);
-		mvaddstr(y, a->cols - 7, tail);
+		mvaddstr(ROW(a, y), COL(a, a->cols - 7), tail);
 		return;
 	}
 	attrset(ui_attr(a, o->correct ? C_GOOD : C_BAD));
-	text_put(y, 7 + qw, given, strlen(given), aw);
+	text_put(ROW(a, y), COL(a, 7 + qw), given, strlen(given), aw);
 	attrset(A_NORMAL);
 	snprintf(tail, sizeof tail, "%6" PRId64 " %6.1f s", o->points,
 	    o->seconds);
-	mvaddstr(y, 8 + qw + aw, tail);
+	mvaddstr(ROW(a, y), COL(a, 8 + qw + aw), tail);
 	draw_time_bar(a, y, 8 + qw + aw + 16, o);
 }
 
@@ -241,7 +242,7 @@ draw_top(struct app *a, int y, int k)
 	snprintf(line, sizeof line, "%3d. %-20.20s %7lld   %s%s", k + 1,
 	    t->player, (long long)t->score, when, mine ? "   <- this game" : "");
 	attrset(mine ? ui_attr(a, C_GOOD) | A_BOLD : A_NORMAL);
-	text_put(y, 1, line, strlen(line), a->cols - 2);
+	text_put(ROW(a, y), COL(a, 1), line, strlen(line), a->cols - 2);
 	attrset(A_NORMAL);
 }
 
@@ -272,15 +273,15 @@ draw_progress(struct app *a, int y, int k)
 		    s->nseries == 1 ? "" : "s");
 		draw_note(a, y, C_TITLE, line);
 		spark_line(v, s->nseries, 0, 1, a->utf8, spark, sizeof spark);
-		mvaddstr(y, x, spark);
+		mvaddstr(ROW(a, y), COL(a, x), spark);
 		snprintf(line, sizeof line, "low %" PRId64 ", high %" PRId64,
 		    lo, hi);
-		mvaddstr(y, x + s->nseries + 2, line);
+		mvaddstr(ROW(a, y), COL(a, x + s->nseries + 2), line);
 	} else if (k == 2 && mine >= 0) {
 		snprintf(line, sizeof line, "%s this game: %" PRId64,
 		    a->utf8 ? "\u2191" : "^", s->series[mine].score);
 		attrset(ui_attr(a, C_GOOD) | A_BOLD);
-		mvaddstr(y, x + (int)mine, line);
+		mvaddstr(ROW(a, y), COL(a, x + (int)mine), line);
 		attrset(A_NORMAL);
 	}
 }
@@ -324,10 +325,12 @@ results_draw(struct app *a, void *st, int64_t now)
 	draw_summary(a, z, &t);
 	attrset(ui_attr(a, C_DIM));
 	if (narrow(a))
-		mvprintw(TABLE_TOP - 1, 1, "  #   %-*s%6s", a->cols - 14,
+		mvprintw(ROW(a, TABLE_TOP - 1), COL(a, 1), "  #   %-*s%6s",
+		    a->cols - 14,
 		    "question", "points");
 	else
-		mvprintw(TABLE_TOP - 1, 1, "  #  %-*s %-16s %6s %8s",
+		mvprintw(ROW(a, TABLE_TOP - 1), COL(a, 1),
+		    "  #  %-*s %-16s %6s %8s",
 		    qw < 10 ? 10 : qw, "question", "your answer", "points",
 		    "time");
 	attrset(A_NORMAL);
@@ -339,10 +342,11 @@ results_draw(struct app *a, void *st, int64_t now)
 		char foot[160];
 
 		snprintf(foot, sizeof foot, "%s%s%s", below ? (a->utf8 ?
-		    "more \u2193 j · " : "more below: j · ") : "",
-		    above ? "k up · " : "", t.correct < z->n ?
-		    "Enter play again · r retry the missed ones · m menu · "
-		    "q quit" : "Enter play again · m menu · q quit");
+		    "more ↓ j|↓ j · " : "more below: j|j more · ") : "",
+		    above ? "k up|k · " : "", t.correct < z->n ?
+		    "Enter play again|Enter again · r retry the missed ones|"
+		    "r retry · m menu · q quit" :
+		    "Enter play again|Enter again · m menu · q quit");
 		draw_footer(a, foot);
 	}
 }

@@ -111,6 +111,7 @@ static void
 draw(struct loop *l, int64_t now)
 {
 	erase();
+	l->app.free_y = 0;
 	screens[l->cur]->draw(&l->app, state(l, l->cur), now);
 	wnoutrefresh(stdscr);
 	doupdate();
@@ -250,7 +251,7 @@ dispatch(struct loop *l, int c, int64_t now)
 	wint_t ch;
 
 	if (c == KEY_RESIZE) {
-		getmaxyx(stdscr, a->rows, a->cols);
+		ui_set_size(a, getmaxy(stdscr), getmaxx(stdscr));
 		return SCR_SAME;
 	}
 	if (c >= KEY_MIN) {
@@ -311,7 +312,7 @@ stop(struct loop *l)
 	clearok(curscr, TRUE);   /* repaint all: the shell drew meanwhile */
 	refresh();
 	curs_set(0);
-	getmaxyx(stdscr, l->app.rows, l->app.cols);
+	ui_set_size(&l->app, getmaxy(stdscr), getmaxx(stdscr));
 }
 
 static enum play_end
@@ -371,6 +372,7 @@ ui_run(struct session *s, int *signo)
 	l.cur = l.behind = SCR_SAME;
 	*signo = 0;
 	ui_init(&l.app);
+	ui_set_size(&l.app, l.app.rows, l.app.cols);
 	switch_to(&l, s->z != NULL ? SCR_QUESTION : s->online != NULL ?
 	    SCR_ONLINE : SCR_MENU, clock_now());
 	end = loop(&l, signo);

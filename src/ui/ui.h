@@ -39,6 +39,13 @@ enum ui_next {
 #define TEXT_MAX 256   /* bytes in a typed answer */
 #define MIN_COLS 40
 #define FRAME_MS 80    /* at most 12.5 wake-ups a second for the bar */
+#define FRAME_COLS 100 /* a readable width: on a wider terminal the
+                        * screens sit in the middle */
+#define FRAME_ROWS 30
+
+/* A row and a column of the frame (a->rows x a->cols) on the terminal. */
+#define ROW(a, y) ((a)->top + (y))
+#define COL(a, x) ((a)->left + (x))
 
 /* What every screen shares: the session and the terminal. A screen's own
  * fields live in its file, in the state its init makes. */
@@ -46,8 +53,14 @@ struct app {
 	struct session *s;
 	bool utf8;
 	bool color;
-	int rows, cols;
+	int rows, cols;    /* the frame the screens lay out in: the
+	                    * terminal's size, up to FRAME_ROWS x FRAME_COLS */
+	int top, left;     /* where that frame is on the terminal: centred */
+	int term_rows, term_cols; /* the terminal's own size */
 	bool covered;      /* a prompt will be drawn over this frame: no cursor */
+	int free_y;        /* the frame's row from which a prompt may cover
+	                    * the screen (the bar's, under the question); 0:
+	                    * the bottom rows */
 	char unsent[TEXT_MAX]; /* what the text field held when time ran
 	                        * out, for the feedback to show; "" */
 };
@@ -108,25 +121,35 @@ struct question_view {
 };
 
 #define QLINES_MAX 32
+#define CHOICE_ROWS 3   /* a choice wraps to at most this many rows */
 
-/* The question wrapped and its choices measured for one width, kept by the
- * caller between frames: nine choices of 20,000 characters measured twenty
- * times a second cost 4-5 % CPU. */
+/* The question and its choices wrapped for one width, kept by the caller
+ * between frames (nine choices of 20,000 characters measured twenty times
+ * a second cost 4-5 % CPU), and how far the view is scrolled when they do
+ * not all fit. */
 struct question_layout {
 	int cols;                  /* 0: not worked out yet */
 	size_t spans[QLINES_MAX][2];
 	int qlines;
-	size_t fit[CHOICES_MAX];   /* bytes of each choice to draw: enough to
-	                            * fill the row and know it goes on */
+	/* Each choice's rows; the last one's end goes far enough past the
+	 * row to show that the choice goes on ("…"). */
+	size_t cspans[CHOICES_MAX][CHOICE_ROWS][2];
+	int clines[CHOICES_MAX];
+	int scroll;                /* the first row of the body shown */
+	int followed;              /* the choice the view last scrolled to */
 };
 
 /* Forget l's layout: call when the question shown changes. */
 void question_layout_reset(struct question_layout *l);
-/* Rows the question view v needs at the current width (lays l out). */
+/* Rows the question view v needs at least at the current width (lays l
+ * out): with fewer, nothing usable fits. What does not fit in more
+ * scrolls, and says "more ↓". */
 int question_view_rows(struct app *a, const struct question_view *v,
     struct question_layout *l);
-/* Draw v (the caller draws the header and footer, and checks the size
- * with question_view_rows). Returns whether v->note found a row. */
+/* Draw v, centred in the frame's width, the bar right under it (the caller
+ * draws the header and footer, and checks the size with
+ * question_view_rows). The body scrolls to keep v->selected in view.
+ * Returns whether v->note found a row. */
 bool question_view_draw(struct app *a, const struct question_view *v,
     struct question_layout *l, int64_t now);
 
@@ -173,6 +196,10 @@ enum ui_color {
 	C_NORMAL, C_TITLE, C_GOOD, C_WARN, C_BAD, C_DIM, C_ACCENT, C_COUNT
 };
 
+/* The terminal is rows x cols: lay the screens out in a frame of at most
+ * FRAME_ROWS x FRAME_COLS in its middle (a->rows, a->cols, a->top,
+ * a->left). */
+void ui_set_size(struct app *a, int rows, int cols);
 /* Set up the colour pairs when a->color (once, after initscr). */
 void ui_colors_init(struct app *a);
 /* Attributes for a role, colour or not. */
@@ -186,10 +213,14 @@ int text_put(int y, int x, const char *s, size_t n, int maxw);
 /* Split s into lines of at most width columns at spaces; store up to max
  * [start, end) byte pairs in spans. Returns the number of lines. */
 int text_wrap(const char *s, int width, size_t (*spans)[2], int max);
+/* text_wrap, and when s goes on past max lines, the last line takes
+ * enough more of it for text_put to end it with "…". */
+int text_wrap_cut(const char *s, int width, size_t (*spans)[2], int max);
 /* Draw the n lines of s that text_wrap found, from row y at column x. */
 void text_lines(int y, int x, int width, const char *s, size_t (*spans)[2],
     int n);
-/* Draw s wrapped from row y, indent x, at most maxrows. Returns rows used. */
+/* Draw s wrapped from row y, indent x, at most maxrows (the last ending
+ * in "…" when s goes on). Returns rows used. */
 int text_block(int y, int x, int width, const char *s, int maxrows);
 
 /* An answer as the screens show it: true/false as "True"/"False". */
@@ -202,7 +233,8 @@ void draw_game_header(struct app *a);
 /* The same header from its parts (question q of n), for the live player. */
 void draw_play_header(struct app *a, const char *title, int q, int n,
     int64_t score, int streak);
-/* The bottom row: key help. */
+/* The bottom row: key help, " · "-separated items, each "long|short" or
+ * one text; shortened to fit by priority (draw.c footer_fit). */
 void draw_footer(struct app *a, const char *help);
 /* The countdown bar of cd with seconds left on row y. */
 void draw_bar(struct app *a, int y, const struct countdown *cd, int64_t now);
