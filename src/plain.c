@@ -203,11 +203,9 @@ submit_line(struct quiz *z, const char *line, double t)
 
 /* The correct answer as the screens show it: True/False capitalised. */
 static const char *
-shown_answer(const struct question *q)
+correct_shown(const struct question *q)
 {
-	if (q->type == Q_TRUEFALSE)
-		return q->truth ? "True" : "False";
-	return question_answer_text(q);
+	return question_answer_shown(q, question_answer_text(q));
 }
 
 static void
@@ -216,9 +214,9 @@ tell(const struct outcome *o)
 	if (o->correct)
 		printf("Correct! +%" PRId64 " points\n", o->points);
 	else if (outcome_timed_out(o))
-		printf("\nTime's up! The answer: %s\n", shown_answer(o->q));
+		printf("\nTime's up! The answer: %s\n", correct_shown(o->q));
 	else
-		printf("Wrong. The answer: %s\n", shown_answer(o->q));
+		printf("Wrong. The answer: %s\n", correct_shown(o->q));
 	if (o->q->explanation != NULL)
 		printf("  %s\n", o->q->explanation);
 }

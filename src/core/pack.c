@@ -44,6 +44,14 @@ question_answer_text(const struct question *q)
 	}
 }
 
+const char *
+question_answer_shown(const struct question *q, const char *text)
+{
+	if (q->type != Q_TRUEFALSE)
+		return text;
+	return strcmp(text, "true") == 0 ? "True" : "False";
+}
+
 /* FNV-1a, 64 bits: a fingerprint, not a defence against forgery. */
 static uint64_t
 fnv(uint64_t h, const char *s, size_t n)

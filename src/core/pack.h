@@ -78,4 +78,9 @@ void pack_hash_many(struct pack *const *packs, int n, char out[HASH_HEX]);
 /* The correct answer as shown to the player. Borrowed from q. */
 const char *question_answer_text(const struct question *q);
 
+/* An answer (text, not NULL) as every screen and plain mode show it: for a
+ * true/false question "True" or "False", else text itself. Borrowed. */
+const char *question_answer_shown(const struct question *q,
+    const char *text);
+
 #endif

@@ -235,14 +235,6 @@ text_block(int y, int x, int width, const char *s, int maxrows)
 	return n;
 }
 
-const char *
-shown_answer(const struct question *q, const char *text)
-{
-	if (q->type != Q_TRUEFALSE)
-		return text;
-	return strcmp(text, "true") == 0 ? "True" : "False";
-}
-
 void
 draw_header(struct app *a, const char *title, const char *right)
 {

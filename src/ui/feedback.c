@@ -265,9 +265,9 @@ feedback_draw(struct app *a, void *st, int64_t now)
 	    .timed_out = outcome_timed_out(o), .points = o->points,
 	    .bonus = o->bonus, .question = o->q->text,
 	    .show_given = !o->correct || o->q->type == Q_TEXT,
-	    .given = o->given ? shown_answer(o->q, o->given) : NULL,
+	    .given = o->given ? question_answer_shown(o->q, o->given) : NULL,
 	    .unsent = a->unsent,
-	    .answer = shown_answer(o->q, question_answer_text(o->q)),
+	    .answer = question_answer_shown(o->q, question_answer_text(o->q)),
 	    .explanation = o->q->explanation };
 
 	if (a->cols < MIN_COLS || a->rows < VERDICT_MIN_ROWS) {

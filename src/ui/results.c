@@ -199,7 +199,7 @@ draw_question(struct app *a, int y, int i, const struct outcome *o)
 	int qw = a->cols - 46 - BAR_CELLS - 1, aw = 16;
 	const char *given = outcome_timed_out(o) ? (a->utf8 ?
 	    "\u2014  (time's up)" : "-  (time's up)") :
-	    shown_answer(o->q, o->given);
+	    question_answer_shown(o->q, o->given);
 	char num[16], tail[48];
 
 	if (narrow(a)) {

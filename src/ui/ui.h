@@ -223,8 +223,6 @@ void text_lines(int y, int x, int width, const char *s, size_t (*spans)[2],
  * in "…" when s goes on). Returns rows used. */
 int text_block(int y, int x, int width, const char *s, int maxrows);
 
-/* An answer as the screens show it: true/false as "True"/"False". */
-const char *shown_answer(const struct question *q, const char *text);
 
 /* The top two rows: title on the left, right text on the right. */
 void draw_header(struct app *a, const char *title, const char *right);

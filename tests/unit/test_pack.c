@@ -970,6 +970,26 @@ test_pack_free_null_is_a_no_op(void **state)
 	assert_string_equal(qtype_name(Q_TEXT), "text");
 }
 
+/* One rule for how an answer is shown, screens and plain mode alike. */
+static void
+test_pack_answer_shown_capitalises_truefalse_only(void **state)
+{
+	char t[] = "true", f[] = "false";
+	char *choices[] = { t, f };
+	struct question tf = { .type = Q_TRUEFALSE, .truth = false };
+	struct question ch = { .type = Q_CHOICE, .choices = choices,
+	    .nchoices = 2, .answer = 0 };
+
+	(void)state;
+	assert_string_equal(question_answer_shown(&tf, "true"), "True");
+	assert_string_equal(question_answer_shown(&tf, "false"), "False");
+	assert_string_equal(question_answer_shown(&tf,
+	    question_answer_text(&tf)), "False");
+	/* A choice that reads "true" is shown as written. */
+	assert_string_equal(question_answer_shown(&ch,
+	    question_answer_text(&ch)), "true");
+}
+
 int
 main(void)
 {
@@ -998,6 +1018,8 @@ main(void)
 		    tu_setup_tmpdir, tu_teardown_tmpdir),
 		cmocka_unit_test(test_pack_parse_reports_under_given_name),
 		cmocka_unit_test(test_pack_free_null_is_a_no_op),
+		cmocka_unit_test(
+		    test_pack_answer_shown_capitalises_truefalse_only),
 		cmocka_unit_test(
 		    test_pack_prints_200_problems_and_counts_the_rest),
 		cmocka_unit_test(test_pack_errors_past_the_cap_still_fail_it),
