@@ -5,7 +5,8 @@
 
 Listens on 127.0.0.1 on a free port, writes the port to DIR/port, and logs
 every request to DIR/log as "MILLISECONDS PATH?QUERY" lines. It serves
-api_category.php, api_count.php, api_token.php and api.php with canned
+api_category.php, api_count.php, api_count_global.php (category ID has
+40 + ID verified questions in both), api_token.php and api.php with canned
 answers of our own. MODE (changed later with GET /_mode?m=MODE) says how
 api.php answers:
 
@@ -158,6 +159,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
                                        "total_easy_question_count": 10 + cid,
                                        "total_medium_question_count": 20,
                                        "total_hard_question_count": 10}})
+        if url.path == "/api_count_global.php":
+            cats = {str(i): {"total_num_of_questions": 45 + i,
+                             "total_num_of_pending_questions": 3,
+                             "total_num_of_verified_questions": 40 + i,
+                             "total_num_of_rejected_questions": 2}
+                    for i, _ in CATEGORIES}
+            return self.send_json({"overall": {
+                "total_num_of_questions": sum(45 + i for i, _ in CATEGORIES),
+                "total_num_of_pending_questions": 3 * len(CATEGORIES),
+                "total_num_of_verified_questions":
+                    sum(40 + i for i, _ in CATEGORIES),
+                "total_num_of_rejected_questions": 2 * len(CATEGORIES)},
+                "categories": cats})
         if url.path == "/api_token.php":
             if qs.get("command") == "reset":
                 return self.send_json({"response_code": 0,

@@ -135,6 +135,12 @@ otdb_url_count(const char *base, int category)
 	    category);
 }
 
+char *
+otdb_url_count_global(const char *base)
+{
+	return xasprintf("%.*s/api_count_global.php", base_len(base), base);
+}
+
 /* --- categories ------------------------------------------------------- */
 
 static const struct {
@@ -166,6 +172,7 @@ otdb_categories_fini(struct otdb_categories *c)
 	free(c->v);
 	c->v = NULL;
 	c->n = 0;
+	c->all = -1;
 }
 
 static void
@@ -337,6 +344,39 @@ otdb_count_parse(struct otdb_categories *c, const char *text, size_t len,
 done:
 	cJSON_Delete(root);
 	return r;
+}
+
+int
+otdb_count_global_parse(struct otdb_categories *c, const char *text,
+    size_t len, char *err, size_t errlen)
+{
+	cJSON *root = parse_json(text, len, err, errlen);
+	const cJSON *cats, *all, *one;
+	char key[16];
+	int i, n, total = -1;
+
+	if (root == NULL)
+		return -1;
+	cats = cJSON_GetObjectItemCaseSensitive(root, "categories");
+	all = cJSON_GetObjectItemCaseSensitive(root, "overall");
+	if (!cJSON_IsObject(cats) || (all != NULL &&
+	    !get_int(all, "total_num_of_verified_questions", 0, 100000000,
+	    &total))) {
+		snprintf(err, errlen, "the reply is not the global question "
+		    "count");
+		cJSON_Delete(root);
+		return -1;
+	}
+	for (i = 0; i < c->n; i++) {
+		snprintf(key, sizeof key, "%d", c->v[i].id);
+		one = cJSON_GetObjectItemCaseSensitive(cats, key);
+		if (one != NULL && get_int(one,
+		    "total_num_of_verified_questions", 0, 100000000, &n))
+			c->v[i].total = n;
+	}
+	c->all = total;
+	cJSON_Delete(root);
+	return 0;
 }
 
 const char *
@@ -572,6 +612,101 @@ otdb_state_json(const struct otdb_state *st)
 	return xasprintf("{\"token\": \"%s\", \"token_used\": %lld, "
 	    "\"last_request\": %lld}\n", st->token,
 	    (long long)st->token_used_ms, (long long)st->last_request_ms);
+}
+
+/* --- the cached category list ------------------------------------------- */
+
+char *
+otdb_list_cache_json(const struct otdb_categories *c, int64_t listed_ms,
+    int64_t counted_ms)
+{
+	cJSON *root = cJSON_CreateObject(), *list;
+	char *text, *out;
+	int i;
+
+	cJSON_AddNumberToObject(root, "listed", (double)listed_ms);
+	cJSON_AddNumberToObject(root, "counted", (double)counted_ms);
+	cJSON_AddNumberToObject(root, "all", c->all);
+	list = cJSON_AddArrayToObject(root, "categories");
+	for (i = 0; i < c->n; i++) {
+		const struct otdb_category *k = &c->v[i];
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddNumberToObject(o, "id", k->id);
+		cJSON_AddStringToObject(o, "name", k->name);
+		cJSON_AddNumberToObject(o, "total", k->total);
+		cJSON_AddNumberToObject(o, "easy", k->easy);
+		cJSON_AddNumberToObject(o, "medium", k->medium);
+		cJSON_AddNumberToObject(o, "hard", k->hard);
+		cJSON_AddItemToArray(list, o);
+	}
+	text = cJSON_PrintUnformatted(root);
+	cJSON_Delete(root);
+	out = xasprintf("%s\n", text != NULL ? text : "{}");
+	cJSON_free(text);
+	return out;
+}
+
+/* One category of the cache file into c; false when it is damaged. */
+static bool
+cached_category(struct otdb_categories *c, const cJSON *v)
+{
+	const cJSON *name = cJSON_GetObjectItemCaseSensitive(v, "name");
+	struct otdb_category *k;
+	int id, t, e, m, h;
+
+	if (!get_int(v, "id", 1, 1000000, &id) || !cJSON_IsString(name) ||
+	    !name_ok(name->valuestring) ||
+	    !get_int(v, "total", -1, 100000000, &t) ||
+	    !get_int(v, "easy", -1, 100000000, &e) ||
+	    !get_int(v, "medium", -1, 100000000, &m) ||
+	    !get_int(v, "hard", -1, 100000000, &h))
+		return false;
+	add_category(c, id, name->valuestring);
+	k = &c->v[c->n - 1];
+	k->total = t;
+	k->easy = e;
+	k->medium = m;
+	k->hard = h;
+	return true;
+}
+
+int
+otdb_list_cache_parse(struct otdb_categories *c, const char *text,
+    size_t len, int64_t *listed_ms, int64_t *counted_ms)
+{
+	char err[64];
+	cJSON *root = parse_json(text, len, err, sizeof err);
+	const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "categories");
+	const cJSON *v;
+	int r = -1, all;
+
+	otdb_categories_fini(c);
+	*listed_ms = *counted_ms = 0;
+	if (!cJSON_IsObject(root) || !cJSON_IsArray(list) ||
+	    list->child == NULL || !get_ms(root, "listed", listed_ms) ||
+	    !get_ms(root, "counted", counted_ms) ||
+	    !get_int(root, "all", -1, 100000000, &all))
+		goto done;
+	cJSON_ArrayForEach(v, list)
+		if (!cached_category(c, v))
+			goto done;
+	c->all = all;
+	r = 0;
+done:
+	if (r < 0) {
+		otdb_categories_fini(c);
+		*listed_ms = *counted_ms = 0;
+	}
+	cJSON_Delete(root);
+	return r;
+}
+
+bool
+otdb_list_fresh(int64_t at_ms, int64_t now_ms)
+{
+	return at_ms > 0 && at_ms <= now_ms &&
+	    now_ms - at_ms < OTDB_LIST_KEEP_MS;
 }
 
 /* --- cache names -------------------------------------------------------- */

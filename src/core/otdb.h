@@ -58,6 +58,8 @@ char *otdb_url_questions(const char *base, const struct otdb_query *q,
 char *otdb_url_token(const char *base, const char *token);
 char *otdb_url_categories(const char *base);
 char *otdb_url_count(const char *base, int category);
+/* api_count_global.php: every category's count in one request. */
+char *otdb_url_count_global(const char *base);
 
 /* A category with its question counts (-1 while unknown). */
 struct otdb_category {
@@ -69,6 +71,8 @@ struct otdb_category {
 struct otdb_categories {
 	struct otdb_category *v;
 	int n;
+	int all;   /* questions in all categories; -1 while unknown (set by
+	            * the parsers; a zeroed struct says 0) */
 };
 
 /* Parse api_category.php's reply into c (emptied first). -1 with a reason
@@ -86,6 +90,30 @@ void otdb_categories_fini(struct otdb_categories *c);
  * reason in err when it is not that reply or names no category of c. */
 int otdb_count_parse(struct otdb_categories *c, const char *text, size_t len,
     char *err, size_t errlen);
+
+/* Parse api_count_global.php's reply into c: each category's total (the
+ * verified questions, which the API serves) and all. Categories the reply
+ * does not name keep theirs. -1 with a reason in err when it is not that
+ * reply. */
+int otdb_count_global_parse(struct otdb_categories *c, const char *text,
+    size_t len, char *err, size_t errlen);
+
+/* How long a cached category list and its counts are used without asking
+ * again: they change slowly, and every request costs a player 5 s. */
+#define OTDB_LIST_KEEP_MS (24LL * 3600 * 1000)
+
+/* The cached list: c with its counts, listed_ms when the list came and
+ * counted_ms when the global counts did (0: not yet), as the cache file's
+ * JSON. Caller frees. */
+char *otdb_list_cache_json(const struct otdb_categories *c, int64_t listed_ms,
+    int64_t counted_ms);
+/* Read a cache file's text back into c (emptied first) and the two times.
+ * -1 (c empty, times 0) when it is damaged. */
+int otdb_list_cache_parse(struct otdb_categories *c, const char *text,
+    size_t len, int64_t *listed_ms, int64_t *counted_ms);
+/* Whether something fetched at at_ms (0: never) is still to be used at
+ * now_ms: under OTDB_LIST_KEEP_MS old, and not from the future. */
+bool otdb_list_fresh(int64_t at_ms, int64_t now_ms);
 
 /* The category query names: its id as a number, its name (any case), a
  * unique word-part of names ("science" is "Science & Nature", "film" is

@@ -16,6 +16,7 @@
 
 #define CACHE_SUB "opentdb"
 #define STATE_NAME "opentdb.json"
+#define LIST_NAME "opentdb-categories.json"
 
 int64_t
 fetch_now(void)
@@ -172,6 +173,45 @@ fetch_count(struct fetch *f, const char *base, int category,
 	start(f, FETCH_COUNT, base, state_dir);
 	load_state(&f->st, f->state_file);
 	f->url = otdb_url_count(base, category);
+}
+
+void
+fetch_count_global(struct fetch *f, const char *base, const char *state_dir)
+{
+	start(f, FETCH_COUNT_GLOBAL, base, state_dir);
+	load_state(&f->st, f->state_file);
+	f->url = otdb_url_count_global(base);
+}
+
+int
+fetch_list_load(const char *cache_dir, struct otdb_categories *c,
+    int64_t *listed_ms, int64_t *counted_ms)
+{
+	char *path = xasprintf("%s/%s", cache_dir, LIST_NAME);
+	size_t len = 0;
+	char *text = read_small(path, &len);
+	int r = -1;
+
+	*listed_ms = *counted_ms = 0;
+	if (text != NULL)
+		r = otdb_list_cache_parse(c, text, len, listed_ms, counted_ms);
+	free(text);
+	free(path);
+	return r;
+}
+
+void
+fetch_list_save(const char *cache_dir, const struct otdb_categories *c,
+    int64_t listed_ms, int64_t counted_ms)
+{
+	char *path = xasprintf("%s/%s", cache_dir, LIST_NAME);
+	char *text = otdb_list_cache_json(c, listed_ms, counted_ms);
+
+	make_dirs(cache_dir);
+	/* Best effort: without it the list is asked for again next time. */
+	(void)write_atomic(path, text, strlen(text));
+	free(text);
+	free(path);
 }
 
 static void

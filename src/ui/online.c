@@ -1,6 +1,8 @@
 /* The Open Trivia Database screen: the categories with their question
- * counts, a difficulty, then the fetch with a spinner (Esc cancels); the
- * fetched game starts from here. Offline it offers the cached questions. */
+ * counts, a difficulty (with its count), then the fetch with a spinner (Esc
+ * cancels); the fetched game starts from here. Offline it offers the cached
+ * questions. The list and its counts are cached for a day, so that opening
+ * it again asks nothing: each request costs the player the API's 5 s. */
 
 #include <curses.h>
 #include <stdio.h>
@@ -23,6 +25,11 @@ struct online_state {
 	struct fetch f;
 	bool fetching;
 	struct otdb_categories cats;
+	int64_t listed, counted;   /* when the list and its counts came, 0 */
+	bool tried_list, tried_counts; /* asked for on this visit: a failure
+	                            * is not asked again */
+	int tried_detail;          /* the category whose difficulties were
+	                            * last asked for */
 	int sel;                   /* in the list shown */
 	struct otdb_query q;
 	int cached_first, cached_n;
@@ -89,7 +96,50 @@ online_enter(struct app *a, void *p, int64_t now)
 		return;
 	}
 	st->ph = PH_CATEGORIES;
-	fetch_categories(&st->f, online_base(s), s->paths.state);
+	/* What is cached shows at once; what is stale is asked for (tick). */
+	(void)fetch_list_load(s->paths.cache, &st->cats, &st->listed,
+	    &st->counted);
+}
+
+/* The category chosen, or NULL (any). */
+static const struct otdb_category *
+chosen(const struct online_state *st)
+{
+	int i;
+
+	for (i = 0; i < st->cats.n; i++)
+		if (st->cats.v[i].id == st->q.category)
+			return &st->cats.v[i];
+	return NULL;
+}
+
+/* While the lists are shown and nothing is being fetched: ask for what is
+ * missing or stale, one request at a time (the API's 5 s apart): the list,
+ * the chosen category's difficulties, then every category's count. */
+static void
+next_fetch(struct app *a, struct online_state *st)
+{
+	struct session *s = a->s;
+	const struct otdb_category *c = chosen(st);
+	int64_t now = fetch_now();
+
+	if (st->fetching || (st->ph != PH_CATEGORIES &&
+	    st->ph != PH_DIFFICULTY))
+		return;
+	if (!st->tried_list && !otdb_list_fresh(st->listed, now)) {
+		st->tried_list = true;
+		fetch_categories(&st->f, online_base(s), s->paths.state);
+	} else if (st->ph == PH_DIFFICULTY && c != NULL && c->easy < 0 &&
+	    st->tried_detail != c->id) {
+		st->tried_detail = c->id;
+		fetch_count(&st->f, online_base(s), c->id, s->paths.state);
+	} else if (!st->tried_counts && st->cats.n > 0 &&
+	    !otdb_list_fresh(st->counted, now)) {
+		st->tried_counts = true;
+		fetch_count_global(&st->f, online_base(s), s->paths.state);
+	} else {
+		return;
+	}
 	st->fetching = true;
 }
 
@@ -108,45 +158,90 @@ offline(struct app *a, struct online_state *st)
 	}
 }
 
+/* The category list came, or did not. A stale cached list stays when the
+ * new one cannot be had. */
 static void
-categories_done(struct online_state *st)
+list_done(struct app *a, struct online_state *st, enum fetch_status r)
+{
+	struct otdb_categories fresh = { 0 };
+	char err[256];
+
+	if (r == FETCH_DONE && otdb_categories_parse(&fresh, st->f.body,
+	    st->f.len, err, sizeof err) == 0) {
+		otdb_categories_fini(&st->cats);
+		st->cats = fresh;
+		st->listed = fetch_now();
+		st->counted = 0;
+		st->sel = 0;
+		fetch_list_save(a->s->paths.cache, &st->cats, st->listed, 0);
+		return;
+	}
+	if (st->cats.n > 0)
+		return;
+	if (r != FETCH_DONE && st->f.unreachable) {
+		offline(a, st);
+		return;
+	}
+	if (r == FETCH_DONE)
+		snprintf(st->msg, sizeof st->msg, "The category list from %s "
+		    "cannot be used: %s.", st->f.host, err);
+	else
+		snprintf(st->msg, sizeof st->msg, "%s.", st->f.error);
+	st->ph = PH_ERROR;
+}
+
+/* Counts came (all categories', or one's by difficulty): kept with the
+ * list. They are a help, not a need: a failure leaves them unknown. */
+static void
+counts_done(struct app *a, struct online_state *st, enum fetch_status r)
 {
 	char err[256];
 
-	if (otdb_categories_parse(&st->cats, st->f.body, st->f.len, err,
+	if (r != FETCH_DONE)
+		return;
+	if (st->f.kind == FETCH_COUNT_GLOBAL) {
+		if (otdb_count_global_parse(&st->cats, st->f.body, st->f.len,
+		    err, sizeof err) < 0)
+			return;
+		st->counted = fetch_now();
+	} else if (otdb_count_parse(&st->cats, st->f.body, st->f.len, err,
 	    sizeof err) < 0) {
-		snprintf(st->msg, sizeof st->msg, "The category list from %s "
-		    "cannot be used: %s.", st->f.host, err);
-		st->ph = PH_ERROR;
+		return;
 	}
-	st->sel = 0;
+	if (st->listed > 0)
+		fetch_list_save(a->s->paths.cache, &st->cats, st->listed,
+		    st->counted);
 }
 
-/* A fetch ended in phase ph: what comes next. */
+/* A fetch ended: what comes next. */
 static enum ui_next
 fetch_ended(struct app *a, struct online_state *st, enum fetch_status r)
 {
-	char err[256];
-
-	if (r == FETCH_FAILED && st->f.unreachable && st->ph != PH_DIFFICULTY) {
-		offline(a, st);
-	} else if (r == FETCH_FAILED && st->ph != PH_DIFFICULTY) {
-		snprintf(st->msg, sizeof st->msg, "%s.", st->f.error);
-		st->ph = PH_ERROR;
-	} else if (st->ph == PH_CATEGORIES) {
-		categories_done(st);
-	} else if (st->ph == PH_DIFFICULTY && r == FETCH_DONE) {
-		/* Counts are a help, not a need: a bad reply leaves "?". */
-		(void)otdb_count_parse(&st->cats, st->f.body, st->f.len, err,
-		    sizeof err);
-	} else if (st->ph == PH_FETCH) {
-		online_choose_fetched(a->s, &st->f);
-		if (st->f.note[0] == '\0')
-			return play(a, st);
-		snprintf(st->msg, sizeof st->msg, "%s", st->f.note);
-		st->ph = PH_NOTE;
+	switch (st->f.kind) {
+	case FETCH_CATEGORIES:
+		list_done(a, st, r);
+		break;
+	case FETCH_COUNT:
+	case FETCH_COUNT_GLOBAL:
+		counts_done(a, st, r);
+		break;
+	case FETCH_QUESTIONS:
+		if (r == FETCH_FAILED && st->f.unreachable) {
+			offline(a, st);
+		} else if (r == FETCH_FAILED) {
+			snprintf(st->msg, sizeof st->msg, "%s.", st->f.error);
+			st->ph = PH_ERROR;
+		} else {
+			online_choose_fetched(a->s, &st->f);
+			if (st->f.note[0] == '\0')
+				return play(a, st);
+			snprintf(st->msg, sizeof st->msg, "%s", st->f.note);
+			st->ph = PH_NOTE;
+		}
+		break;
 	}
 	stop_fetch(st);
+	next_fetch(a, st);   /* now: the wait ahead is for keys only */
 	return SCR_SAME;
 }
 
@@ -157,6 +252,8 @@ online_tick(struct app *a, void *p, int64_t now)
 	enum fetch_status r;
 
 	(void)now;
+	if (!st->fetching)
+		next_fetch(a, st);
 	if (!st->fetching)
 		return SCR_SAME;
 	r = fetch_step(&st->f);
@@ -192,10 +289,12 @@ choose(struct app *a, struct online_state *st)
 		st->q.category = st->sel == 0 ? 0 : st->cats.v[st->sel - 1].id;
 		st->ph = PH_DIFFICULTY;
 		st->sel = 0;
-		if (st->q.category > 0) {
-			fetch_count(&st->f, online_base(a->s), st->q.category,
-			    a->s->paths.state);
-			st->fetching = true;
+		/* All the counts, not sent yet, give way to the chosen
+		 * category's (next_fetch asks for them after). */
+		if (st->fetching && st->f.kind == FETCH_COUNT_GLOBAL &&
+		    !st->f.asked) {
+			stop_fetch(st);
+			st->tried_counts = false;
 		}
 		return;
 	}
@@ -208,7 +307,8 @@ list_key(struct app *a, struct online_state *st, wint_t ch, bool is_key)
 {
 	int n = rows(st);
 
-	if (n == 1 && st->ph == PH_CATEGORIES && st->fetching)
+	if (st->ph == PH_CATEGORIES && (st->cats.n == 0 || (st->fetching &&
+	    st->f.kind == FETCH_CATEGORIES)))
 		n = 0;   /* the list is not there yet */
 	if ((is_key && ch == KEY_UP) || (!is_key && ch == 'k'))
 		st->sel = n > 0 ? (st->sel + n - 1) % n : 0;
@@ -218,7 +318,7 @@ list_key(struct app *a, struct online_state *st, wint_t ch, bool is_key)
 	    (!is_key && (ch == '\r' || ch == '\n' || ch == ' '))))
 		choose(a, st);
 	else if (!is_key && ch == 27 && st->ph == PH_DIFFICULTY) {
-		stop_fetch(st);
+		/* A count on its way is kept: it goes into the cache. */
 		st->ph = PH_CATEGORIES;
 		st->sel = 0;
 	} else if (!is_key && (ch == 27 || ch == 'q'))
@@ -315,15 +415,20 @@ draw_categories(struct app *a, const struct online_state *st, int64_t now)
 {
 	int room = a->rows - 7, first = 0, i, y = 3;
 
-	if (st->fetching) {
-		draw_fetching(a, st, 3, now);
+	if (st->cats.n == 0 || (st->fetching &&
+	    st->f.kind == FETCH_CATEGORIES)) {
+		if (st->fetching)
+			draw_fetching(a, st, 3, now);
 		return;
 	}
 	if (st->sel >= room)
 		first = st->sel - room + 1;
 	for (i = first; i <= st->cats.n && y < 3 + room; i++, y++)
 		draw_row(a, st, y, i, i == 0 ? "Any category" :
-		    st->cats.v[i - 1].name, -1);
+		    st->cats.v[i - 1].name, i == 0 ? st->cats.all :
+		    st->cats.v[i - 1].total);
+	if (st->fetching)   /* the counts: the list is usable meanwhile */
+		draw_fetching(a, st, a->rows - 3, now);
 }
 
 static void
@@ -331,17 +436,16 @@ draw_difficulties(struct app *a, const struct online_state *st, int64_t now)
 {
 	static const char *const names[] = { "Any difficulty", "Easy",
 		"Medium", "Hard" };
-	const struct otdb_category *c = NULL;
-	const char *cat = otdb_category_name(&st->cats, st->q.category);
+	const struct otdb_category *c = chosen(st);
 	int i, n;
 
-	for (i = 0; i < st->cats.n; i++)
-		if (st->cats.v[i].id == st->q.category)
-			c = &st->cats.v[i];
-	mvaddstr(3, 3, cat != NULL ? cat : "Any category");
+	mvaddstr(3, 3, c != NULL ? c->name : "Any category");
 	for (i = 0; i < 4; i++) {
-		n = c == NULL ? -1 : i == 0 ? c->total : i == 1 ? c->easy :
-		    i == 2 ? c->medium : c->hard;
+		if (c == NULL)
+			n = i == 0 ? st->cats.all : -1;
+		else
+			n = i == 0 ? c->total : i == 1 ? c->easy : i == 2 ?
+			    c->medium : c->hard;
 		draw_row(a, st, 5 + i, i, names[i], n);
 	}
 	if (st->fetching)

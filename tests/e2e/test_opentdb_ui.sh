@@ -1,8 +1,10 @@
 #!/bin/sh
 # The Open Trivia Database on the full screen, against a local stand-in of
-# the API: from the menu, a category (with its question counts) and a
-# difficulty, the fetched game played to the score screen and its results
-# file; --opentdb with the server stopped (the cached questions offered);
+# the API: from the menu, the categories with their question counts (all in
+# one api_count_global.php request, 5 s after the list), a category (its
+# counts by difficulty) and a difficulty, the fetched game played to the
+# score screen and its results file; the list and counts again from the
+# cache with no request; a damaged list cache fetched again; --opentdb with the server stopped (the cached questions offered);
 # a server that never answers (a spinner line, Esc cancels); an error
 # reply (said on screen). The terminal is restored every time.
 . "$(dirname "$0")/lib.sh"
@@ -12,19 +14,43 @@ srv_start ok
 fresh_state
 clear_cache
 
-# --- from the menu: category, difficulty, game, results
+# log_count TEXT: how many requests the server was asked with TEXT in them.
+log_count() {
+	grep -F -c -- "$1" "$SRV_DIR/log"
+}
+# log_ms TEXT: when the first request with TEXT came (ms).
+log_ms() {
+	grep -F -- "$1" "$SRV_DIR/log" | head -n 1 | cut -d' ' -f1
+}
+LIST_CACHE=$XDG_CACHE_HOME/termquiz/opentdb-categories.json
+
+# --- from the menu: categories with counts, difficulty, game, results
+rm -f "$LIST_CACHE"
 tq_start -y 30 -- --seed 3 --results "$T/menu.json"
 expect_screen "Open Trivia DB (online)" "the menu has the Open Trivia DB entry"
 keys o
 expect_screen "Science & Nature" "the categories come from api_category.php"
 expect_screen "Any category" "any category can be chosen"
+expect_screen_re "Science & Nature +57 questions" \
+	"the list shows each category's question count" 15
+expect_screen_re "Any category +340 questions" \
+	"and the count of all the questions" 15
+check "all the counts came in one request (api_count_global.php)" \
+	[ "$(log_count /api_count_global.php)" = 1 ]
+check "no category was counted one by one for the list" \
+	[ "$(log_count /api_count.php)" = 0 ]
+LIST_AT=$(log_ms /api_category.php)
+COUNT_AT=$(log_ms /api_count_global.php)
+check "the counts were asked 5 s after the list, as the API asks ($LIST_AT, $COUNT_AT)" \
+	[ $((COUNT_AT - LIST_AT)) -ge 5000 ]
 # Any, General Knowledge, Entertainment: Film, Science & Nature
 keys Down Down Down Enter
-expect_screen "57 questions" "the category's question count (api_count.php) is shown"
-expect_screen "27 questions" "the easy count is shown"
-check "the counts were asked for the chosen category" log_has "/api_count.php?category=17"
+expect_screen "27 questions" "the chosen category's easy count is shown" 15
+expect_screen_re "Hard +10 questions" "and the hard count"
+check "the counts by difficulty were asked for the chosen category" \
+	log_has "/api_count.php?category=17"
 keys Down Down Enter
-expect_screen "Question 1/10" "the fetched game starts"
+expect_screen "Question 1/10" "the fetched game starts" 15
 check "the questions were asked for Science & Nature, medium" \
 	log_has "/api.php?amount=10&category=17&difficulty=medium&encode=base64&token=seeded"
 i=0
@@ -43,6 +69,43 @@ expect_terminal_restored "the terminal is restored after an online game"
 json_check "$T/menu.json" "the results file has the 10 questions and the source" \
 	'len(q) == 10 and d["source"].startswith("Questions: Open Trivia Database")'
 check "the fetched questions are cached" [ "$(cached_files)" = 1 ]
+json_check "$LIST_CACHE" "the list is cached with its counts" \
+	'[c for c in d["categories"] if c["id"] == 17][0]["total"] == 57 and [c for c in d["categories"] if c["id"] == 17][0]["easy"] == 27 and d["all"] == 340'
+
+# --- the list again: from the cache, nothing asked
+srv_mode ok   # (clears the server's log)
+fresh_state
+tq_start -- --seed 3
+expect_screen "Open Trivia DB (online)" "the menu again"
+keys o
+expect_screen_re "Science & Nature +57 questions" \
+	"the list and its counts show again at once"
+keys Down Down Down Enter
+expect_screen "27 questions" "the category's difficulties too"
+keys Escape
+expect_screen "Any category" "Esc goes back to the list"
+keys Escape
+expect_screen "Open Trivia DB (online)" "and Esc again to the menu"
+keys q
+expect_exit 0 "q leaves the menu"
+check "opening the list again asked the server nothing" \
+	[ ! -s "$SRV_DIR/log" ]
+
+# --- a damaged list cache is asked for again, and replaced
+printf '{"listed": "garbage' >"$LIST_CACHE"
+fresh_state
+tq_start -- --seed 3
+expect_screen "Open Trivia DB (online)" "the menu with a damaged list cache"
+keys o
+expect_screen_re "Science & Nature +57 questions" \
+	"a damaged cache: the list and counts are fetched again" 15
+keys Escape
+expect_screen "Open Trivia DB (online)" "back to the menu"
+keys q
+expect_exit 0 "q leaves"
+check "the list was asked for again" log_has "/api_category.php"
+json_check "$LIST_CACHE" "and the cache holds it again" \
+	'len(d["categories"]) == 6 and d["all"] == 340'
 
 # --- --opentdb with the server stopped: the cached questions offered
 srv_stop

@@ -182,6 +182,123 @@ test_otdb_count_fills_its_category(void **state)
 }
 
 static void
+test_otdb_count_global_fills_every_category(void **state)
+{
+	/* The real API's shape: "categories" by id as text, each with the
+	 * total, pending, verified and rejected questions; 99 is not listed. */
+	static const char reply[] = "{\"overall\":{\"total_num_of_questions\":"
+	    "900,\"total_num_of_pending_questions\":50,"
+	    "\"total_num_of_verified_questions\":800,"
+	    "\"total_num_of_rejected_questions\":50},\"categories\":{"
+	    "\"9\":{\"total_num_of_questions\":320,"
+	    "\"total_num_of_pending_questions\":10,"
+	    "\"total_num_of_verified_questions\":305,"
+	    "\"total_num_of_rejected_questions\":5},"
+	    "\"17\":{\"total_num_of_questions\":240,"
+	    "\"total_num_of_pending_questions\":6,"
+	    "\"total_num_of_verified_questions\":229,"
+	    "\"total_num_of_rejected_questions\":5},"
+	    "\"99\":{\"total_num_of_verified_questions\":1}}}";
+	struct otdb_categories c = { 0 };
+	char err[128], *u;
+
+	(void)state;
+	u = otdb_url_count_global("https://opentdb.com/");
+	assert_string_equal(u, "https://opentdb.com/api_count_global.php");
+	free(u);
+	assert_int_equal(otdb_categories_parse(&c, categories_reply,
+	    strlen(categories_reply), err, sizeof err), 0);
+	assert_int_equal(c.all, -1);
+	assert_int_equal(otdb_count_global_parse(&c, reply, strlen(reply), err,
+	    sizeof err), 0);
+	assert_int_equal(c.all, 800);
+	assert_int_equal(c.v[0].id, 9);
+	assert_int_equal(c.v[0].total, 305);
+	assert_int_equal(c.v[3].id, 17);
+	assert_int_equal(c.v[3].total, 229);
+	assert_int_equal(c.v[3].easy, -1);   /* only api_count.php says */
+	assert_int_equal(c.v[1].total, -1);  /* not in the reply */
+	/* Not that reply: c keeps what it had. */
+	assert_int_equal(otdb_count_global_parse(&c, "{\"categories\":[]}",
+	    17, err, sizeof err), -1);
+	assert_int_equal(otdb_count_global_parse(&c, "{\"overall\":{},"
+	    "\"categories\":{}}", 30, err, sizeof err), -1);
+	assert_int_equal(otdb_count_global_parse(&c, "nope", 4, err,
+	    sizeof err), -1);
+	assert_int_equal(c.v[3].total, 229);
+	otdb_categories_fini(&c);
+}
+
+static void
+test_otdb_list_cache_round_trips_and_survives_damage(void **state)
+{
+	static const char *const bad[] = {
+		"", "{\"listed\": 1", "[]",
+		"{\"listed\": 5, \"counted\": 0, \"all\": -1, \"categories\": []}",
+		"{\"listed\": 5, \"counted\": 0, \"all\": -1, \"categories\":"
+		" [{\"id\": 9, \"name\": \"X\", \"total\": 1, \"easy\": 1,"
+		" \"medium\": 0}]}",
+		"{\"listed\": -5, \"counted\": 0, \"all\": -1, \"categories\":"
+		" [{\"id\": 9, \"name\": \"X\", \"total\": 1, \"easy\": 1,"
+		" \"medium\": 0, \"hard\": 0}]}",
+		"{\"listed\": 5, \"counted\": 0, \"all\": -1, \"categories\":"
+		" [{\"id\": 9, \"name\": \"a\\u001bb\", \"total\": 1,"
+		" \"easy\": 1, \"medium\": 0, \"hard\": 0}]}",
+	};
+	static const char reply[] = "{\"category_id\":17,"
+	    "\"category_question_count\":{\"total_question_count\":250,"
+	    "\"total_easy_question_count\":70,"
+	    "\"total_medium_question_count\":110,"
+	    "\"total_hard_question_count\":70}}";
+	struct otdb_categories c = { 0 }, again = { 0 };
+	int64_t listed, counted;
+	char err[128], *json;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(otdb_categories_parse(&c, categories_reply,
+	    strlen(categories_reply), err, sizeof err), 0);
+	assert_int_equal(otdb_count_parse(&c, reply, strlen(reply), err,
+	    sizeof err), 0);
+	c.all = 800;
+	json = otdb_list_cache_json(&c, T0, T0 + 5250);
+	assert_int_equal(otdb_list_cache_parse(&again, json, strlen(json),
+	    &listed, &counted), 0);
+	free(json);
+	assert_int_equal(listed, T0);
+	assert_int_equal(counted, T0 + 5250);
+	assert_int_equal(again.n, 6);
+	assert_int_equal(again.all, 800);
+	assert_string_equal(again.v[3].name, "Science & Nature");
+	assert_int_equal(again.v[3].total, 250);
+	assert_int_equal(again.v[3].easy, 70);
+	assert_int_equal(again.v[3].medium, 110);
+	assert_int_equal(again.v[3].hard, 70);
+	assert_int_equal(again.v[0].total, -1);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(otdb_list_cache_parse(&again, bad[i],
+		    strlen(bad[i]), &listed, &counted), -1);
+		assert_int_equal(again.n, 0);
+		assert_int_equal(listed, 0);
+		assert_int_equal(counted, 0);
+	}
+	otdb_categories_fini(&again);
+	otdb_categories_fini(&c);
+}
+
+static void
+test_otdb_list_is_kept_a_day(void **state)
+{
+	(void)state;
+	assert_false(otdb_list_fresh(0, T0));
+	assert_true(otdb_list_fresh(T0, T0));
+	assert_true(otdb_list_fresh(T0, T0 + OTDB_LIST_KEEP_MS - 1));
+	assert_false(otdb_list_fresh(T0, T0 + OTDB_LIST_KEEP_MS));
+	/* Fetched "in the future": the clock went back; ask again. */
+	assert_false(otdb_list_fresh(T0 + 1000, T0));
+}
+
+static void
 test_otdb_category_match_by_id_name_and_part(void **state)
 {
 	struct otdb_categories c = { 0 };
@@ -606,6 +723,9 @@ main(void)
 		cmocka_unit_test(test_otdb_categories_parse_and_round_trip),
 		cmocka_unit_test(test_otdb_categories_reject_broken_replies),
 		cmocka_unit_test(test_otdb_count_fills_its_category),
+		cmocka_unit_test(test_otdb_count_global_fills_every_category),
+		cmocka_unit_test(test_otdb_list_cache_round_trips_and_survives_damage),
+		cmocka_unit_test(test_otdb_list_is_kept_a_day),
 		cmocka_unit_test(test_otdb_category_match_by_id_name_and_part),
 		cmocka_unit_test(test_otdb_category_match_explains_misses),
 		cmocka_unit_test(test_otdb_rate_wait_spaces_requests_5_s_and_a_margin),
