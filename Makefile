@@ -92,7 +92,7 @@ $(B)/src/%.o: src/%.c $(FLAGS)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # Unit tests link the core alone, without curses: that proves the layering.
-$(B)/tests/test_%: tests/unit/test_%.c tests/unit/testutil.h $(CORE_OBJ) $(FLAGS)
+$(B)/tests/test_%: tests/unit/test_%.c $(wildcard tests/unit/*.h) $(CORE_OBJ) $(FLAGS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CJSON_CFLAGS) $(CMOCKA_CFLAGS) -Isrc/core \
 	    $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(filter %.c %.o,$^) \

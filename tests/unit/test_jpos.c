@@ -15,42 +15,7 @@
 
 #include "jpos.h"
 
-static const char paths_text[] =
-	"{\n"
-	"  \"title\": \"Paths\",\n"
-	"  \"questions\": [\n"
-	"    {\"type\": \"truefalse\", \"question\": \"Zero\", \"answer\": "
-	    "true},\n"
-	"    {\"type\": \"text\", \"question\": \"One { [ \\\" ] }\", "
-	    "\"answer\": \"x\"},\n"
-	"    {\n"
-	"      \"type\": \"choice\",\n"
-	"      \"question\": \"Two\",\n"
-	"      \"choices\": [\"a\", \"b\", \"c\"],\n"
-	"      \"answer\": \"b\"\n"
-	"    },\n"
-	"    {\"type\": \"text\", \"question\": \"Trois — été\", \"answer\": "
-	    "[\"ç\", \"ü\"]}\n"
-	"  ]\n"
-	"}\n";
-
-static struct jpath
-root_path(void)
-{
-	struct jpath p;
-
-	memset(&p, 0, sizeof p);
-	return p;
-}
-
-/* questions[i].key, or questions[i] when key is NULL. */
-static struct jpath
-qpath(int i, const char *key)
-{
-	struct jpath p = jpath_index(jpath_key(root_path(), "questions"), i);
-
-	return key != NULL ? jpath_key(p, key) : p;
-}
+#include "paths_fixture.h"
 
 /* Where p is in text, as "LINE:COL", or "-" when it is not found. */
 static void
