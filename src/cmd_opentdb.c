@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "core/report.h"
 #include "online.h"
 #include "signals.h"
 #include "ui/ui.h"
@@ -126,10 +127,18 @@ cmd_opentdb_for_host(struct session *s, const struct options *o)
 {
 	struct otdb_query q;
 	enum play_end end;
+	char err[512];
 	int r, signo = 0;
 
 	if ((r = query_from(s, o, &q)) != 0)
 		return r;
+	/* A results file that cannot be written fails now, not after the
+	 * fetch and the whole game. */
+	if (s->results_path != NULL &&
+	    report_check(s->results_path, err, sizeof err) < 0) {
+		fprintf(stderr, "termquiz: %s\n", err);
+		return 1;
+	}
 	if (plain_wanted(o))
 		return choose_plain(s, &q);
 	/* The online screen fetches (or offers the cached questions), chooses

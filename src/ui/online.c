@@ -461,7 +461,8 @@ online_draw(struct app *a, void *p, int64_t now)
 		draw_too_small(a, MIN_COLS, 12, NULL);
 		return;
 	}
-	draw_header(a, "Open Trivia DB", "online");
+	draw_header(a, "Open Trivia DB", a->s->online_for_host ?
+	    "online, to host" : "online");
 	switch (st->ph) {
 	case PH_CATEGORIES:
 		draw_categories(a, st, now);

@@ -134,6 +134,16 @@ expect_terminal_restored "the host's terminal is restored"
 json_check "$T/screen.json" "the big screen's results hold both players, 2 questions and the source" \
 	'len(d["players"]) == 2 and len(d["questions"]) == 2 and d["source"].startswith("Questions: Open Trivia Database") and "What is the capital of France?" in [q["question"] for q in d["questions"]]'
 
+# --- a results file that cannot be written fails before the fetch ---------------
+srv_mode ok   # (clears the server's log)
+fresh_state
+"$TQ" --host --opentdb --plain --listen 127.0.0.1:0 \
+	--results "$T/no/such/dir/r.json" >"$OUT" 2>"$ERR" </dev/null
+RC=$?
+expect_rc 1 "--host --opentdb with an unwritable --results ends with status 1"
+expect_err "no/such/dir/r.json" "and names the file"
+check "before anything was fetched" [ ! -s "$SRV_DIR/log" ]
+
 # --- offline: the cached questions are offered, then hosted ---------------------------
 srv_stop
 fresh_state

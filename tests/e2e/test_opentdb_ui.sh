@@ -31,6 +31,13 @@ expect_screen "Open Trivia DB (online)" "the menu has the Open Trivia DB entry"
 keys o
 expect_screen "Science & Nature" "the categories come from api_category.php"
 expect_screen "Any category" "any category can be chosen"
+expect_screen "Open Trivia Database: waiting" \
+	"the counts wait the API's 5 s, said under the list"
+keys Down
+expect_screen "▸ General Knowledge" \
+	"the list moves while the counts are on their way (the screen is not frozen)"
+check "(the counts had not come yet)" screen_has "Open Trivia Database: waiting"
+keys Up
 expect_screen_re "Science & Nature +57 questions" \
 	"the list shows each category's question count" 15
 expect_screen_re "Any category +340 questions" \
