@@ -350,6 +350,35 @@ test_wire_encode_cuts_long_text_to_fit_a_line(void **state)
 	free(text);
 }
 
+/* Numbers go out as plain integers, exactly (not through %g), the
+ * extremes included. */
+static void
+test_wire_numbers_are_exact_integers(void **state)
+{
+	struct wire_msg m = { .t = W_ACK, .q = 3, .ok = true }, out;
+	struct wire_msg b = { .t = W_BOARD, .ntop = 1, .rank = 250,
+	    .score = WIRE_SCORE_MAX };
+	char *line;
+
+	(void)state;
+	line = wire_encode(&m);
+	assert_string_equal(line, "{\"t\":\"ack\",\"q\":3,\"ok\":true}\n");
+	free(line);
+	snprintf(b.top[0].nick, sizeof b.top[0].nick, "ann");
+	b.top[0].score = 0;
+	b.top[0].rank = 1;
+	line = wire_encode(&b);
+	assert_non_null(strstr(line, "\"you\":{\"rank\":250,"
+	    "\"score\":2000000000}"));
+	assert_non_null(strstr(line, "{\"nick\":\"ann\",\"score\":0,"
+	    "\"rank\":1}"));
+	free(line);
+	round_trip(&b, &out);
+	assert_int_equal(out.score, WIRE_SCORE_MAX);
+	assert_int_equal(out.top[0].score, 0);
+	wire_msg_fini(&out);
+}
+
 int
 main(void)
 {
@@ -365,6 +394,7 @@ main(void)
 		cmocka_unit_test(test_wire_typed_answer_is_at_most_200_bytes),
 		cmocka_unit_test(test_wire_screen_text_loses_control_characters),
 		cmocka_unit_test(test_wire_encode_cuts_long_text_to_fit_a_line),
+		cmocka_unit_test(test_wire_numbers_are_exact_integers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
