@@ -354,6 +354,7 @@ on_answer(struct host *h, int k, const struct wire_msg *m, int64_t stamp)
 	if (why != LIVE_OK)
 		ack.why = (char *)live_why_text(why);
 	peer_send(h, k, &ack);
+	trace(h, "ack", m->q, id, clock_now());
 	if (why == LIVE_OK && h->view->event)
 		h->view->event(h, HOST_EV_ANSWER, id, stamp);
 }
@@ -494,21 +495,25 @@ static void
 ping_all(struct host *h, int64_t now)
 {
 	struct wire_msg m = { .t = W_PING };
+	char *line;
 	int k;
 
 	if (now < h->next_ping)
 		return;
 	h->next_ping = now + HOST_PING_US;
 	m.n = ++h->ping_n;
+	line = wire_encode(&m);   /* once for all */
 	for (k = 0; k < h->npe; k++)
 		if (h->pe[k].fd >= 0 && h->pe[k].id >= 0)
-			peer_send(h, k, &m);
+			peer_send_line(h, k, line, false);
+	free(line);
 }
 
 static void
 lobby_all(struct host *h, int64_t now)
 {
 	struct wire_msg m = { .t = W_LOBBY };
+	char *line;
 	int k;
 
 	if (h->L->phase != LIVE_LOBBY)
@@ -518,9 +523,11 @@ lobby_all(struct host *h, int64_t now)
 	h->lobby_dirty = false;
 	h->lobby_sent = now;
 	m.players = live_connected(h->L);
+	line = wire_encode(&m);
 	for (k = 0; k < h->npe; k++)
 		if (h->pe[k].fd >= 0 && h->pe[k].id >= 0)
-			peer_send(h, k, &m);
+			peer_send_line(h, k, line, false);
+	free(line);
 }
 
 static int
@@ -578,6 +585,9 @@ note_spent(struct host *h, int64_t since, int64_t cpu_since)
 {
 	int64_t wall = clock_now() - since, cpu = cpu_now() - cpu_since;
 
+	/* For make bench: which phase the long stretches are in. */
+	if (wall > 2000)
+		trace(h, "slow", (int)h->L->phase, (int)cpu, wall);
 	if (wall > h->longest_us)
 		h->longest_us = wall;
 	if (cpu > h->longest_cpu_us)

@@ -701,12 +701,13 @@ reference_spread(int n)
 /* --- the trace and the figures ----------------------------------------------- */
 
 struct tr {
-	int64_t t0, ans;
+	int64_t t0, ans, ack;
 	bool ok;
 };
 
 static struct tr (*trace)[QMAX];
-static int64_t longest_us = -1, longest_cpu_us = -1;
+static int64_t longest_us = -1, longest_cpu_us = -1, slowest = -1;
+static int slowest_phase = -1;
 static double ref_spread = NAN;
 
 static void
@@ -727,10 +728,17 @@ read_trace(void)
 			longest_us = t;
 		if (strcmp(what, "longest_cpu_us") == 0)
 			longest_cpu_us = t;
-		if (id < 0 || id >= nbots + 64 || q < 1 || q > nq)
+		if (strcmp(what, "slow") == 0 && t > slowest) {
+			slowest = t;   /* q is the phase it ended in */
+			slowest_phase = q;
+		}
+		if (strcmp(what, "slow") == 0 || id < 0 || id >= nbots + 64 ||
+		    q < 1 || q > nq)
 			continue;
 		if (strcmp(what, "t0") == 0)
 			trace[id][q - 1].t0 = t;
+		else if (strcmp(what, "ack") == 0 && trace[id][q - 1].ack == 0)
+			trace[id][q - 1].ack = t;
 		else if (strcmp(what, "ans") == 0) {
 			trace[id][q - 1].ans = t;
 			trace[id][q - 1].ok = true;
@@ -786,6 +794,42 @@ static const char *
 verdict(bool ok)
 {
 	return ok ? "PASS" : "MISS";
+}
+
+/* Where an ack's time goes, from the host's trace on the same clock: the
+ * answer's way in (sent -> read by the host), the host's work (read ->
+ * ack handed to the kernel), the ack's way out (-> read by the bot). */
+static void
+ack_parts(double *v)
+{
+	static const char *names[3] = { "  ack: answer sent -> host read",
+	    "  ack: host read -> ack written", "  ack: ack written -> bot read" };
+	char val[96];
+	int part, i, q, n;
+
+	for (part = 0; part < 3; part++) {
+		for (i = n = 0; i < nbots; i++)
+			for (q = 0; q < nq; q++) {
+				const struct bot *b = &bots[i];
+				const struct tr *r;
+				int64_t from, to;
+
+				if (b->id < 0 || !b->ans_sent[q] || !b->ack_at[q] ||
+				    b->role != R_NORMAL)
+					continue;
+				r = &trace[b->id][q];
+				if (r->ans == 0 || r->ack == 0)
+					continue;
+				from = part == 0 ? b->ans_sent[q] : part == 1 ?
+				    r->ans : r->ack;
+				to = part == 0 ? r->ans : part == 1 ? r->ack :
+				    b->ack_at[q];
+				v[n++] = (double)(to - from) / 1000;
+			}
+		snprintf(val, sizeof val, "p50 %.2f p99 %.2f ms", pct(v, n, 0.5),
+		    pct(v, n, 0.99));
+		row(names[part], val, "-", "info");
+	}
 }
 
 static void
@@ -868,7 +912,17 @@ report(void)
 	    pct(v, n, 0.5), pct(v, n, 0.99), n);
 	row("ack latency, all answering within ~8 ms", val, "p99 <= 5 ms",
 	    verdict(pct(v, n, 0.99) <= 5));
-	snprintf(val, sizeof val, "%.2f ms", (double)longest_us / 1000);
+	ack_parts(v);
+	{
+		static const char *phases[] = { "lobby", "ready", "open",
+		    "reveal", "board", "podium" };
+
+		snprintf(val, sizeof val, "%.2f ms%s%s%s", (double)longest_us /
+		    1000, slowest_phase >= 0 && slowest_phase < 6 ? " (" : "",
+		    slowest_phase >= 0 && slowest_phase < 6 ?
+		    phases[slowest_phase] : "", slowest_phase >= 0 &&
+		    slowest_phase < 6 ? ")" : "");
+	}
 	row("host's longest loop iteration", val, "<= 20 ms",
 	    verdict(longest_us >= 0 && longest_us <= 20000));
 	snprintf(val, sizeof val, "%.2f ms", (double)longest_cpu_us / 1000);
@@ -940,6 +994,26 @@ cleanup(void)
 	if (host_pid > 0) {
 		kill(host_pid, SIGTERM);
 		waitpid(host_pid, NULL, 0);
+	}
+	if (getenv("LIVEBENCH_KEEP") != NULL) {
+		/* For a closer look at the host's trace and results. */
+		char bp[300];
+		FILE *bf;
+		int i, q;
+
+		snprintf(bp, sizeof bp, "%s/bots", dir);
+		bf = fopen(bp, "w");
+		for (i = 0; bf != NULL && i < nbots; i++)
+			for (q = 0; q < nq; q++)
+				fprintf(bf, "%d %d %d %lld %lld %lld\n", i,
+				    bots[i].id, q + 1,
+				    (long long)bots[i].ans_sent[q],
+				    (long long)bots[i].ack_at[q],
+				    (long long)bots[i].q_at[q]);
+		if (bf != NULL)
+			fclose(bf);
+		printf("kept %s\n", dir);
+		return;
 	}
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (dir[0] != '\0' && system(cmd) != 0)
