@@ -292,24 +292,6 @@ session_retry(struct session *s)
 	return true;
 }
 
-/* Where the n-th results file of a run goes: FILE itself for the first,
- * then FILE-2.EXT, FILE-3.EXT... beside it (out.json, out-2.json). A
- * device, FIFO or /dev/fd/N is written in place every time. Caller frees. */
-static char *
-results_path_for(const char *path, int n)
-{
-	struct stat st;
-	const char *base = strrchr(path, '/'), *dot;
-
-	if (n <= 1 || (stat(path, &st) == 0 && !S_ISREG(st.st_mode)))
-		return xstrdup(path);
-	base = base != NULL ? base + 1 : path;
-	dot = strrchr(base, '.');
-	if (dot == NULL || dot == base)
-		return xasprintf("%s-%d", path, n);
-	return xasprintf("%.*s-%d%s", (int)(dot - path), path, n, dot);
-}
-
 /* mkdir -p for the folder that holds path. */
 static int
 make_parent(const char *path)
@@ -500,7 +482,7 @@ session_end_game(struct session *s, bool finished)
 	info.untimed = s->cfg.untimed;
 	info.finished = finished;
 	free(s->saved_path);
-	s->saved_path = results_path_for(s->results_path, s->nsaved + 1);
+	s->saved_path = report_path_nth(s->results_path, s->nsaved + 1);
 	if (report_write(s->z, &info, s->saved_path, err, sizeof err) < 0) {
 		free(s->save_error);
 		s->save_error = xstrdup(err);

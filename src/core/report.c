@@ -102,6 +102,21 @@ report_json(const struct quiz *z, const struct report_info *info)
 	return report_print(root);
 }
 
+char *
+report_path_nth(const char *path, int n)
+{
+	struct stat st;
+	const char *base = strrchr(path, '/'), *dot;
+
+	if (n <= 1 || (stat(path, &st) == 0 && !S_ISREG(st.st_mode)))
+		return xstrdup(path);
+	base = base != NULL ? base + 1 : path;
+	dot = strrchr(base, '.');
+	if (dot == NULL || dot == base)
+		return xasprintf("%s-%d", path, n);
+	return xasprintf("%.*s-%d%s", (int)(dot - path), path, n, dot);
+}
+
 /* The folder that holds path. Caller frees. */
 static char *
 parent_dir(const char *path)

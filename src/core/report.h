@@ -45,6 +45,11 @@ int report_write(const struct quiz *z, const struct report_info *info,
 int report_write_text(const char *text, const char *path, char *err,
     size_t errlen);
 
+/* Where the n-th results file of a run goes: FILE itself for the first,
+ * then FILE-2.EXT, FILE-3.EXT... beside it (out.json, out-2.json). A
+ * device, FIFO or /dev/fd/N is written in place every time. Caller frees. */
+char *report_path_nth(const char *path, int n);
+
 /* Whether report_write could write path, asked before a game starts: the
  * folder of a new file exists and is writable, a folder is refused. Returns
  * 0, or -1 with a message in err. */

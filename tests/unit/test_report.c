@@ -613,6 +613,35 @@ test_report_check_fails_before_the_game(void **state)
 	assert_int_equal(access(path, F_OK), -1);
 }
 
+/* The n-th results file of a run: out.json, out-2.json, out-3.json; a
+ * name without an extension gets the number at its end; a device is
+ * written in place every time. */
+static void
+test_report_path_nth_numbers_later_games(void **state)
+{
+	static const struct {
+		const char *path;
+		int n;
+		const char *want;
+	} cases[] = {
+		{ "out.json", 1, "out.json" },
+		{ "out.json", 2, "out-2.json" },
+		{ "dir.d/out.json", 3, "dir.d/out-3.json" },
+		{ "dir.d/out", 2, "dir.d/out-2" },
+		{ ".hidden", 2, ".hidden-2" },
+		{ "/dev/null", 2, "/dev/null" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = report_path_nth(cases[i].path, cases[i].n);
+
+		assert_string_equal(got, cases[i].want);
+		free(got);
+	}
+}
+
 int
 main(void)
 {
@@ -624,6 +653,7 @@ main(void)
 		cmocka_unit_test(test_report_json_records_game_settings),
 		cmocka_unit_test(test_report_json_seed_is_never_exponent_notation),
 		cmocka_unit_test(test_report_json_escapes_c1_and_bidi_controls),
+		cmocka_unit_test(test_report_path_nth_numbers_later_games),
 		cmocka_unit_test_setup_teardown(
 		    test_report_write_is_atomic_and_complete,
 		    tu_setup_tmpdir, tu_teardown_tmpdir),
