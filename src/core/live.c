@@ -132,6 +132,7 @@ live_new(const struct quiz *master, const struct live_opts *o,
 	L->phase = LIVE_LOBBY;
 	L->q = -1;
 	L->first_join = -1;
+	L->game = 1;
 	L->p = xcalloc((size_t)o->max_players, sizeof *L->p);
 	return L;
 }
@@ -390,6 +391,49 @@ live_next(struct live *L, int64_t now)
 	case LIVE_PODIUM: return false;
 	}
 	return false;
+}
+
+bool
+live_again(struct live *L, const struct quiz *master, int64_t now,
+    int *moved)
+{
+	int i, n = 0;
+
+	if (L->phase != LIVE_PODIUM)
+		return false;
+	for (i = 0; i < L->np; i++) {
+		struct live_player *p = &L->p[i];
+
+		quiz_free(p->z);
+		p->z = NULL;
+		if (p->left) {
+			moved[i] = -1;
+			continue;
+		}
+		moved[i] = n;
+		if (n != i)
+			L->p[n] = *p;
+		p = &L->p[n];
+		p->id = n++;
+		p->z = game_clone(master);
+		p->rank = 1;
+		p->gap = 0;
+		p->in_q = p->answered = false;
+		p->t0 = -1;
+		p->choice = -1;
+	}
+	L->np = n;
+	L->master = master;
+	L->q = -1;
+	L->in_q = L->answered = 0;
+	memset(L->counts, 0, sizeof L->counts);
+	L->ntop = 0;
+	L->finished = false;
+	L->game++;
+	/* --start-after counts from the lobby's opening for those still in. */
+	L->first_join = live_connected(L) > 0 ? now : -1;
+	enter(L, LIVE_LOBBY, now);
+	return true;
 }
 
 /* When the open question closes: everyone in it has answered or gone,

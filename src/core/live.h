@@ -79,6 +79,7 @@ struct live {
 	int top[WIRE_TOP_MAX];   /* the best players at the last ranking */
 	int ntop;
 	bool finished;           /* reached the podium by playing every question */
+	int game;                /* 1 for the first game, 2 after live_again... */
 };
 
 /* A game over master's questions (borrowed: must outlive the game), with
@@ -121,6 +122,17 @@ bool live_start(struct live *L, int64_t now);
 /* The host presses Enter: ready opens now, an open question closes, the
  * reveal and the board move on. False when there is nothing to move. */
 bool live_next(struct live *L, int64_t now);
+
+/* Play again (the host pressed Enter on the podium): a new game of
+ * master's questions (borrowed, as for live_new; the previous master may be
+ * freed after this returns) with the same PIN and players, back in the
+ * lobby at now. Scores, streaks and answers start again; players who left
+ * are gone and the others are numbered anew in the order they joined:
+ * moved (L->np entries, read before the call) gets each old id's new id,
+ * or -1. Tokens are kept, so a dropped player can still resume. False (and
+ * nothing changes) unless the game is at the podium. */
+bool live_again(struct live *L, const struct quiz *master, int64_t now,
+    int *moved);
 
 /* Move on one phase if its time has come; true when the phase changed
  * (call again: time may have passed more than one). */

@@ -53,6 +53,7 @@ struct fixture {
 	struct pack *pack;
 	struct config cfg;
 	struct quiz *master;
+	struct quiz *again;     /* a second game's questions, when made */
 	struct live *L;
 	int64_t now;            /* the fake clock */
 };
@@ -88,6 +89,7 @@ teardown(void **state)
 
 	live_free(f->L);
 	quiz_free(f->master);
+	quiz_free(f->again);
 	pack_free(f->pack);
 	config_fini(&f->cfg);
 	free(f);
@@ -715,6 +717,122 @@ test_live_results_credit_the_open_trivia_database(void **state)
 	pack_free(pk);
 }
 
+/* Play again: from the podium only, back to the lobby with the same PIN
+ * and the players still there (the one who left is gone, the others
+ * renumbered), every score and streak from zero, the new questions; a
+ * dropped player can still resume, and a game 2 plays to its own podium. */
+static void
+test_live_play_again_from_the_podium(void **state)
+{
+	struct fixture *f = *state;
+	struct wire_msg a = choice(1);
+	struct quiz_opts opts = { .count = 2 };   /* two questions this time */
+	int moved[8];
+	struct rng r;
+	char *text;
+	cJSON *root;
+
+	join(f, "ann", TOK_A);
+	join(f, "cat", TOK_C);
+	join(f, "bob", TOK_B);
+	rng_seed(&r, 2);
+	f->again = quiz_new(&f->pack, 1, &f->cfg, &opts, &r);
+	assert_int_equal(f->again->n, 2);
+	assert_false(live_again(f->L, f->again, f->now, moved));  /* lobby */
+	open_q(f);
+	assert_false(live_again(f->L, f->again, f->now, moved));  /* open */
+	assert_int_equal(f->L->phase, LIVE_OPEN);
+	assert_int_equal(live_answer(f->L, 0, 1, &a, f->now + S), LIVE_OK);
+	live_leave(f->L, 1);
+	live_drop(f->L, 2);
+	run_until(f, LIVE_PODIUM);
+	assert_true(quiz_score(f->L->p[0].z) > 0);
+	assert_int_equal(f->L->game, 1);
+
+	assert_true(live_again(f->L, f->again, f->now, moved));
+	assert_int_equal(f->L->phase, LIVE_LOBBY);
+	assert_int_equal(f->L->game, 2);
+	assert_int_equal(f->L->q, -1);
+	assert_false(f->L->finished);
+	assert_string_equal(f->L->pin, "123456");
+	assert_int_equal(f->L->np, 2);
+	assert_int_equal(moved[0], 0);
+	assert_int_equal(moved[1], -1);
+	assert_int_equal(moved[2], 1);
+	assert_string_equal(f->L->p[0].nick, "ann");
+	assert_string_equal(f->L->p[1].nick, "bob");
+	assert_int_equal(f->L->p[1].id, 1);
+	assert_true(f->L->p[0].connected);
+	assert_false(f->L->p[1].connected);
+	assert_int_equal(quiz_score(f->L->p[0].z), 0);
+	assert_int_equal(f->L->p[0].z->streak, 0);
+	assert_int_equal(f->L->p[0].z->n, 2);
+	assert_int_equal(quiz_answered(f->L->p[0].z), 0);
+	/* Nobody is in a question; the next board ranks everyone alike. */
+	assert_int_equal(f->L->in_q, 0);
+	assert_int_equal(f->L->p[0].rank, 1);
+	assert_int_equal(f->L->p[1].rank, 1);
+	assert_true(live_wake(f->L) == CLOCK_NEVER);   /* the host starts it */
+	/* Who left cannot come back, but the nickname is free again; who
+	 * dropped resumes into game 2 with the same token. */
+	assert_int_equal(live_resume(f->L, TOK_C), -1);
+	assert_int_equal(live_resume(f->L, TOK_B), 1);
+	assert_int_equal(join(f, "cat", "dddddddddddddddddddddddddddddddd"), 2);
+
+	/* Game 2: its own questions, its own scores, its own podium. */
+	open_q(f);
+	assert_int_equal(f->L->q, 0);
+	assert_int_equal(f->L->in_q, 3);
+	assert_true(f->L->p[2].in_q);
+	assert_int_equal(live_answer(f->L, 1, 1, &a, f->now + 2 * S),
+	    f->again->o[0].q->type == Q_CHOICE ? LIVE_OK : LIVE_OUT_OF_RANGE);
+	run_until(f, LIVE_PODIUM);
+	assert_true(f->L->finished);
+	assert_int_equal(f->L->p[0].z->o[0].done, true);
+	assert_int_equal(f->L->p[0].z->o[0].correct, false);  /* timed out */
+	text = live_report_json(f->L, &(struct report_info){ .finished = true });
+	root = cJSON_Parse(text);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
+	    root, "questions")), 2);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
+	    root, "players")), 3);
+	cJSON_Delete(root);
+	free(text);
+	/* And a third game after that one. */
+	assert_true(live_again(f->L, f->master, f->now, moved));
+	assert_int_equal(f->L->game, 3);
+	assert_int_equal(f->L->p[0].z->n, f->master->n);
+}
+
+/* --start-after counts again from the lobby of the next game; --start-when
+ * starts it as soon as enough are still in. */
+static void
+test_live_play_again_keeps_the_start_rules(void **state)
+{
+	struct fixture *f = *state;
+	int moved[4];
+
+	f->L->o.start_after_us = 20 * S;
+	join(f, "ann", TOK_A);
+	run_to(f, f->now + 20 * S);
+	assert_int_equal(f->L->phase, LIVE_READY);
+	run_until(f, LIVE_PODIUM);
+	f->now += 60 * S;
+	assert_true(live_again(f->L, f->master, f->now, moved));
+	assert_true(live_wake(f->L) == f->now + 20 * S);
+	run_to(f, f->now + 20 * S - 1);
+	assert_int_equal(f->L->phase, LIVE_LOBBY);
+	run_to(f, f->now + 1);
+	assert_int_equal(f->L->phase, LIVE_READY);
+	run_until(f, LIVE_PODIUM);
+	f->L->o.start_after_us = 0;
+	f->L->o.start_when = 1;
+	assert_true(live_again(f->L, f->master, f->now, moved));
+	run_to(f, f->now);
+	assert_int_equal(f->L->phase, LIVE_READY);
+	assert_int_equal(f->L->game, 3);
+}
+
 int
 main(void)
 {
@@ -735,6 +853,8 @@ main(void)
 		T(test_live_messages_for_the_players),
 		T(test_live_results_hold_every_players_answers),
 		T(test_live_results_credit_the_open_trivia_database),
+		T(test_live_play_again_from_the_podium),
+		T(test_live_play_again_keeps_the_start_rules),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
