@@ -34,7 +34,9 @@ host_opts_from(struct host_opts *h, const struct session *s,
 	h->info.seed = s->seed;
 	h->info.time_scale = s->cfg.time_scale;
 	h->info.untimed = s->cfg.untimed;
-	h->end_at_podium = true;
+	/* The podium waits for Enter (play again) or q, in either view; a
+	 * host whose input has ended stops there. */
+	h->end_at_podium = false;
 }
 
 /* No PACK named: list the packs the menu would show and read the numbers
@@ -78,13 +80,26 @@ pick_packs(struct session *s, struct pack **packs, int max)
 	return n;
 }
 
+/* Play again: the next game of the same packs, with a seed of its own
+ * (recorded, so --seed replays it), as "play again" alone makes it. The
+ * session owns the game and frees the previous one. */
+static const struct quiz *
+host_again(void *arg, struct report_info *info)
+{
+	struct session *s = arg;
+
+	session_new_game(s);
+	info->seed = s->seed;
+	return s->z;
+}
+
 int
 cmd_host(struct session *s, const struct options *o, struct diags *d)
 {
 	struct host_opts ho = { 0 };
 	struct pack *picked[64], **packs = s->packs;
 	int npacks = s->npacks, r;
-	struct quiz *master;
+	const struct quiz *master;
 
 	(void)d;
 	if (o->opentdb) {
@@ -103,18 +118,21 @@ cmd_host(struct session *s, const struct options *o, struct diags *d)
 	}
 	host_opts_from(&ho, s, o);
 	signals_catch();
-	master = quiz_new(packs, npacks, &s->cfg, &s->opts, &s->rng);
+	if (packs != s->game_packs)   /* an Open Trivia DB game chose them */
+		session_choose_packs(s, packs, npacks);
+	session_new_game(s);
+	master = s->z;
+	ho.info.seed = s->seed;
+	ho.again = host_again;
+	ho.again_arg = s;
 	if (o->plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		r = host_run(master, &ho, &host_plain_view, NULL);
 	} else {
 		void *screen = live_screen_new(s);
 
-		/* The big screen stays on the podium until q. */
-		ho.end_at_podium = false;
 		r = host_run(master, &ho, &live_host_view, screen);
 		ui_restore();
 		free(screen);
 	}
-	quiz_free(master);
-	return r;
+	return r;   /* session_fini frees the game */
 }

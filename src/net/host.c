@@ -188,7 +188,11 @@ common_line(struct host *h, int64_t now)
 	char *line;
 	int id;
 
-	if (L->phase == LIVE_READY) {
+	if (L->phase == LIVE_LOBBY) {
+		memset(&m, 0, sizeof m);
+		m.t = W_LOBBY;
+		m.players = live_connected(L);
+	} else if (L->phase == LIVE_READY) {
 		live_msg_ready(L, &m);
 	} else if (L->phase == LIVE_OPEN) {
 		for (id = 0; id < L->np && !L->p[id].in_q; id++)
@@ -202,6 +206,13 @@ common_line(struct host *h, int64_t now)
 	line = wire_encode(&m);
 	wire_msg_fini(&m);
 	return line;
+}
+
+/* Whether the host's terminal can still say Enter or q. */
+static bool
+can_press(const struct host *h)
+{
+	return h->view->input != NULL && !h->stdin_eof;
 }
 
 /* The phase changed: tell every player, then the view. */
@@ -235,7 +246,7 @@ announce(struct host *h, int64_t now)
 
 		if (k < 0)
 			continue;
-		if (L->phase == LIVE_READY || (L->p[id].in_q &&
+		if (L->phase != LIVE_OPEN || (L->p[id].in_q &&
 		    !L->p[id].answered))
 			/* At the opening nobody's clock has started: the same
 			 * line, the whole limit left, for all. */
@@ -244,7 +255,8 @@ announce(struct host *h, int64_t now)
 	free(line);
 	if (h->view->event)
 		h->view->event(h, HOST_EV_PHASE, -1, now);
-	if (L->phase == LIVE_PODIUM && h->o->end_at_podium)
+	if (L->phase == LIVE_PODIUM && (h->o->end_at_podium ||
+	    !can_press(h)))
 		h->quit = true;
 }
 
@@ -430,6 +442,69 @@ peer_read(struct host *h, int k)
 			on_line(h, k, line, len, stamp);
 		}
 	}
+}
+
+/* --- several games ----------------------------------------------------------- */
+
+/* The game's results, once: --results for the first game, FILE-2.EXT for
+ * the second... (report_path_nth, as alone). A game after the first that
+ * never started leaves no file. */
+static int
+write_results(struct host *h)
+{
+	struct report_info info = h->info;
+	char err[512], *path;
+	char *text;
+	int r;
+
+	if (h->o->results == NULL || h->saved ||
+	    (h->L->game > 1 && h->L->phase == LIVE_LOBBY))
+		return 0;
+	h->saved = true;
+	info.finished = h->L->finished;
+	text = live_report_json(h->L, &info);
+	path = report_path_nth(h->o->results, h->L->game);
+	r = report_write_text(text, path, err, sizeof err);
+	free(text);
+	free(path);
+	if (r < 0)
+		fprintf(stderr, "termquiz: %s\n", err);
+	return r < 0 ? 1 : 0;
+}
+
+/* Enter on the podium: this game's results, then the next game with the
+ * same players, back in its lobby. */
+static void
+play_again(struct host *h, int64_t now)
+{
+	struct live *L = h->L;
+	const struct quiz *next;
+	int *moved, k;
+
+	if (h->o->again == NULL || L->phase != LIVE_PODIUM)
+		return;
+	write_results(h);
+	h->info = h->o->info;
+	next = h->o->again(h->o->again_arg, &h->info);
+	if (next == NULL)
+		return;
+	moved = xcalloc((size_t)L->np + 1, sizeof *moved);
+	live_again(L, next, now, moved);
+	memset(h->peer_of, 0xff, (size_t)L->o.max_players * sizeof *h->peer_of);
+	for (k = 0; k < h->npe; k++) {
+		struct peer *p = &h->pe[k];
+
+		if (p->id < 0)
+			continue;
+		p->id = moved[p->id];   /* -1: one who left, being closed */
+		if (p->fd >= 0 && p->id >= 0)
+			h->peer_of[p->id] = k;
+	}
+	free(moved);
+	h->saved = false;
+	h->lobby_dirty = false;   /* announce sends the lobby to all */
+	trace(h, "game", L->game, -1, now);
+	announce(h, now);
 }
 
 /* --- the loop --------------------------------------------------------------- */
@@ -641,8 +716,12 @@ iterate(struct host *h, struct pollfd **pfd, int *npfd)
 
 		if (a == HOST_QUIT)
 			h->quit = true;
+		else if (a == HOST_NEXT && h->L->phase == LIVE_PODIUM)
+			play_again(h, now);
 		else if (a == HOST_NEXT && live_next(h->L, now))
 			announce(h, now);
+		if (h->L->phase == LIVE_PODIUM && !can_press(h))
+			h->quit = true;   /* a script's host: no one to ask */
 	}
 	for (k = 0; k < h->npe && base + k < n; k++) {
 		short ev = (*pfd)[base + k].revents;
@@ -656,6 +735,12 @@ iterate(struct host *h, struct pollfd **pfd, int *npfd)
 	}
 	(void)spent;
 	note_spent(h, now, cpu);
+}
+
+bool
+host_can_again(const struct host *h)
+{
+	return h->o->again != NULL && can_press(h);
 }
 
 int
@@ -699,25 +784,6 @@ make_pin(char pin[WIRE_PIN_LEN + 1])
 	snprintf(pin, WIRE_PIN_LEN + 1, "%06u", (unsigned)(x % 1000000));
 }
 
-static int
-write_results(struct host *h)
-{
-	struct report_info info = h->o->info;
-	char err[512];
-	char *text;
-	int r;
-
-	if (h->o->results == NULL)
-		return 0;
-	info.finished = h->L->finished;
-	text = live_report_json(h->L, &info);
-	r = report_write_text(text, h->o->results, err, sizeof err);
-	free(text);
-	if (r < 0)
-		fprintf(stderr, "termquiz: %s\n", err);
-	return r < 0 ? 1 : 0;
-}
-
 /* Tell everyone the game is over and give their bytes a moment to go. */
 static void
 say_goodbye(struct host *h)
@@ -758,6 +824,7 @@ host_run(const struct quiz *master, const struct host_opts *o,
 	int npfd = 0, k, r;
 
 	h->o = o;
+	h->info = o->info;
 	h->view = view;
 	h->view_data = view_data;
 	if (net_split_addr(o->listen ? o->listen : "", "127.0.0.1", host,

@@ -61,9 +61,19 @@ struct host_view {
 struct host_opts {
 	const char *listen;       /* ADDR[:PORT]; NULL: 127.0.0.1:7447 */
 	struct live_opts live;
-	bool end_at_podium;       /* leave the loop once the podium is sent */
-	const char *results;      /* --results, or NULL */
-	struct report_info info;
+	bool end_at_podium;       /* leave the loop once the podium is sent
+	                           * (it also ends when nobody can press a key:
+	                           * the terminal's input has ended) */
+	const char *results;      /* --results, or NULL; game N's goes to
+	                           * report_path_nth(results, N) */
+	struct report_info info;  /* the first game's */
+	/* Play again (Enter on the podium): the next game's questions, or
+	 * NULL when there are none (Enter then does nothing), and its info.
+	 * It may free the previous game's questions: the host switches to
+	 * the new ones at once. What it returns stays the caller's. NULL: no
+	 * playing again. */
+	const struct quiz *(*again)(void *arg, struct report_info *info);
+	void *again_arg;
 };
 
 struct host {
@@ -83,6 +93,8 @@ struct host {
 	int64_t lobby_sent;
 	bool quit;
 	bool stdin_eof;
+	struct report_info info;  /* the game's, for its results */
+	bool saved;               /* the game's results are written */
 	int64_t longest_us;       /* the longest loop iteration, poll aside */
 	int64_t longest_cpu_us;   /* the same in CPU time */
 	FILE *trace;              /* $TERMQUIZ_LIVE_TRACE: times for make bench */
@@ -93,6 +105,10 @@ struct host {
  * stderr. */
 int host_run(const struct quiz *master, const struct host_opts *o,
     const struct host_view *view, void *view_data);
+
+/* Whether Enter on the podium plays again: there is a next game and a
+ * terminal to press it on. */
+bool host_can_again(const struct host *h);
 
 /* Players connected now, by peer. */
 int host_players(const struct host *h);

@@ -15,7 +15,11 @@
 static void
 say_lobby(struct host *h)
 {
-	printf("Live game: %s\n", h->L->master->title);
+	if (h->L->game > 1)
+		printf("Game %d: %s, %d players still in\n", h->L->game,
+		    h->L->master->title, host_players(h));
+	else
+		printf("Live game: %s\n", h->L->master->title);
 	printf("Join with: termquiz --join %s\n", h->shown_addr);
 	printf("PIN: %s\n", h->L->pin);
 	printf("Press Enter to start (q ends the game).\n");
@@ -85,6 +89,8 @@ say_phase(struct host *h)
 		say_table(h, h->L->np);
 		if (otdb_attribution(L->master) != NULL)
 			printf("%s\n", otdb_attribution(L->master));
+		if (host_can_again(h))
+			printf("Press Enter to play again (q ends the game).\n");
 		break;
 	}
 }

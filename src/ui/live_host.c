@@ -197,7 +197,8 @@ live_draw(struct host *h, int64_t now)
 			    v->a.cols);
 			attrset(A_NORMAL);
 		}
-		draw_footer(&v->a, "q leave");
+		draw_footer(&v->a, host_can_again(h) ?
+		    "Enter play again   q end the game" : "q leave");
 	} else {
 		draw_question(v, h, now);
 	}

@@ -164,10 +164,14 @@ expect_pane "$BACK" "You finished 1st with $SCORE2 points." \
 	"the winner sees the podium"
 expect_pane "$WRONG" "You finished 2nd with 0 points." \
 	"the others see their place"
-expect_pane "$SLOW" "Goodbye: the game is over." "players are told the game is over"
+# The podium waits for the host: Enter would play again, q ends it.
+expect_pane "$HOST" "Press Enter to play again (q ends the game)." \
+	"the host's podium waits for Enter or q"
 S=$HOST
 RUN=$HOST_RUN
-expect_exit 0 "the host ends after the podium with status 0" 20
+keys q Enter
+expect_pane "$SLOW" "Goodbye: the game is over." "players are told the game is over"
+expect_exit 0 "q on the podium ends the host with status 0" 20
 S=$SLOW
 RUN=$T/run4
 expect_exit 0 "a player ends with status 0 after the podium"

@@ -67,6 +67,23 @@ S=$HOST
 keys Enter
 expect "the podium follows the last question" screen_has "Podium"
 expect "with the player and their score" screen_has_re "1\. ann +[0-9]+"
+expect "the podium offers another game" screen_has "Enter play again"
+# Enter plays again: the lobby of game 2, the player still in, then its
+# question; q on that game's podium ends it.
+keys Enter
+expect "Enter on the podium opens the next game's lobby" screen_has \
+	"1 player in"
+expect "with the same PIN" screen_has "PIN  $(printf '%s' "$PIN" | cut -c1-3) "
+keys Enter
+expect "game 2 asks its question" screen_has "answered 0/1"
+S=$PLAYER
+expect "the player still connected is asked it" screen_has "2  Canberra"
+S=$HOST
+keys Enter
+expect "Enter closes game 2's question" screen_has "Answer: Canberra   answered 0/1"
+keys Enter
+expect "game 2 ends on its podium" screen_has "Podium"
+expect "where the player who did not answer has 0" screen_has_re "1\. ann +0"
 keys q
 expect_exit 0 "q on the podium ends the host with status 0"
 expect_terminal_restored "the host's terminal is restored"
@@ -76,6 +93,8 @@ expect_exit 0 "the player ends with status 0"
 expect_terminal_restored "the player's terminal is restored"
 json_check "$T/results.json" "the big screen's game is in the results" \
 	'd["finished"] is True and d["players"][0]["nick"] == "ann" and d["players"][0]["correct"] == 1'
+json_check "$T/results-2.json" "and its second game in results-2.json" \
+	'd["finished"] is True and d["players"][0]["nick"] == "ann" and d["players"][0]["correct"] == 0 and d["players"][0]["timed_out"] == 1'
 
 # A host that dies mid-question: the player says so and its terminal is
 # as it was.
