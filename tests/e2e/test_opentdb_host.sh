@@ -85,6 +85,7 @@ expect_pane "$HOST" "Questions: Open Trivia Database (opentdb.com), CC BY-SA 4.0
 expect_pane "$ANN" "You finished" "a player sees its place"
 S=$HOST
 RUN=$HOST_RUN
+keys q Enter   # the podium waits: Enter would play again
 expect_exit 0 "the line-mode host ends after the podium with status 0" 20
 json_check "$T/plain.json" "the results hold both players and the 3 fetched questions" \
 	'len(d["players"]) == 2 and d["finished"] is True and len(d["questions"]) == 3 and all(len(p["questions"]) == 3 for p in d["players"])'
