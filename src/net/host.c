@@ -472,6 +472,25 @@ write_results(struct host *h)
 	return r < 0 ? 1 : 0;
 }
 
+bool
+host_can_again(const struct host *h)
+{
+	return h->o->again != NULL && can_press(h) && h->again_told;
+}
+
+/* The podium has been shown long enough: tell the view Enter plays again. */
+static void
+again_due(struct host *h, int64_t now)
+{
+	if (h->L->phase != LIVE_PODIUM || h->again_told ||
+	    h->o->again == NULL || !can_press(h) ||
+	    now < h->L->phase_at + HOST_AGAIN_US)
+		return;
+	h->again_told = true;
+	if (h->view->event)
+		h->view->event(h, HOST_EV_AGAIN, -1, now);
+}
+
 /* Enter on the podium: this game's results, then the next game with the
  * same players, back in its lobby. */
 static void
@@ -481,7 +500,7 @@ play_again(struct host *h, int64_t now)
 	const struct quiz *next;
 	int *moved, k;
 
-	if (h->o->again == NULL || L->phase != LIVE_PODIUM)
+	if (!host_can_again(h) || L->phase != LIVE_PODIUM)
 		return;
 	write_results(h);
 	h->info = h->o->info;
@@ -502,6 +521,7 @@ play_again(struct host *h, int64_t now)
 	}
 	free(moved);
 	h->saved = false;
+	h->again_told = false;
 	h->lobby_dirty = false;   /* announce sends the lobby to all */
 	trace(h, "game", L->game, -1, now);
 	announce(h, now);
@@ -638,6 +658,8 @@ poll_wait(struct host *h, int64_t now)
 	w = min_wait(w, 1000);   /* join and silence timeouts */
 	if (h->lobby_dirty)
 		w = min_wait(w, ms_until(h->lobby_sent + LOBBY_EVERY_US, now));
+	if (h->L->phase == LIVE_PODIUM && !h->again_told && h->o->again)
+		w = min_wait(w, ms_until(h->L->phase_at + HOST_AGAIN_US, now));
 	if (h->view->wait_ms)
 		w = min_wait(w, h->view->wait_ms(h, now));
 	return w;
@@ -678,6 +700,7 @@ iterate(struct host *h, struct pollfd **pfd, int *npfd)
 
 	while (live_tick(h->L, now))
 		announce(h, now);
+	again_due(h, now);
 	lobby_all(h, now);
 	ping_all(h, now);
 	reap(h, now);
@@ -735,12 +758,6 @@ iterate(struct host *h, struct pollfd **pfd, int *npfd)
 	}
 	(void)spent;
 	note_spent(h, now, cpu);
-}
-
-bool
-host_can_again(const struct host *h)
-{
-	return h->o->again != NULL && can_press(h);
 }
 
 int

@@ -21,6 +21,9 @@
 #define HOST_SILENCE_US (15 * (int64_t)1000000)
 #define HOST_PING_US (5 * (int64_t)1000000)
 #define HOST_RATE_MAX 20            /* messages a second */
+#define HOST_AGAIN_US (1000 * 1000) /* the podium shows this long before
+                                     * Enter plays again: a second Enter
+                                     * meant for the reveal does not */
 
 struct peer {
 	int fd;                   /* -1: a free slot */
@@ -38,7 +41,8 @@ struct peer {
 };
 
 enum host_event {
-	HOST_EV_PHASE, HOST_EV_JOIN, HOST_EV_GONE, HOST_EV_ANSWER
+	HOST_EV_PHASE, HOST_EV_JOIN, HOST_EV_GONE, HOST_EV_ANSWER,
+	HOST_EV_AGAIN             /* Enter on the podium now plays again */
 };
 
 enum host_action { HOST_NONE, HOST_NEXT, HOST_QUIT };
@@ -95,6 +99,7 @@ struct host {
 	bool stdin_eof;
 	struct report_info info;  /* the game's, for its results */
 	bool saved;               /* the game's results are written */
+	bool again_told;          /* HOST_EV_AGAIN sent for this podium */
 	int64_t longest_us;       /* the longest loop iteration, poll aside */
 	int64_t longest_cpu_us;   /* the same in CPU time */
 	FILE *trace;              /* $TERMQUIZ_LIVE_TRACE: times for make bench */
@@ -106,8 +111,8 @@ struct host {
 int host_run(const struct quiz *master, const struct host_opts *o,
     const struct host_view *view, void *view_data);
 
-/* Whether Enter on the podium plays again: there is a next game and a
- * terminal to press it on. */
+/* Whether Enter on the podium plays again: there is a next game, a
+ * terminal to press it on, and the podium has been shown HOST_AGAIN_US. */
 bool host_can_again(const struct host *h);
 
 /* Players connected now, by peer. */

@@ -102,6 +102,9 @@ plain_event(struct host *h, enum host_event ev, int id, int64_t now)
 
 	switch (ev) {
 	case HOST_EV_PHASE: say_phase(h); break;
+	case HOST_EV_AGAIN:
+		printf("Press Enter to play again (q ends the game).\n");
+		break;
 	case HOST_EV_JOIN:
 		printf("+ %s joined (%d in)\n", h->L->p[id].nick,
 		    host_players(h));
