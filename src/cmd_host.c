@@ -1,6 +1,7 @@
 /* --host: a live game of the packs named; players join over TCP. */
 
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +40,7 @@ host_opts_from(struct host_opts *h, const struct session *s,
 	h->end_at_podium = false;
 }
 
-/* No PACK named: list the packs the menu would show and read the numbers
+/* No PACK named, in line mode: list the packs the menu would show and read the numbers
  * of those to play (Enter: the first). Fills packs (borrowed from the
  * catalog); returns how many, 0 when none was chosen. */
 static int
@@ -108,7 +109,20 @@ cmd_host(struct session *s, const struct options *o, struct diags *d)
 		packs = s->game_packs;
 		npacks = s->ngame_packs;
 	}
-	if (npacks == 0) {
+	if (npacks == 0 && play_on_screen(o)) {
+		int signo;
+
+		/* The solo menu picks the packs; q there hosts nothing. */
+		session_load_catalog(s);
+		if (!ui_pick_packs(s, &signo)) {
+			if (signo == 0 || signo == SIGINT)
+				return 0;
+			s->end_signal = signo;
+			return 1;
+		}
+		packs = s->game_packs;
+		npacks = s->ngame_packs;
+	} else if (npacks == 0) {
 		npacks = pick_packs(s, picked, 64);
 		packs = picked;
 		if (npacks == 0) {

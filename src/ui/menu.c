@@ -14,18 +14,23 @@ has_all(const struct app *a)
 	return catalog_playable(&a->s->catalog) > 1;
 }
 
+/* A live host's menu has no review (a host picks packs, not due cards). */
+static bool
+has_review(const struct app *a)
+{
+	return !a->pick_only && catalog_playable(&a->s->catalog) > 0;
+}
+
 static int
 review_entry(const struct app *a)
 {
-	return catalog_playable(&a->s->catalog) > 0 ? a->s->catalog.n +
-	    has_all(a) : -1;
+	return has_review(a) ? a->s->catalog.n + has_all(a) : -1;
 }
 
 static int
 online_entry(const struct app *a)
 {
-	return a->s->catalog.n + has_all(a) +
-	    (catalog_playable(&a->s->catalog) > 0);
+	return a->s->catalog.n + has_all(a) + has_review(a);
 }
 
 static int
@@ -226,7 +231,8 @@ menu_draw(struct app *a, void *st, int64_t now)
 		draw_too_small(a, MIN_COLS, 10, NULL);
 		return;
 	}
-	draw_header(a, "termquiz", "choose a pack");
+	draw_header(a, "termquiz", a->pick_only ? "choose the packs to host" :
+	    "choose a pack");
 	if (c->n == 0) {
 		mvaddstr(ROW(a, 3), COL(a, 3), "No packs found. Looked in:");
 		for (i = 0; i < a->s->ndirs && 4 + i < a->rows - 1; i++)
@@ -265,8 +271,10 @@ menu_draw(struct app *a, void *st, int64_t now)
 		y++;
 	}
 	draw_detail(a, ms, y + 1);
-	draw_footer(a, "1-9 or Enter play|1-9 play · a all packs|a all · "
-	    "r review · o online · \u2191\u2193 move|\u2191\u2193 · q quit");
+	draw_footer(a, a->pick_only ? "1-9 or Enter host|1-9 host · a all "
+	    "packs|a all · o online · \u2191\u2193 move|\u2191\u2193 · q quit" :
+	    "1-9 or Enter play|1-9 play · a all packs|a all · r review · "
+	    "o online · \u2191\u2193 move|\u2191\u2193 · q quit");
 }
 
 const struct screen menu_screen = {

@@ -181,6 +181,14 @@ switch_to(struct loop *l, enum ui_next next, int64_t now)
 {
 	const struct screen *sc;
 
+	/* Packs picked for a live host: the menu's game is the host's. */
+	if (l->app.pick_only && (next == ACT_PLAY || next == ACT_REVIEW)) {
+		if (next == ACT_PLAY) {
+			l->app.picked = true;
+			l->cur = SCR_EXIT;
+		}
+		return;
+	}
 	next = act(l->app.s, next);
 	if (next == SCR_SAME)
 		return;
@@ -359,6 +367,26 @@ loop(struct loop *l, int *signo)
 		switch_to(l, next, clock_now());
 	}
 	return PLAY_DONE;
+}
+
+bool
+ui_pick_packs(struct session *s, int *signo)
+{
+	struct loop l;
+	bool picked;
+
+	memset(&l, 0, sizeof l);
+	l.app.s = s;
+	l.app.pick_only = true;
+	l.cur = l.behind = SCR_SAME;
+	*signo = 0;
+	ui_init(&l.app);
+	switch_to(&l, SCR_MENU, clock_now());
+	loop(&l, signo);
+	ui_restore();
+	picked = l.app.picked && *signo == 0;
+	free_states(&l);
+	return picked;
 }
 
 enum play_end

@@ -63,6 +63,8 @@ struct app {
 	                    * the bottom rows */
 	char unsent[TEXT_MAX]; /* what the text field held when time ran
 	                        * out, for the feedback to show; "" */
+	bool pick_only;    /* the menu picks packs for a live host ... */
+	bool picked;       /* ... and did (the loop then ends) */
 };
 
 /* A screen, like a tmux mode: st is its private state, state_size zeroed
@@ -178,6 +180,10 @@ void verdict_view_draw(struct app *a, const struct verdict_view *v,
 void ui_behind_draw(struct app *a, int64_t now);
 enum ui_next ui_behind_tick(struct app *a, int64_t now);
 int ui_behind_wait_ms(struct app *a, int64_t now);
+
+/* The full-screen menu, to pick the packs of a live host: true when some
+ * were chosen (s->game_packs), false when q or a signal (*signo) ended it. */
+bool ui_pick_packs(struct session *s, int *signo);
 
 /* Run the full-screen game from the menu (no game in s) or straight into
  * play; a signal that stops it is stored in *signo. */
