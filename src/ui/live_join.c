@@ -88,26 +88,24 @@ view_of(const struct pscreen *u, int64_t now, struct question_view *v)
 }
 
 static const char *
-question_help(const struct pscreen *u)
+question_help(const struct pscreen *u, char *buf, size_t size)
 {
+	const char *move = u->a.utf8 ? "\u2191\u2193" : "j/k";
+
 	if (u->locked || time_is_up(u, clock_now()))
 		return "waiting for the host · q leave";
-	switch (u->qm.qtype) {
-	case WQ_TEXT: return "type the answer · Enter submit · Esc leave";
-	case WQ_TRUEFALSE:
-		return u->a.utf8 ? "t/f 1-2 answer · \u2191\u2193 move · "
-		    "Enter choose · q leave" : "t/f 1-2 answer · Enter choose "
-		    "· q leave";
-	default:
-		return u->a.utf8 ? "1-9 answer · \u2191\u2193 move · Enter "
-		    "choose · q leave" : "1-9 answer · Enter choose · q leave";
-	}
+	if (u->qm.qtype == WQ_TEXT)
+		return "type the answer · Enter submit · Esc leave";
+	snprintf(buf, size, "%s1-%d answer · %s move · Enter choose · q leave",
+	    u->qm.qtype == WQ_TRUEFALSE ? "t/f " : "",
+	    u->qm.qtype == WQ_TRUEFALSE ? 2 : u->qm.nchoices, move);
+	return buf;
 }
 
 /* Get ready, the open question, "Answer locked in": the solo screen's
  * drawing. Returns the footer's text. */
 static const char *
-draw_question(struct pscreen *u, int64_t now)
+draw_question(struct pscreen *u, int64_t now, char *buf, size_t size)
 {
 	struct question_view v;
 	int need;
@@ -133,7 +131,7 @@ draw_question(struct pscreen *u, int64_t now)
 	}
 	if (!question_view_draw(&u->a, &v, &u->lay, now) && v.note != NULL)
 		return v.note;    /* no row for it: the footer says it */
-	return question_help(u);
+	return question_help(u, buf, size);
 }
 
 /* The verdict as the solo feedback shows it, with the rank and the gap to
@@ -190,14 +188,14 @@ draw_board(struct pscreen *u)
 static void
 draw(struct pscreen *u, int64_t now)
 {
-	char right[96];
+	char right[96], buf[160];
 	const char *help = "q leave";
 
 	erase();
 	leaveok(stdscr, TRUE);
 	curs_set(0);
 	if (u->v == V_READY || u->v == V_QUESTION) {
-		help = draw_question(u, now);
+		help = draw_question(u, now, buf, sizeof buf);
 	} else if (u->a.cols < MIN_COLS || u->a.rows < VERDICT_MIN_ROWS) {
 		draw_too_small(&u->a, MIN_COLS, VERDICT_MIN_ROWS, NULL);
 		help = NULL;
@@ -216,10 +214,12 @@ draw(struct pscreen *u, int64_t now)
 	if (help != NULL) {
 		/* The status ("Not taken: ...", the host's words) on the row
 		 * above the footer, or in the lobby under the header. */
-		if (u->status[0] != '\0' && u->v != V_READY &&
+		if (u->v == V_WAIT)
+			text_block(3, 3, u->a.cols - 6, u->status,
+			    u->a.rows - 5);
+		else if (u->status[0] != '\0' && u->v != V_READY &&
 		    u->v != V_QUESTION)
-			text_put(u->v == V_WAIT ? 3 : u->a.rows - 2,
-			    u->v == V_WAIT ? 3 : 1, u->status,
+			text_put(u->a.rows - 2, 1, u->status,
 			    strlen(u->status), u->a.cols - 2);
 		draw_footer(&u->a, help);
 	}
