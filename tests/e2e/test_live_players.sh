@@ -14,9 +14,9 @@ cat >"$T/pack.json" <<'EOF2'
   "questions": [
     {"type": "choice", "question": "Capital of Australia?",
      "choices": ["Sydney", "Canberra", "Melbourne", "Perth"],
-     "answer": "Canberra", "time_limit": 6},
+     "answer": "Canberra", "time_limit": 10},
     {"type": "text", "question": "Chemical symbol for gold?",
-     "answer": "Au", "time_limit": 6}
+     "answer": "Au", "time_limit": 10}
   ]
 }
 EOF2
@@ -56,7 +56,7 @@ expect "with each choice and its key" screen_has "2  Canberra"
 expect "the countdown bar with the time left" screen_has_re "[0-9]+ s *$"
 expect "the solo game's header: question, score, streak" \
 	screen_has "Question 1/2   Score 0   Streak 0"
-expect "and the keys in the footer" screen_has "1-9 answer"
+expect "and the keys in the footer" screen_has "1-4 answer"
 type_text 2
 expect "an answer taken says so" screen_has "Answer locked in"
 S=$BOB
@@ -70,8 +70,8 @@ expect "and the bar" screen_has_re "[0-9]+ s *$"
 type_text 2
 expect "at 40x12 the answer is locked in" screen_has "Answer locked in"
 S=$CAT
-expect "a player whose bar runs out waits for the host" \
-	screen_has "Time's up: waiting for the host"
+expect_screen "Time's up: waiting for the host" \
+	"a player whose bar runs out waits for the host" 15
 
 S=$ANN
 expect "the right player sees the solo verdict" screen_has "Correct!"
@@ -119,7 +119,7 @@ S=$CAT
 wait_for "Your answer:"
 type_text "A"
 expect_screen "you had typed: A" \
-	"what was typed but not sent shows with Time's up" 15
+	"what was typed but not sent shows with Time's up" 20
 S=$ANN
 expect "a streak of two shows" screen_has "Streak 2"
 S=$BOB
