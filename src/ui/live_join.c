@@ -121,10 +121,12 @@ draw_question(struct pscreen *u, int64_t now, char *buf, size_t size)
 	draw_play_header(&u->a, LIVE_TITLE, u->qm.q, u->qm.of, u->score,
 	    u->streak);
 	if (u->v == V_READY) {
+		/* The question alone; the row its bar will take says why. */
 		question_view_draw(&u->a, &v, &u->lay, now);
-		if (3 + u->lay.qlines + 1 < u->a.rows - 1) {
+		if (u->a.free_y > 0 && u->a.free_y < u->a.rows - 1) {
 			attrset(ui_attr(&u->a, C_DIM));
-			mvaddstr(3 + u->lay.qlines + 1, 3, "Get ready...");
+			mvaddstr(ROW(&u->a, u->a.free_y), COL(&u->a, 3),
+			    "Get ready...");
 			attrset(A_NORMAL);
 		}
 		return "q leave";
@@ -170,18 +172,21 @@ draw_board(struct pscreen *u)
 	draw_play_header(&u->a, LIVE_TITLE, u->qm.q, u->qm.of, u->score,
 	    u->streak);
 	attrset(ui_attr(&u->a, C_TITLE));
-	mvaddstr(y, 3, u->v == V_PODIUM ? "Final standings" : "Top 5");
+	mvaddstr(ROW(&u->a, y), COL(&u->a, 3), u->v == V_PODIUM ?
+	    "Final standings" : "Top 5");
 	attrset(A_NORMAL);
 	for (i = 0; i < m->ntop && y + 2 + i < u->a.rows - 3; i++) {
 		snprintf(line, sizeof line, "%3d. %-16s %7d", m->top[i].rank,
 		    m->top[i].nick, m->top[i].score);
-		text_put(y + 2 + i, 3, line, strlen(line), u->a.cols - 6);
+		text_put(ROW(&u->a, y + 2 + i), COL(&u->a, 3), line,
+		    strlen(line), u->a.cols - 6);
 	}
 	snprintf(line, sizeof line, u->v == V_PODIUM ?
 	    "You finished #%d with %d points" : "You are #%d with %d points",
 	    m->rank, m->score);
 	attrset(A_BOLD);
-	text_put(y + 3 + i, 3, line, strlen(line), u->a.cols - 6);
+	text_put(ROW(&u->a, y + 3 + i), COL(&u->a, 3), line, strlen(line),
+	    u->a.cols - 6);
 	attrset(A_NORMAL);
 }
 
@@ -192,6 +197,7 @@ draw(struct pscreen *u, int64_t now)
 	const char *help = "q leave";
 
 	erase();
+	u->a.free_y = 0;
 	leaveok(stdscr, TRUE);
 	curs_set(0);
 	if (u->v == V_READY || u->v == V_QUESTION) {
@@ -215,12 +221,12 @@ draw(struct pscreen *u, int64_t now)
 		/* The status ("Not taken: ...", the host's words) on the row
 		 * above the footer, or in the lobby under the header. */
 		if (u->v == V_WAIT)
-			text_block(3, 3, u->a.cols - 6, u->status,
-			    u->a.rows - 5);
+			text_block(ROW(&u->a, 3), COL(&u->a, 3), u->a.cols - 6,
+			    u->status, u->a.rows - 5);
 		else if (u->status[0] != '\0' && u->v != V_READY &&
 		    u->v != V_QUESTION)
-			text_put(u->a.rows - 2, 1, u->status,
-			    strlen(u->status), u->a.cols - 2);
+			text_put(ROW(&u->a, u->a.rows - 2), COL(&u->a, 1),
+			    u->status, strlen(u->status), u->a.cols - 2);
 		draw_footer(&u->a, help);
 	}
 	wnoutrefresh(stdscr);
@@ -418,7 +424,7 @@ on_key(struct pscreen *u, int r, wint_t ch)
 	bool typing = open && u->qm.qtype == WQ_TEXT;
 
 	if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
-		getmaxyx(stdscr, u->a.rows, u->a.cols);
+		ui_set_size(&u->a, getmaxy(stdscr), getmaxx(stdscr));
 		return true;
 	}
 	if (r == OK && (ch == 27 || (!typing && (ch == 'q' || ch == 'Q')))) {
@@ -518,6 +524,7 @@ ui_live_join(struct session *s, const struct join_opts *o)
 	snprintf(u.nick, sizeof u.nick, "%s", p.nick);
 	snprintf(u.status, sizeof u.status, "Joining %s:%s...", p.host, p.port);
 	ui_open(&u.a);
+	ui_set_size(&u.a, u.a.rows, u.a.cols);
 	nodelay(stdscr, TRUE);
 	do {
 		e = loop(&u);

@@ -381,6 +381,7 @@ ui_pick_packs(struct session *s, int *signo)
 	l.cur = l.behind = SCR_SAME;
 	*signo = 0;
 	ui_init(&l.app);
+	ui_set_size(&l.app, l.app.rows, l.app.cols);
 	switch_to(&l, SCR_MENU, clock_now());
 	loop(&l, signo);
 	ui_restore();
