@@ -377,16 +377,17 @@ draw_fetching(struct app *a, const struct online_state *st, int y,
 	fetch_line(&st->f, line, sizeof line);
 	attrset(ui_attr(a, C_ACCENT) & ~A_REVERSE);
 	if (a->utf8) {
-		mvaddstr(y, 3, spin_utf8[k]);
+		mvaddstr(ROW(a, y), COL(a, 3), spin_utf8[k]);
 	} else {
 		frame[0] = spin_ascii[k % 4];
-		mvaddstr(y, 3, frame);
+		mvaddstr(ROW(a, y), COL(a, 3), frame);
 	}
 	attrset(A_NORMAL);
-	text_put(y, 5, line, strlen(line), a->cols - 10);
+	text_put(ROW(a, y), COL(a, 5), line, strlen(line), a->cols - 10);
 	addstr(a->utf8 ? "\u2026" : "...");
 }
 
+/* At terminal row y, column x. */
 static void
 draw_count(int y, int x, int n)
 {
@@ -403,11 +404,11 @@ draw_row(struct app *a, const struct online_state *st, int y, int i,
     const char *name, int count)
 {
 	if (i == st->sel)
-		mvaddstr(y, 2, a->utf8 ? "\u25b8" : ">");
+		mvaddstr(ROW(a, y), COL(a, 2), a->utf8 ? "\u25b8" : ">");
 	attrset(i == st->sel ? A_BOLD : A_NORMAL);
-	text_put(y, 4, name, strlen(name), a->cols - 26);
+	text_put(ROW(a, y), COL(a, 4), name, strlen(name), a->cols - 26);
 	attrset(A_NORMAL);
-	draw_count(y, a->cols - 20, count);
+	draw_count(ROW(a, y), COL(a, a->cols - 20), count);
 }
 
 static void
@@ -439,7 +440,7 @@ draw_difficulties(struct app *a, const struct online_state *st, int64_t now)
 	const struct otdb_category *c = chosen(st);
 	int i, n;
 
-	mvaddstr(3, 3, c != NULL ? c->name : "Any category");
+	mvaddstr(ROW(a, 3), COL(a, 3), c != NULL ? c->name : "Any category");
 	for (i = 0; i < 4; i++) {
 		if (c == NULL)
 			n = i == 0 ? st->cats.all : -1;
@@ -483,7 +484,8 @@ online_draw(struct app *a, void *p, int64_t now)
 	case PH_ERROR:
 		attrset(ui_attr(a, st->ph == PH_ERROR ? C_BAD : C_NORMAL) &
 		    ~A_REVERSE);
-		text_block(3, 3, a->cols - 6, st->msg, a->rows - 6);
+		text_block(ROW(a, 3), COL(a, 3), a->cols - 6, st->msg,
+		    a->rows - 6);
 		attrset(A_NORMAL);
 		draw_footer(a, st->ph == PH_NOTE ? "Enter play \u00b7 Esc back" :
 		    st->ph == PH_OFFER ? "y play them \u00b7 n no" :

@@ -98,6 +98,27 @@ expect_exit 0 "q leaves the menu"
 check "opening the list again asked the server nothing" \
 	[ ! -s "$SRV_DIR/log" ]
 
+# --- on a big terminal the list sits in the screens' frame (100 columns,
+# centred: columns 51 to 150 of 200), with its header and footer
+tq_start -x 200 -y 60 -- --seed 3
+expect_screen "Open Trivia DB (online)" "the menu at 200x60"
+keys o
+expect_screen_re "Science & Nature +57 questions" "the cached list at 200x60"
+# in_frame TEXT: TEXT's row starts at the frame's column 5 and ends in it.
+in_frame() {
+	printf '%s\n' "$SCREEN" | python3 -c '
+import sys
+want = sys.argv[1]
+rows = [r.rstrip() for r in sys.stdin.read().split("\n") if want in r]
+sys.exit(not (rows and rows[0].index(want) == 54 and len(rows[0]) <= 150))' "$1"
+}
+expect "a category's row sits in the frame" in_frame "Science & Nature"
+expect "as does the header" eval 'printf "%s\n" "$SCREEN" | grep -q "^ \{51\}Open Trivia DB "'
+keys q
+expect_screen "Open Trivia DB (online)" "q goes back to the menu"
+keys q
+expect_exit 0 "q leaves the menu at 200x60"
+
 # --- a damaged list cache is asked for again, and replaced
 printf '{"listed": "garbage' >"$LIST_CACHE"
 fresh_state
