@@ -4,7 +4,9 @@
 # fetch), then hosts the questions fetched like a pack; two players join
 # and play to the podium; the host's results file holds both players and
 # the source. In line mode and on the big screen; a fetch cancelled with
-# Esc hosts nothing; offline, the cached questions are offered and hosted.
+# Esc hosts nothing; the host's menu (--host with no PACK) has the Open
+# Trivia DB entry too; offline, the cached questions are offered and
+# hosted.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/otdb.sh"
 
@@ -134,6 +136,27 @@ expect_exit 0 "q on the podium ends the host with status 0"
 expect_terminal_restored "the host's terminal is restored"
 json_check "$T/screen.json" "the big screen's results hold both players, 2 questions and the source" \
 	'len(d["players"]) == 2 and len(d["questions"]) == 2 and d["source"].startswith("Questions: Open Trivia Database") and "What is the capital of France?" in [q["question"] for q in d["questions"]]'
+
+# --- --host with no PACK: the host's menu, its Open Trivia DB entry ------------------
+srv_mode ok
+fresh_state
+tq_start -- --host --listen 127.0.0.1:0
+expect_screen "choose the packs to host" "the host's menu" || finish
+keys o
+expect_screen "Any category" "its Open Trivia DB entry lists the categories"
+expect_screen "Science: Computers" "(from the server)"
+# Any, General Knowledge, Entertainment: Film, Science & Nature, Science:
+# Computers, Geography
+keys Down Down Down Down Down Enter
+expect_screen "Any difficulty" "then the difficulties"
+keys Down Enter
+expect_screen "PIN  " "the questions fetched are hosted: the lobby" 20
+expect "the lobby's title is the fetched game" screen_has "Open Trivia: Geography"
+check "the questions were asked for Geography, easy" \
+	log_has "/api.php?amount=10&category=22&difficulty=easy&encode=base64&token=seeded"
+keys q
+expect_exit 0 "q in the lobby ends the host"
+expect_terminal_restored "the terminal is restored"
 
 # --- a results file that cannot be written fails before the fetch ---------------
 srv_mode ok   # (clears the server's log)
