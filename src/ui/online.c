@@ -282,9 +282,24 @@ rows(const struct online_state *st)
 	return st->ph == PH_CATEGORIES ? st->cats.n + 1 : 4;
 }
 
+/* The questions of difficulty row i (0: any) in the category chosen; -1
+ * while unknown. */
+static int
+difficulty_count(const struct online_state *st, int i)
+{
+	const struct otdb_category *c = chosen(st);
+
+	if (c == NULL)
+		return i == 0 ? st->cats.all : -1;
+	return i == 0 ? c->total : i == 1 ? c->easy : i == 2 ? c->medium :
+	    c->hard;
+}
+
 static void
 choose(struct app *a, struct online_state *st)
 {
+	int n;
+
 	if (st->ph == PH_CATEGORIES) {
 		st->q.category = st->sel == 0 ? 0 : st->cats.v[st->sel - 1].id;
 		st->ph = PH_DIFFICULTY;
@@ -299,6 +314,10 @@ choose(struct app *a, struct online_state *st)
 		return;
 	}
 	st->q.difficulty = (enum otdb_difficulty)st->sel;
+	n = difficulty_count(st, st->sel);
+	/* More than there are gets none at all (code 1): ask for those. */
+	if (n > 0 && n < st->q.amount)
+		st->q.amount = n;
 	start_questions(a, st);
 }
 
@@ -438,17 +457,11 @@ draw_difficulties(struct app *a, const struct online_state *st, int64_t now)
 	static const char *const names[] = { "Any difficulty", "Easy",
 		"Medium", "Hard" };
 	const struct otdb_category *c = chosen(st);
-	int i, n;
+	int i;
 
 	mvaddstr(ROW(a, 3), COL(a, 3), c != NULL ? c->name : "Any category");
-	for (i = 0; i < 4; i++) {
-		if (c == NULL)
-			n = i == 0 ? st->cats.all : -1;
-		else
-			n = i == 0 ? c->total : i == 1 ? c->easy : i == 2 ?
-			    c->medium : c->hard;
-		draw_row(a, st, 5 + i, i, names[i], n);
-	}
+	for (i = 0; i < 4; i++)
+		draw_row(a, st, 5 + i, i, names[i], difficulty_count(st, i));
 	if (st->fetching)
 		draw_fetching(a, st, 10, now);
 }

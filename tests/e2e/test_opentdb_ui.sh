@@ -98,6 +98,23 @@ expect_exit 0 "q leaves the menu"
 check "opening the list again asked the server nothing" \
 	[ ! -s "$SRV_DIR/log" ]
 
+# --- more asked for than a difficulty has: what there is is asked for (the
+# API would send none, code 1)
+srv_mode ok
+fresh_state
+tq_start -- --seed 3 --count 20
+expect_screen "Open Trivia DB (online)" "the menu, 20 questions a game"
+keys o
+expect_screen_re "Science & Nature +57 questions" "the cached list"
+keys Down Down Down Enter
+expect_screen_re "Hard +10 questions" "Science & Nature has 10 hard questions"
+keys Down Down Down Enter
+expect_screen "Question 1/10" "the 10 there are are played" 15
+check "10, not 20, were asked for" \
+	log_has "/api.php?amount=10&category=17&difficulty=hard&encode=base64"
+keys C-c
+expect_exit 0 "Ctrl-C quits"
+
 # --- on a big terminal the list sits in the screens' frame (100 columns,
 # centred: columns 51 to 150 of 200), with its header and footer
 tq_start -x 200 -y 60 -- --seed 3
