@@ -164,8 +164,49 @@ keys C-c
 expect_exit 0 "Ctrl-C quits the offline game"
 expect_terminal_restored "the terminal is restored after the offline game"
 
+# stale_list NAME: a cached list of one category, 17 called NAME, listed
+# and counted 25 hours ago.
+stale_list() {
+	_old=$(($(now_ms) - 90000000))
+	printf '{"listed": %s, "counted": %s, "all": 7, "categories": [{"id": 17, "name": "%s", "total": 7, "easy": -1, "medium": -1, "hard": -1}]}\n' \
+		"$_old" "$_old" "$1" >"$LIST_CACHE"
+}
+
+# --- the menu offline: a list older than a day is still shown, and the
+# questions cached for the choice offered
+stale_list "Old Science"
+fresh_state
+tq_start -- --seed 3
+expect_screen "Open Trivia DB (online)" "the menu, offline"
+keys o
+expect_screen_re "Old Science +7 questions" \
+	"offline, the cached list is shown, however old"
+keys Down Enter
+expect_screen "Any difficulty" "a category can be chosen offline"
+keys Down Down Enter
+expect_screen "play the 10 cached questions?" \
+	"and the questions cached for it are offered"
+keys n
+expect_screen "Open Trivia DB (online)" "n goes back to the menu"
+keys q
+expect_exit 0 "q leaves"
+
+# --- a list older than a day is asked for again
+srv_start ok
+stale_list "Old Science"
+fresh_state
+tq_start -- --seed 3
+expect_screen "Open Trivia DB (online)" "the menu with a day-old list"
+keys o
+expect_screen "Science & Nature" "a list older than a day is fetched again"
+check "and replaces the old one" eval '! screen_has "Old Science"'
+keys Escape
+expect_screen "Open Trivia DB (online)" "back to the menu"
+keys q
+expect_exit 0 "q leaves"
+
 # --- a server that never answers: the spinner, Esc cancels
-srv_start hang
+srv_mode hang
 fresh_state
 clear_cache
 tq_start -- --opentdb --count 5
