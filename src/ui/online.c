@@ -304,12 +304,16 @@ choose(struct app *a, struct online_state *st)
 		st->q.category = st->sel == 0 ? 0 : st->cats.v[st->sel - 1].id;
 		st->ph = PH_DIFFICULTY;
 		st->sel = 0;
-		/* All the counts, not sent yet, give way to the chosen
-		 * category's (next_fetch asks for them after). */
-		if (st->fetching && st->f.kind == FETCH_COUNT_GLOBAL &&
-		    !st->f.asked) {
+		/* A count not sent yet (all of them, or another category's)
+		 * gives way to this category's; next_fetch asks for what is
+		 * still missing after. */
+		if (st->fetching && !st->f.asked &&
+		    st->f.kind != FETCH_CATEGORIES) {
+			if (st->f.kind == FETCH_COUNT_GLOBAL)
+				st->tried_counts = false;
+			else
+				st->tried_detail = 0;
 			stop_fetch(st);
-			st->tried_counts = false;
 		}
 		return;
 	}
