@@ -110,6 +110,12 @@ keys Escape
 expect_exit 0 "Esc cancels the fetch and the host leaves with status 0"
 expect_terminal_restored "the terminal is restored after a cancelled host fetch"
 check "a cancelled host fetch caches nothing" [ "$(cached_files)" = 1 ]
+tq_start -- --host --opentdb --count 2 --listen 127.0.0.1:0
+expect_screen "Fetching questions from 127.0.0.1:$SRV_PORT" \
+	"a host fetching on the big screen"
+kill -TERM "$(tq_pid)"
+expect_exit 143 "SIGTERM during the host's fetch ends it by that signal"
+expect_terminal_restored "the terminal is restored after SIGTERM"
 
 # --- the big screen: fetch, lobby, game, podium, results ---------------------------
 srv_mode ok
