@@ -617,13 +617,15 @@ otdb_state_json(const struct otdb_state *st)
 /* --- the cached category list ------------------------------------------- */
 
 char *
-otdb_list_cache_json(const struct otdb_categories *c, int64_t listed_ms,
-    int64_t counted_ms)
+otdb_list_cache_json(const struct otdb_categories *c, const char *base,
+    int64_t listed_ms, int64_t counted_ms)
 {
 	cJSON *root = cJSON_CreateObject(), *list;
-	char *text, *out;
+	char *text, *out, *url = xstrndup(base, (size_t)base_len(base));
 	int i;
 
+	cJSON_AddStringToObject(root, "url", url);
+	free(url);
 	cJSON_AddNumberToObject(root, "listed", (double)listed_ms);
 	cJSON_AddNumberToObject(root, "counted", (double)counted_ms);
 	cJSON_AddNumberToObject(root, "all", c->all);
@@ -673,16 +675,22 @@ cached_category(struct otdb_categories *c, const cJSON *v)
 
 int
 otdb_list_cache_parse(struct otdb_categories *c, const char *text,
-    size_t len, int64_t *listed_ms, int64_t *counted_ms)
+    size_t len, const char *base, int64_t *listed_ms, int64_t *counted_ms)
 {
 	char err[64];
 	cJSON *root = parse_json(text, len, err, sizeof err);
 	const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "categories");
+	const cJSON *url = cJSON_GetObjectItemCaseSensitive(root, "url");
 	const cJSON *v;
 	int r = -1, all;
 
 	otdb_categories_fini(c);
 	*listed_ms = *counted_ms = 0;
+	/* Another server's ids and names are not this one's. */
+	if (!cJSON_IsString(url) || (int)strlen(url->valuestring) !=
+	    base_len(base) || strncmp(url->valuestring, base,
+	    (size_t)base_len(base)) != 0)
+		goto done;
 	if (!cJSON_IsObject(root) || !cJSON_IsArray(list) ||
 	    list->child == NULL || !get_ms(root, "listed", listed_ms) ||
 	    !get_ms(root, "counted", counted_ms) ||

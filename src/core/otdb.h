@@ -102,15 +102,16 @@ int otdb_count_global_parse(struct otdb_categories *c, const char *text,
  * again: they change slowly, and every request costs a player 5 s. */
 #define OTDB_LIST_KEEP_MS (24LL * 3600 * 1000)
 
-/* The cached list: c with its counts, listed_ms when the list came and
- * counted_ms when the global counts did (0: not yet), as the cache file's
- * JSON. Caller frees. */
-char *otdb_list_cache_json(const struct otdb_categories *c, int64_t listed_ms,
-    int64_t counted_ms);
+/* The cached list: c with its counts as base's API gave them, listed_ms
+ * when the list came and counted_ms when the global counts did (0: not
+ * yet), as the cache file's JSON. Caller frees. */
+char *otdb_list_cache_json(const struct otdb_categories *c, const char *base,
+    int64_t listed_ms, int64_t counted_ms);
 /* Read a cache file's text back into c (emptied first) and the two times.
- * -1 (c empty, times 0) when it is damaged. */
+ * -1 (c empty, times 0) when it is damaged or from another base than base
+ * (a trailing '/' aside). */
 int otdb_list_cache_parse(struct otdb_categories *c, const char *text,
-    size_t len, int64_t *listed_ms, int64_t *counted_ms);
+    size_t len, const char *base, int64_t *listed_ms, int64_t *counted_ms);
 /* Whether something fetched at at_ms (0: never) is still to be used at
  * now_ms: under OTDB_LIST_KEEP_MS old, and not from the future. */
 bool otdb_list_fresh(int64_t at_ms, int64_t now_ms);

@@ -184,8 +184,8 @@ fetch_count_global(struct fetch *f, const char *base, const char *state_dir)
 }
 
 int
-fetch_list_load(const char *cache_dir, struct otdb_categories *c,
-    int64_t *listed_ms, int64_t *counted_ms)
+fetch_list_load(const char *cache_dir, const char *base,
+    struct otdb_categories *c, int64_t *listed_ms, int64_t *counted_ms)
 {
 	char *path = xasprintf("%s/%s", cache_dir, LIST_NAME);
 	size_t len = 0;
@@ -194,18 +194,19 @@ fetch_list_load(const char *cache_dir, struct otdb_categories *c,
 
 	*listed_ms = *counted_ms = 0;
 	if (text != NULL)
-		r = otdb_list_cache_parse(c, text, len, listed_ms, counted_ms);
+		r = otdb_list_cache_parse(c, text, len, base, listed_ms,
+		    counted_ms);
 	free(text);
 	free(path);
 	return r;
 }
 
 void
-fetch_list_save(const char *cache_dir, const struct otdb_categories *c,
-    int64_t listed_ms, int64_t counted_ms)
+fetch_list_save(const char *cache_dir, const char *base,
+    const struct otdb_categories *c, int64_t listed_ms, int64_t counted_ms)
 {
 	char *path = xasprintf("%s/%s", cache_dir, LIST_NAME);
-	char *text = otdb_list_cache_json(c, listed_ms, counted_ms);
+	char *text = otdb_list_cache_json(c, base, listed_ms, counted_ms);
 
 	make_dirs(cache_dir);
 	/* Best effort: without it the list is asked for again next time. */

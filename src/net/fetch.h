@@ -62,15 +62,15 @@ void fetch_count(struct fetch *f, const char *base, int category,
 void fetch_count_global(struct fetch *f, const char *base,
     const char *state_dir);
 
-/* The category list and its counts kept in cache_dir
+/* The category list and its counts from base kept in cache_dir
  * (opentdb-categories.json beside the questions' folder): load it into c
  * with the times it was listed and counted (otdb_list_cache_parse); -1
- * when there is none or it is damaged. */
-int fetch_list_load(const char *cache_dir, struct otdb_categories *c,
-    int64_t *listed_ms, int64_t *counted_ms);
+ * when there is none, it is damaged or it is another base's. */
+int fetch_list_load(const char *cache_dir, const char *base,
+    struct otdb_categories *c, int64_t *listed_ms, int64_t *counted_ms);
 /* Keep c there (atomically; best effort). */
-void fetch_list_save(const char *cache_dir, const struct otdb_categories *c,
-    int64_t listed_ms, int64_t counted_ms);
+void fetch_list_save(const char *cache_dir, const char *base,
+    const struct otdb_categories *c, int64_t listed_ms, int64_t counted_ms);
 
 /* Wait at most timeout_ms for the fetch or for fd (-1: none) to be
  * readable; true when fd is. */

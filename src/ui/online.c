@@ -97,8 +97,8 @@ online_enter(struct app *a, void *p, int64_t now)
 	}
 	st->ph = PH_CATEGORIES;
 	/* What is cached shows at once; what is stale is asked for (tick). */
-	(void)fetch_list_load(s->paths.cache, &st->cats, &st->listed,
-	    &st->counted);
+	(void)fetch_list_load(s->paths.cache, online_base(s), &st->cats,
+	    &st->listed, &st->counted);
 }
 
 /* The category chosen, or NULL (any). */
@@ -173,7 +173,8 @@ list_done(struct app *a, struct online_state *st, enum fetch_status r)
 		st->listed = fetch_now();
 		st->counted = 0;
 		st->sel = 0;
-		fetch_list_save(a->s->paths.cache, &st->cats, st->listed, 0);
+		fetch_list_save(a->s->paths.cache, online_base(a->s), &st->cats,
+		    st->listed, 0);
 		return;
 	}
 	if (st->cats.n > 0)
@@ -209,8 +210,8 @@ counts_done(struct app *a, struct online_state *st, enum fetch_status r)
 		return;
 	}
 	if (st->listed > 0)
-		fetch_list_save(a->s->paths.cache, &st->cats, st->listed,
-		    st->counted);
+		fetch_list_save(a->s->paths.cache, online_base(a->s), &st->cats,
+		    st->listed, st->counted);
 }
 
 /* A fetch ended: what comes next. */

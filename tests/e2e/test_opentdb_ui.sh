@@ -164,12 +164,13 @@ keys C-c
 expect_exit 0 "Ctrl-C quits the offline game"
 expect_terminal_restored "the terminal is restored after the offline game"
 
-# stale_list NAME: a cached list of one category, 17 called NAME, listed
-# and counted 25 hours ago.
+# stale_list NAME [URL]: a cached list of one category, 17 called NAME,
+# listed and counted 25 hours ago, from URL (default: the server's).
 stale_list() {
 	_old=$(($(now_ms) - 90000000))
-	printf '{"listed": %s, "counted": %s, "all": 7, "categories": [{"id": 17, "name": "%s", "total": 7, "easy": -1, "medium": -1, "hard": -1}]}\n' \
-		"$_old" "$_old" "$1" >"$LIST_CACHE"
+	printf '{"url": "%s", "listed": %s, "counted": %s, "all": 7, "categories": [{"id": 17, "name": "%s", "total": 7, "easy": -1, "medium": -1, "hard": -1}]}\n' \
+		"${2:-http://127.0.0.1:$SRV_PORT}" "$_old" "$_old" "$1" \
+		>"$LIST_CACHE"
 }
 
 # --- the menu offline: a list older than a day is still shown, and the
@@ -186,6 +187,19 @@ expect_screen "Any difficulty" "a category can be chosen offline"
 keys Down Down Enter
 expect_screen "play the 10 cached questions?" \
 	"and the questions cached for it are offered"
+keys n
+expect_screen "Open Trivia DB (online)" "n goes back to the menu"
+keys q
+expect_exit 0 "q leaves"
+
+# --- offline, another server's cached list is not shown as this one's
+stale_list "Elsewhere Science" "https://elsewhere.example"
+tq_start -- --seed 3
+expect_screen "Open Trivia DB (online)" "the menu, offline, another server's list cached"
+keys o
+expect_screen "play the 20 cached questions?" \
+	"another server's list is not used: the cached questions are offered"
+check "(its names are not shown)" eval '! screen_has "Elsewhere Science"'
 keys n
 expect_screen "Open Trivia DB (online)" "n goes back to the menu"
 keys q

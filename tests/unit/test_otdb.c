@@ -232,19 +232,29 @@ test_otdb_count_global_fills_every_category(void **state)
 static void
 test_otdb_list_cache_round_trips_and_survives_damage(void **state)
 {
+	/* Each broken in one way only: the url is right. */
+#define U "{\"url\": \"https://opentdb.com\", "
 	static const char *const bad[] = {
-		"", "{\"listed\": 1", "[]",
-		"{\"listed\": 5, \"counted\": 0, \"all\": -1, \"categories\": []}",
-		"{\"listed\": 5, \"counted\": 0, \"all\": -1, \"categories\":"
+		"", U "\"listed\": 1", "[]",
+		U "\"listed\": 5, \"counted\": 0, \"all\": -1, \"categories\": []}",
+		U "\"listed\": 5, \"counted\": 0, \"all\": -1, \"categories\":"
 		" [{\"id\": 9, \"name\": \"X\", \"total\": 1, \"easy\": 1,"
 		" \"medium\": 0}]}",
-		"{\"listed\": -5, \"counted\": 0, \"all\": -1, \"categories\":"
+		U "\"listed\": -5, \"counted\": 0, \"all\": -1, \"categories\":"
 		" [{\"id\": 9, \"name\": \"X\", \"total\": 1, \"easy\": 1,"
 		" \"medium\": 0, \"hard\": 0}]}",
-		"{\"listed\": 5, \"counted\": 0, \"all\": -1, \"categories\":"
+		U "\"listed\": 5, \"counted\": 0, \"all\": -1, \"categories\":"
 		" [{\"id\": 9, \"name\": \"a\\u001bb\", \"total\": 1,"
 		" \"easy\": 1, \"medium\": 0, \"hard\": 0}]}",
+		/* All good but the url: missing. */
+		"{\"listed\": 5, \"counted\": 0, \"all\": -1, \"categories\":"
+		" [{\"id\": 9, \"name\": \"X\", \"total\": 1, \"easy\": 1,"
+		" \"medium\": 0, \"hard\": 0}]}",
 	};
+	static const char good[] = U "\"listed\": 5, \"counted\": 0,"
+	    " \"all\": -1, \"categories\": [{\"id\": 9, \"name\": \"X\","
+	    " \"total\": 1, \"easy\": 1, \"medium\": 0, \"hard\": 0}]}";
+#undef U
 	static const char reply[] = "{\"category_id\":17,"
 	    "\"category_question_count\":{\"total_question_count\":250,"
 	    "\"total_easy_question_count\":70,"
@@ -261,9 +271,13 @@ test_otdb_list_cache_round_trips_and_survives_damage(void **state)
 	assert_int_equal(otdb_count_parse(&c, reply, strlen(reply), err,
 	    sizeof err), 0);
 	c.all = 800;
-	json = otdb_list_cache_json(&c, T0, T0 + 5250);
+	json = otdb_list_cache_json(&c, "https://opentdb.com/", T0, T0 + 5250);
+	/* Another server's list is not this one's. */
 	assert_int_equal(otdb_list_cache_parse(&again, json, strlen(json),
-	    &listed, &counted), 0);
+	    "http://127.0.0.1:8080", &listed, &counted), -1);
+	assert_int_equal(again.n, 0);
+	assert_int_equal(otdb_list_cache_parse(&again, json, strlen(json),
+	    "https://opentdb.com", &listed, &counted), 0);
 	free(json);
 	assert_int_equal(listed, T0);
 	assert_int_equal(counted, T0 + 5250);
@@ -275,9 +289,14 @@ test_otdb_list_cache_round_trips_and_survives_damage(void **state)
 	assert_int_equal(again.v[3].medium, 110);
 	assert_int_equal(again.v[3].hard, 70);
 	assert_int_equal(again.v[0].total, -1);
+	assert_int_equal(otdb_list_cache_parse(&again, good, strlen(good),
+	    "https://opentdb.com/", &listed, &counted), 0);
+	assert_int_equal(again.n, 1);
+	assert_int_equal(listed, 5);
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		assert_int_equal(otdb_list_cache_parse(&again, bad[i],
-		    strlen(bad[i]), &listed, &counted), -1);
+		    strlen(bad[i]), "https://opentdb.com", &listed, &counted),
+		    -1);
 		assert_int_equal(again.n, 0);
 		assert_int_equal(listed, 0);
 		assert_int_equal(counted, 0);
