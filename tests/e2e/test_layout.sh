@@ -72,6 +72,39 @@ expect_exit 0 "the game at 40x12 ends with status 0"
 json_check "$T/r.json" "the answers were the ones picked" \
 	'[x["answer"] for x in q] == ["The tilt of Earth\u0027s axis relative to its orbit around the Sun", True]'
 
+# --- a long text question at 40x12: it scrolls, the field stays -------------
+cat >"$T/text.json" <<'EOF2'
+{"title": "Long text", "questions": [
+ {"type": "text", "question": "Which city, the capital of a Nordic island nation on the Mid-Atlantic Ridge known for geothermal heating, hot springs and long summer days, is the northernmost capital of a sovereign state, and hosted the 1986 summit between Reagan and Gorbachev at HOFDI-HOUSE?",
+  "answer": ["Reykjavík", "Reykjavik"]}
+]}
+EOF2
+tq_start -x 40 -y 12 -- --config "$T/config.json" "$T/text.json"
+expect_screen "Which city" "at 40x12 a ten-line text question plays"
+expect "its rest says more ↓, the field in view" \
+	eval 'screen_has "more ↓" && screen_has "Your answer:" &&
+	      _screen_lacks "HOFDI-HOUSE"'
+keys Down Down Down Down Down
+expect "Down scrolls the question to its end" screen_has "HOFDI-HOUSE"
+type_text "Reykjavik"
+keys Enter
+expect_screen "Correct!" "the field still takes the answer"
+tq_kill_session
+
+# --- too small only when nothing usable fits -----------------------------------
+# The header, one whole choice (three rows here), more ↓, the bar, the
+# footer: 8 rows.
+tq_start -x 40 -y 8 -- --config "$T/config.json" "$T/pack.json"
+expect_screen "more ↓" "at 40x8 the question plays, scrolled"
+expect "not the too-small message" _screen_lacks "too small"
+tq_kill_session
+tq_start -x 40 -y 7 -- --config "$T/config.json" "$T/pack.json"
+expect_screen "need 40x8" "at 40x7 it says the size needed"
+tq_kill_session
+tq_start -x 39 -y 12 -- --config "$T/config.json" "$T/pack.json"
+expect_screen_re "too small.*need 40x" "at 39 columns it says the size needed"
+tq_kill_session
+
 # --- 200x60: a frame of at most 100 columns in the middle ----------------------
 tq_start -x 200 -y 60 -- --config "$T/config.json" "$T/pack.json"
 expect_screen "Which of these" "at 200x60 the question shows"
