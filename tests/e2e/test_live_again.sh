@@ -80,6 +80,8 @@ keys Enter
 expect_seen "$HOST" "Game 2: E2E Again, 2 players still in" 1 \
 	"the host opens a second game with both players still in"
 expect_seen "$HOST" "PIN: $PIN" 2 "with the same PIN"
+expect_seen "$ANN" "Another game: you're in, ann — waiting for the host." 1 \
+	"a line-mode player is told a new game is starting"
 expect_seen "$ANN" "Get ready: question 1 of 1" 2 \
 	"a player connected since game 1 is asked game 2's question"
 json_check "$T/res.json" "game 1's results are in res.json" \

@@ -6,6 +6,7 @@
 # solo verdict (Correct / Wrong / Time's up, the points, what they answered,
 # the correct answer) with their rank and the gap to the player ahead; the
 # board; the podium. One answers right, one wrong, one lets time run out.
+# Then the host plays again: the players are back in the lobby, from zero.
 . "$(dirname "$0")/lib.sh"
 
 cat >"$T/pack.json" <<'EOF2'
@@ -135,10 +136,33 @@ expect "the podium gives the player their place" \
 S=$CAT
 expect "and to the last (equal scores share a place)" \
 	screen_has "You finished #3 with 0 points"
+
+# --- play again: a lobby after the podium -----------------------------------------
+# dan leaves at the podium, so game 2 (--start-when 4) waits in the lobby.
+S=$DAN
+RUN=$T/run${DAN#tq}
+keys q
+expect_exit 0 "a player who leaves at the podium ends with status 0"
+S=$HOST
+expect "the host's podium offers another game" screen_has "Enter play again"
+keys Enter
+S=$ANN
+expect "a new game after the podium brings the player back to the lobby" \
+	screen_has "You're in, ann — 3 in the game, waiting for the host"
+expect "with the score from zero" screen_has_re "ann +Score 0 *$"
+tq_start -- --join "$ADDR" --pin "$PIN" --name eve
+S=$ANN
+expect "game 2 starts once four are in again" \
+	screen_has "Capital of Australia?"
+expect "from question 1 and a score of zero" \
+	screen_has "Question 1/2   Score 0   Streak 0"
+wait_for "1  Sydney"
+type_text 2
+expect "and the player plays it" screen_has "Answer locked in"
 S=$HOST
 keys q
 expect_exit 0 "the host ends with status 0"
-for P in "$ANN" "$BOB" "$CAT" "$DAN"; do
+for P in "$ANN" "$BOB" "$CAT"; do
 	S=$P
 	RUN=$T/run${P#tq}
 	expect_exit 0 "player $P ends with status 0"
