@@ -8,7 +8,27 @@
 #include "core/spark.h"
 #include "ui.h"
 
-#define TABLE_TOP 7
+#define RESULTS_MIN_ROWS 8
+
+/* Where the summary and the table start: a row higher each, and no note
+ * row, when rows are few (the table keeps some). */
+static bool
+short_screen(const struct app *a)
+{
+	return a->rows < 12;
+}
+
+static int
+summary_top(const struct app *a)
+{
+	return short_screen(a) ? 2 : 3;
+}
+
+static int
+table_top(const struct app *a)
+{
+	return short_screen(a) ? 5 : 7;
+}
 
 /* The screen's own state. */
 struct results_state {
@@ -45,7 +65,7 @@ lines_total(const struct app *a)
 static int
 table_rows(const struct app *a)
 {
-	return a->rows - TABLE_TOP - 2;
+	return a->rows - table_top(a) - 1;
 }
 
 static void
@@ -118,8 +138,13 @@ draw_summary(struct app *a, const struct quiz *z, const struct quiz_tally *t)
 		    "   Accuracy %d%%   Best streak %d   Avg answer %.1f s",
 		    t->score, t->max_score, t->accuracy, z->best_streak,
 		    t->mean_answer_seconds);
-	draw_note(a, 3, C_TITLE, line);
-	move(ROW(a, 4), COL(a, 3));
+	draw_note(a, summary_top(a), C_TITLE, line);
+	/* Short of rows, a failed save takes the counts' row. */
+	if (short_screen(a) && s->save_error != NULL) {
+		draw_note(a, summary_top(a) + 1, C_BAD, s->save_error);
+		return;
+	}
+	move(ROW(a, summary_top(a) + 1), COL(a, 3));
 	attrset(ui_attr(a, C_GOOD));
 	printw("Correct %d", t->correct);
 	attrset(ui_attr(a, C_BAD));
@@ -138,6 +163,8 @@ draw_summary(struct app *a, const struct quiz *z, const struct quiz_tally *t)
 		}
 	}
 	attrset(A_NORMAL);
+	if (short_screen(a))
+		return;
 	if (s->save_error != NULL)
 		draw_note(a, 5, C_BAD, s->save_error);
 	else if (s->history_note != NULL)
@@ -315,8 +342,8 @@ results_draw(struct app *a, void *st, int64_t now)
 	int i, y, qw = a->cols - 46 - BAR_CELLS - 1;
 
 	(void)now;
-	if (a->cols < MIN_COLS || a->rows < 12) {
-		draw_too_small(a, MIN_COLS, 12, NULL);
+	if (a->cols < MIN_COLS || a->rows < RESULTS_MIN_ROWS) {
+		draw_too_small(a, MIN_COLS, RESULTS_MIN_ROWS, NULL);
 		return;
 	}
 	quiz_tally(z, &t);
@@ -325,16 +352,16 @@ results_draw(struct app *a, void *st, int64_t now)
 	draw_summary(a, z, &t);
 	attrset(ui_attr(a, C_DIM));
 	if (narrow(a))
-		mvprintw(ROW(a, TABLE_TOP - 1), COL(a, 1), "  #   %-*s%6s",
+		mvprintw(ROW(a, table_top(a) - 1), COL(a, 1), "  #   %-*s%6s",
 		    a->cols - 14,
 		    "question", "points");
 	else
-		mvprintw(ROW(a, TABLE_TOP - 1), COL(a, 1),
+		mvprintw(ROW(a, table_top(a) - 1), COL(a, 1),
 		    "  #  %-*s %-16s %6s %8s",
 		    qw < 10 ? 10 : qw, "question", "your answer", "points",
 		    "time");
 	attrset(A_NORMAL);
-	for (i = rs->scroll, y = TABLE_TOP; i < lines_total(a) &&
+	for (i = rs->scroll, y = table_top(a); i < lines_total(a) &&
 	    y < a->rows - 1; i++, y++)
 		draw_line(a, y, i);
 	{

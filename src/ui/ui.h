@@ -169,7 +169,7 @@ struct verdict_view {
 };
 
 /* The verdict's rows need at least this many rows and MIN_COLS columns. */
-#define VERDICT_MIN_ROWS 12
+#define VERDICT_MIN_ROWS 8
 
 /* Draw v below the header and above the footer; the explanation from its
  * row *scroll (kept in range), *more set to its rows below the screen. */

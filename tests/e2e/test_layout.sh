@@ -2,7 +2,8 @@
 # The layout at every size: at 40 columns choices and answers wrap (a
 # choice over several rows, the selection marking each, the number keys as
 # before) and what does not fit says "more ↓" and scrolls; a three-line
-# question plays at 40x12 with the bar in view; footers keep their keys;
+# question plays at 40x12 with the bar in view; a game plays at 40x8
+# (too small only when nothing usable fits); footers keep their keys;
 # at 200x60 the screens sit in a frame of at most 100 columns in the
 # middle, the bar right under the choices.
 . "$(dirname "$0")/lib.sh"
@@ -97,6 +98,17 @@ tq_kill_session
 tq_start -x 40 -y 8 -- --config "$T/config.json" "$T/pack.json"
 expect_screen "more ↓" "at 40x8 the question plays, scrolled"
 expect "not the too-small message" _screen_lacks "too small"
+keys 2
+expect_screen "Correct!" "at 40x8 the feedback shows too"
+expect "it scrolls rather than saying too small" \
+	eval 'screen_has "more ↓" && _screen_lacks "too small"'
+keys Enter
+wait_for "Venus is hotter"
+keys t
+wait_for "Correct!"
+keys Enter
+expect_screen_re 'Score [0-9]+ / [0-9]+' "at 40x8 the score screen shows"
+expect "with its rows" screen_has_re '^ +1 ✔ Which of these'
 tq_kill_session
 tq_start -x 40 -y 7 -- --config "$T/config.json" "$T/pack.json"
 expect_screen "need 40x8" "at 40x7 it says the size needed"
