@@ -663,6 +663,10 @@ live_msg_result(const struct live *L, int id, struct wire_msg *m)
 	else
 		m->answer = xstrdup(question_answer_text(q));
 	m->points = o->points;
+	m->bonus = (int)o->bonus;
+	/* The solo feedback's explanation, for the player's verdict. */
+	m->explanation = q->explanation != NULL ? xstrdup(q->explanation) :
+	    NULL;
 	m->streak = p->z->streak;
 	m->score = quiz_score(p->z);
 	m->rank = p->rank;

@@ -141,6 +141,10 @@ encode_result(cJSON *o, const struct wire_msg *m, size_t max)
 	add_int(o, "score", m->score);
 	add_int(o, "rank", m->rank);
 	add_int(o, "gap", m->gap);
+	if (m->bonus > 0)
+		add_int(o, "bonus", m->bonus);
+	if (m->explanation != NULL)
+		add_str(o, "explanation", m->explanation, max);
 }
 
 static void
@@ -458,6 +462,8 @@ decode_result(struct dec *d, struct wire_msg *m)
 	get_int(d, "score", 0, WIRE_SCORE_MAX, true, &m->score);
 	get_int(d, "rank", 1, INT_MAX, true, &m->rank);
 	get_int(d, "gap", 0, WIRE_SCORE_MAX, true, &m->gap);
+	get_int(d, "bonus", 0, WIRE_SCORE_MAX, false, &m->bonus);
+	get_str(d, "explanation", WIRE_LINE_MAX, false, true, &m->explanation);
 }
 
 static void
@@ -580,6 +586,7 @@ wire_msg_fini(struct wire_msg *m)
 	free(m->a_text);
 	free(m->why);
 	free(m->answer);
+	free(m->explanation);
 	for (i = 0; i < m->nchoices; i++)
 		free(m->choices[i]);
 	memset(m, 0, sizeof *m);

@@ -68,7 +68,9 @@ struct wire_msg {
 	char *why;                      /* ack (NULL when ok), bye */
 	bool correct, timed_out;        /* result */
 	char *answer;                   /* result: the correct answer as shown */
+	char *explanation;              /* result: the question's, or NULL */
 	int points, streak, score, rank, gap;  /* result; podium/board "you" */
+	int bonus;                      /* result: of the points, the streak's */
 	struct wire_entry top[WIRE_TOP_MAX];   /* board, podium */
 	int ntop;
 	int n;                          /* ping, pong */

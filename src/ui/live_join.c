@@ -148,7 +148,8 @@ draw_result(struct pscreen *u)
 	    .timed_out = m->timed_out, .points = m->points, .extra = extra,
 	    .question = u->qm.text, .show_given = !m->correct || text,
 	    .given = u->sent[0] != '\0' ? u->sent : NULL, .unsent = unsent,
-	    .answer = m->answer };
+	    .answer = m->answer, .bonus = m->bonus,
+	    .explanation = m->explanation };
 
 	if (m->gap > 0)
 		snprintf(extra, sizeof extra, "Rank %d \u00b7 %d behind the "
@@ -432,6 +433,16 @@ on_key(struct pscreen *u, int r, wint_t ch)
 
 		join_send(u->p, &l);
 		return false;
+	}
+	/* The verdict's explanation scrolls as alone (j/k, arrows). */
+	if (u->v == V_RESULT) {
+		if (((r == KEY_CODE_YES && ch == KEY_DOWN) || (r == OK &&
+		    ch == 'j')) && u->more > 0)
+			u->scroll++;
+		else if (((r == KEY_CODE_YES && ch == KEY_UP) || (r == OK &&
+		    ch == 'k')) && u->scroll > 0)
+			u->scroll--;
+		return true;
 	}
 	/* A question the player cannot see cannot be answered. */
 	if (!open || u->small)

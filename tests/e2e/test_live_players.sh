@@ -3,8 +3,8 @@
 # a host and four full-screen players (three at 80x24, one at 40x12). Per
 # question each player sees get ready, the question with its choice keys
 # (or the text field) and the countdown bar, "Answer locked in", then the
-# solo verdict (Correct / Wrong / Time's up, the points, what they answered,
-# the correct answer) with their rank and the gap to the player ahead; the
+# solo verdict (Correct / Wrong / Time's up, the points and streak bonus,
+# what they answered, the correct answer, the explanation) with their rank and the gap to the player ahead; the
 # board; the podium. One answers right, one wrong, one lets time run out.
 # Then the host plays again: the players are back in the lobby, from zero.
 . "$(dirname "$0")/lib.sh"
@@ -15,7 +15,8 @@ cat >"$T/pack.json" <<'EOF2'
   "questions": [
     {"type": "choice", "question": "Capital of Australia?",
      "choices": ["Sydney", "Canberra", "Melbourne", "Perth"],
-     "answer": "Canberra", "time_limit": 10},
+     "answer": "Canberra", "time_limit": 10,
+     "explanation": "Canberra was built as a compromise between Sydney and Melbourne."},
     {"type": "text", "question": "Chemical symbol for gold?",
      "answer": "Au", "time_limit": 10}
   ]
@@ -82,6 +83,7 @@ S=$BOB
 expect "the wrong player sees Wrong" screen_has "Wrong"
 expect "what they answered" screen_has "Your answer:    Sydney"
 expect "the correct answer" screen_has "Correct answer: Canberra"
+expect "and the explanation, as alone" screen_has "built as a compromise"
 expect "and the gap to the player ahead" \
 	screen_has_re "Rank 3 .+ [0-9]+ behind the player ahead"
 S=$CAT
@@ -123,6 +125,7 @@ expect_screen "you had typed: A" \
 	"what was typed but not sent shows with Time's up" 20
 S=$ANN
 expect "a streak of two shows" screen_has "Streak 2"
+expect "with its streak bonus, as alone" screen_has "(100 streak bonus)"
 S=$BOB
 expect "a wrong typed answer shows what was sent" screen_has "Your answer:    Ag"
 

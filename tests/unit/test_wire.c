@@ -154,6 +154,19 @@ test_wire_host_messages_round_trip(void **state)
 	assert_int_equal(out.score, 2040);
 	assert_int_equal(out.rank, 3);
 	assert_int_equal(out.gap, 120);
+	assert_int_equal(out.bonus, 0);
+	assert_null(out.explanation);
+	wire_msg_fini(&out);
+
+	/* The explanation and the streak bonus, when there are: sanitized
+	 * for the screen like every string the host sends. */
+	m.bonus = 40;
+	m.explanation = (char *)"Canberra was built \033[2Jas a compromise.";
+	round_trip(&m, &out);
+	assert_int_equal(out.bonus, 40);
+	assert_non_null(out.explanation);
+	assert_null(strchr(out.explanation, '\033'));
+	assert_non_null(strstr(out.explanation, "as a compromise."));
 	wire_msg_fini(&out);
 
 	memset(&m, 0, sizeof m);
