@@ -172,6 +172,8 @@ show_result(struct join_player *p, const struct wire_msg *m)
 	if (m->gap > 0)
 		printf(", %d behind the player ahead", m->gap);
 	printf("\n");
+	if (m->explanation != NULL)
+		printf("%s\n", m->explanation);
 }
 
 static void

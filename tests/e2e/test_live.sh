@@ -12,7 +12,8 @@ cat >"$T/pack.json" <<'EOF'
   "questions": [
     {"type": "choice", "question": "Capital of Australia?",
      "choices": ["Sydney", "Canberra", "Melbourne", "Perth"],
-     "answer": "Canberra", "time_limit": 8},
+     "answer": "Canberra", "time_limit": 8,
+     "explanation": "Canberra was built as a compromise between Sydney and Melbourne."},
     {"type": "truefalse", "question": "The Nile flows north.",
      "answer": true, "time_limit": 12}
   ]
@@ -124,6 +125,8 @@ expect_pane "$FAST" "rank 1st" "the fast player sees their rank"
 expect_pane "$WRONG" "Wrong. The answer: Canberra" \
 	"the wrong player sees Wrong and the answer"
 expect_pane "$WRONG" "rank 2nd" "the wrong player sees their rank"
+expect_pane "$WRONG" "Canberra was built as a compromise" \
+	"and the question's explanation"
 expect_pane "$SLOW" "Time's up. The answer: Canberra" \
 	"the slow player sees Time's up"
 expect_pane "$SLOW" "rank 2nd" "equal scores share a rank"
