@@ -4,6 +4,10 @@
  * OpenTriviaQA, CSV) and the options (0x10 --as-choice, 0x20 --swap, 0x40
  * Quizlet separators " - " and ";"); the rest is the file. make fuzz seeds
  * it from the fixtures, each with its format's byte in front.
+ * Built with -DFUZZ_FORMAT=FORMAT_GIFT (and so on) it is one format's
+ * target: the first byte gives only the options, and every input is read
+ * as that format (build-fuzz/fuzz_gift...; tests/fuzz/seeds.sh DIR gift
+ * seeds it from that format's fixtures).
  * Sanitizers catch memory errors; the asserts catch an importer that says
  * "valid" about something the game could not play, or an error that fails
  * nothing.
@@ -21,10 +25,12 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+#ifndef FUZZ_FORMAT
 static const enum format formats[] = {
 	FORMAT_AUTO, FORMAT_GIFT, FORMAT_AIKEN, FORMAT_ANKI, FORMAT_QUIZLET,
 	FORMAT_OPENTRIVIAQA, FORMAT_CSV
 };
+#endif
 
 static void
 check_pack(const struct pack *p)
@@ -75,7 +81,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size == 0)
 		return 0;
 	b = data[0];
+#ifdef FUZZ_FORMAT
+	o.format = FUZZ_FORMAT;
+#else
 	o.format = formats[b % (sizeof formats / sizeof formats[0])];
+#endif
 	o.as_choice = (b & 0x10) != 0;
 	o.swap = (b & 0x20) != 0;
 	o.seed = size;

@@ -44,6 +44,47 @@ test_textio_bom_and_line_ends_become_lf(void **state)
 	text_fini(&t);
 }
 
+/* Every offset, asked forward, backward and hopping (the order duplicate
+ * warnings come in), gives the place a count from the start gives. */
+static void
+test_textio_linecol_in_any_order(void **state)
+{
+	static const char in[] = "ab\n\xc3\xa9\xe2\x82\xac x\n\n\nlong line "
+	    "here\nz";
+	struct diags d = { 0 };
+	struct text t;
+	size_t n = sizeof in - 1, k, off;
+	int line, col, pass;
+
+	(void)state;
+	init_ok(&t, in, n, &d);
+	for (pass = 0; pass < 3; pass++)
+		for (k = 0; k <= n; k++) {
+			size_t i;
+			int l = 1, c = 1;
+
+			off = pass == 0 ? k : pass == 1 ? n - k :
+			    (k * 7) % (n + 1);
+			for (i = 0; i < off; i++) {
+				if (in[i] == '\n') {
+					l++;
+					c = 1;
+				} else if (((unsigned char)in[i] & 0xC0) !=
+				    0x80) {
+					c++;
+				}
+			}
+			text_linecol(&t, off, &line, &col);
+			assert_int_equal(line, l);
+			assert_int_equal(col, c);
+		}
+	text_linecol(&t, n + 50, &line, &col);
+	assert_int_equal(line, 6);
+	assert_int_equal(col, 2);
+	text_fini(&t);
+	diags_fini(&d);
+}
+
 static void
 test_textio_windows_1252_with_a_warning(void **state)
 {
@@ -193,6 +234,7 @@ main(void)
 {
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_textio_bom_and_line_ends_become_lf),
+		cmocka_unit_test(test_textio_linecol_in_any_order),
 		cmocka_unit_test(test_textio_windows_1252_with_a_warning),
 		cmocka_unit_test(test_textio_valid_utf8_is_kept),
 		cmocka_unit_test(test_textio_nul_is_an_error),
