@@ -2,7 +2,7 @@
  * anki.c - Anki's "Notes in Plain Text" (the manual's "Importing text
  * files"): #key:value headers, then delimited records with "" quoting.
  * The first field is asked, the second answers; cloze notes are asked with
- * their deletion shown as [...].
+ * their deletion shown as [...] (or [hint]).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -167,6 +167,7 @@ struct cloze {
 	int n;
 	size_t start, end;      /* the whole deletion */
 	size_t a, b;            /* its answer */
+	size_t ha, hb;          /* its hint (empty when none) */
 };
 
 #define CLOZES_MAX 32
@@ -192,15 +193,22 @@ find_clozes(const char *s, struct cloze *v)
 		v[n].start = (size_t)(p - s);
 		v[n].end = (size_t)(close + 2 - s);
 		v[n].a = (size_t)(end + 2 - s);
-		v[n].b = (size_t)((hint && hint < close ? hint : close) - s);
+		if (hint == NULL || hint > close)
+			hint = close;
+		v[n].b = (size_t)(hint - s);
+		v[n].ha = hint < close ? (size_t)(hint + 2 - s) : v[n].b;
+		v[n].hb = (size_t)(close - s);
+		if (v[n].ha > v[n].hb)
+			v[n].ha = v[n].hb;
 		n++;
 		p = close + 2;
 	}
 	return n;
 }
 
-/* The card of cloze number num: its deletions shown as [...], the others
- * as their answer; the answers of num joined. */
+/* The card of cloze number num: its deletions shown as [...], or as
+ * [hint] when they have one (as Anki shows them), the others as their
+ * answer; the answers of num joined. */
 static void
 cloze_card(const char *s, const struct cloze *v, int n, int num,
     char **text, char **answer)
@@ -212,7 +220,13 @@ cloze_card(const char *s, const struct cloze *v, int n, int num,
 	for (i = 0; i < n; i++) {
 		strbuf_add(&t, s + at, v[i].start - at);
 		if (v[i].n == num) {
-			strbuf_puts(&t, "[...]");
+			size_t hn = v[i].hb - v[i].ha;
+			char *hint = text_trim(s + v[i].ha, hn);
+
+			strbuf_puts(&t, "[");
+			strbuf_puts(&t, hint[0] != '\0' ? hint : "...");
+			strbuf_puts(&t, "]");
+			free(hint);
 			if (a.len)
 				strbuf_puts(&a, ", ");
 			strbuf_add(&a, s + v[i].a, v[i].b - v[i].a);

@@ -164,7 +164,7 @@ static const struct fixture fixtures[] = {
 	{ "anki/bad_unknown_separator.txt", FORMAT_ANKI, 0, NULL, 1, {
 		{ E, 1, 12, "unknown separator \"Semicolom\" (did you mean \"semicolon\"?)" },
 	} },
-	{ "anki/good_cloze.txt", FORMAT_ANKI, 4, NULL, 0, { { 0 } } },
+	{ "anki/good_cloze.txt", FORMAT_ANKI, 5, NULL, 0, { { 0 } } },
 	{ "anki/good_columns.txt", FORMAT_ANKI, 2, NULL, 0, { { 0 } } },
 	{ "anki/good_headers.txt", FORMAT_ANKI, 5, NULL, 0, { { 0 } } },
 	{ "anki/good_no_html.txt", FORMAT_ANKI, 3, NULL, 0, { { 0 } } },
@@ -513,17 +513,20 @@ test_format_anki_columns_and_cloze(void **state)
 	assert_string_equal(p->q[0].answers[0], "The Nile");
 	pack_free(p);
 	p = load_good("anki/good_cloze.txt", NULL);
-	assert_int_equal(p->nq, 4);
+	assert_int_equal(p->nq, 5);
 	assert_string_equal(p->q[0].text,
 	    "[...] is the capital of Spain.");
 	assert_string_equal(p->q[0].answers[0], "Madrid");
 	assert_string_equal(p->q[0].explanation, "On the Manzanares.");
+	/* A hint is shown in the deletion's place, as Anki shows it. */
 	assert_string_equal(p->q[1].text,
-	    "Madrid is the capital of [...].");
+	    "Madrid is the capital of [a country].");
 	assert_string_equal(p->q[1].answers[0], "Spain");
 	assert_null(p->q[2].explanation);
 	assert_string_equal(p->q[3].text, "The [...] and the [...] are rivers.");
 	assert_string_equal(p->q[3].answers[0], "Loire, Seine");
+	assert_string_equal(p->q[4].text, "The [...] runs through Rome.");
+	assert_string_equal(p->q[4].answers[0], "Tiber");
 	pack_free(p);
 }
 
