@@ -1,7 +1,8 @@
 /*
  * csv.c - a spreadsheet's questions (RFC 4180): a header row naming the
  * columns question, answer and optionally choices (separated by |), type,
- * explanation and time_limit; one question a row.
+ * explanation and time_limit; one question a row. Fields are separated by
+ * commas, or by semicolons when the header row has more of those.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -225,15 +226,31 @@ row(struct csv *c, const struct record *r)
 	free(ans);
 }
 
+char
+csv_separator(const char *s, size_t n)
+{
+	size_t i, commas = 0, semicolons = 0;
+
+	for (i = 0; i < n && s[i] != '\n' && s[i] != '\r'; i++) {
+		commas += s[i] == ',';
+		semicolons += s[i] == ';';
+	}
+	return semicolons > commas ? ';' : ',';
+}
+
 int
 csv_read(struct importer *im)
 {
 	struct csv c = { im, { 0 }, 0 };
 	struct record r = { 0 };
-	size_t pos = 0, bad;
+	size_t pos = 0, bad, head;
 	bool first = true;
+	char sep[2] = { ',', '\0' };
 
-	while (text_record(im->t, &pos, ",", true, &r, &bad)) {
+	/* The separator is the header row's: the first line not blank. */
+	head = strspn(im->t->s, " \t\n");
+	sep[0] = csv_separator(im->t->s + head, im->t->len - head);
+	while (text_record(im->t, &pos, sep, true, &r, &bad)) {
 		if (bad != (size_t)-1) {
 			imp_report(im, DIAG_ERROR, bad, "a quote (\") that is "
 			    "never closed");

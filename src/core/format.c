@@ -31,6 +31,7 @@ static bool detect_csv(struct window w, const char *name);
 static bool detect_otqa(struct window w, const char *name);
 static bool detect_aiken(struct window w, const char *name);
 static bool detect_gift(struct window w, const char *name);
+static bool detect_anki_plain(struct window w, const char *name);
 static bool detect_quizlet(struct window w, const char *name);
 
 /* In the order they are tried: the most particular first. */
@@ -49,6 +50,10 @@ static const struct format_def {
 	    opentriviaqa_read },
 	{ FORMAT_AIKEN, "aiken", "Aiken", detect_aiken, aiken_read },
 	{ FORMAT_GIFT, "gift", "GIFT", detect_gift, gift_read },
+	/* Anki again, without headers: after every format that says what it
+	 * is, before Quizlet's plain two columns. (def_of, format_name and
+	 * format_from_name find the first row.) */
+	{ FORMAT_ANKI, "anki", "Anki", detect_anki_plain, anki_read },
 	{ FORMAT_QUIZLET, "quizlet", "Quizlet", detect_quizlet, quizlet_read },
 };
 
@@ -139,8 +144,8 @@ detect_json(struct window w, const char *name)
 	(void)name;
 	if (i >= w.len)
 		return true;   /* empty: the JSON loader says so */
-	if (w.s[i] == '{')
-		return true;
+	if (w.s[i] == '{')   /* but "{{c1::" opens an Anki cloze note */
+		return i + 1 >= w.len || w.s[i + 1] != '{';
 	if (w.s[i] != '[')
 		return false;
 	k = skip_blank(w, i + 1);
@@ -185,16 +190,19 @@ static bool
 detect_csv(struct window w, const char *name)
 {
 	size_t a, b, pos = 0;
-	char *head;
+	char *head, sep;
 	bool ok;
 
 	if (!ends_with(name, ".csv") || !next_line(w, &pos, &a, &b))
 		return false;
 	head = xstrndup(w.s + a, b - a);
+	sep = csv_separator(head, b - a);
 	for (a = 0; head[a] != '\0'; a++)
 		if (head[a] >= 'A' && head[a] <= 'Z')
 			head[a] = (char)(head[a] | 0x20);
-	ok = strchr(head, ',') && strstr(head, "question");
+	/* A semicolon header names both columns: "question;answer". */
+	ok = strchr(head, sep) && strstr(head, "question") &&
+	    (sep == ',' || strstr(head, "answer"));
 	free(head);
 	return ok;
 }
@@ -282,6 +290,95 @@ detect_gift(struct window w, const char *name)
 		i = k;
 	}
 	return false;
+}
+
+/* One record of w at *pos with fields split by sep and "-quoted as Anki
+ * writes them (a field that starts with '"' runs to the next lone '"',
+ * over line ends too): its number of fields, or -1 for a quote the window
+ * never closes. *quoted is set when a field was quoted, *cloze when the
+ * record holds a {{cN:: deletion. */
+static int
+anki_record(struct window w, size_t *pos, char sep, bool *quoted,
+    bool *cloze)
+{
+	size_t i = *pos;
+	int n = 1;
+	bool start = true;
+
+	while (i < w.len && w.s[i] != '\n' && w.s[i] != '\r') {
+		char ch = w.s[i];
+
+		if (start && ch == '"') {
+			*quoted = true;
+			for (i++; i < w.len; i++)
+				if (w.s[i] == '"' && (i + 1 >= w.len ||
+				    w.s[i + 1] != '"'))
+					break;
+				else if (w.s[i] == '"')
+					i++;
+			if (i >= w.len)
+				return -1;
+		} else if (ch == sep) {
+			n++;
+		} else if (ch == '{' && i + 3 < w.len &&
+		    memcmp(w.s + i, "{{c", 3) == 0 && w.s[i + 3] >= '0' &&
+		    w.s[i + 3] <= '9') {
+			*cloze = true;
+		}
+		start = ch == sep;
+		i++;
+	}
+	if (i < w.len && w.s[i] == '\r' && i + 1 < w.len && w.s[i + 1] == '\n')
+		i++;
+	*pos = i + 1;
+	return n;
+}
+
+/* Anki's notes without #headers. The separator is sniffed from the first
+ * line as the reader does (tab, then semicolon; a comma says too little:
+ * prose has them). Every record (of the first 50; blank lines and #
+ * comments aside) has the same number of fields, two or more; and what
+ * Quizlet's two-column tab export never has must show: a third column
+ * (the tags), a quoted field or a cloze with tabs, two notes or more with
+ * semicolons. */
+static bool
+detect_anki_plain(struct window w, const char *name)
+{
+	size_t a, b, pos = 0;
+	char sep;
+	int want = 0, records = 0;
+	bool quoted = false, cloze = false;
+
+	(void)name;
+	if (!next_line(w, &pos, &a, &b) || a == b || w.s[a] == '#')
+		return false;
+	sep = memchr(w.s + a, '\t', b - a) ? '\t' :
+	    memchr(w.s + a, ';', b - a) ? ';' : '\0';
+	if (sep == '\0')
+		return false;
+	pos = 0;
+	while (pos < w.len && records < 50) {
+		size_t k = pos;
+		int n;
+
+		while (k < w.len && (w.s[k] == ' ' || w.s[k] == '\t'))
+			k++;
+		if (k >= w.len || w.s[k] == '\n' || w.s[k] == '\r' ||
+		    w.s[k] == '#') {
+			next_line(w, &pos, &a, &b);
+			continue;
+		}
+		n = anki_record(w, &pos, sep, &quoted, &cloze);
+		if (n < 0 && w.len == DETECT_BYTES && records > 0)
+			break;   /* a field the window cuts */
+		if (n < 2 || (want != 0 && n != want))
+			return false;
+		want = n;
+		records++;
+	}
+	if (sep == '\t')
+		return records > 0 && (want >= 3 || quoted || cloze);
+	return records >= 2 || (records == 1 && (quoted || cloze));
 }
 
 /* Most lines are term TAB definition. */

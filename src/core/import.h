@@ -83,4 +83,9 @@ int quizlet_read(struct importer *im);
 int opentriviaqa_read(struct importer *im);
 int csv_read(struct importer *im);
 
+/* The separator of a CSV file whose header row is the line at s (n bytes
+ * or up to its line end): ';' when it holds more semicolons than commas
+ * (what a spreadsheet in a European locale writes), else ','. */
+char csv_separator(const char *s, size_t n);
+
 #endif

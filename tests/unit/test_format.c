@@ -166,11 +166,12 @@ static const struct fixture fixtures[] = {
 	} },
 	{ "anki/good_cloze.txt", FORMAT_ANKI, 5, NULL, 0, { { 0 } } },
 	{ "anki/good_columns.txt", FORMAT_ANKI, 2, NULL, 0, { { 0 } } },
+	{ "anki/good_headerless_tab.txt", FORMAT_ANKI, 3, NULL, 0, { { 0 } } },
 	{ "anki/good_headers.txt", FORMAT_ANKI, 5, NULL, 0, { { 0 } } },
 	{ "anki/good_no_html.txt", FORMAT_ANKI, 3, NULL, 0, { { 0 } } },
 	{ "anki/good_separator_char.txt", FORMAT_ANKI, 2, NULL, 0, { { 0 } } },
 	{ "anki/good_sniff_comma.txt", FORMAT_ANKI, 3, &force_anki, 0, { { 0 } } },
-	{ "anki/good_sniff_semicolon.txt", FORMAT_ANKI, 3, &force_anki, 0, { { 0 } } },
+	{ "anki/good_sniff_semicolon.txt", FORMAT_ANKI, 3, NULL, 0, { { 0 } } },
 	{ "anki/good_sniff_tab.txt", FORMAT_ANKI, 2, &force_anki, 0, { { 0 } } },
 	{ "anki/warn_vocabulary.txt", FORMAT_ANKI, 30, NULL, 1, {
 		{ W, 25, 1, "same question as the one on line 24" } } },
@@ -240,6 +241,7 @@ static const struct fixture fixtures[] = {
 	} },
 	{ "csv/good_all_types.csv", FORMAT_CSV, 4, NULL, 0, { { 0 } } },
 	{ "csv/good_rfc4180.csv", FORMAT_CSV, 2, NULL, 0, { { 0 } } },
+	{ "csv/good_semicolon.csv", FORMAT_CSV, 2, NULL, 0, { { 0 } } },
 	{ "csv/good_two_column.csv", FORMAT_CSV, 5, NULL, 0, { { 0 } } },
 	{ "csv/warn_extra_fields.csv", FORMAT_CSV, 1, NULL, 1, {
 		{ W, 2, 16, "this row has 3 fields and the header 2: the rest is ignored" },
@@ -530,6 +532,33 @@ test_format_anki_columns_and_cloze(void **state)
 	pack_free(p);
 }
 
+/* Anki's notes without headers and a semicolon CSV, found by content:
+ * the fields as the readers split them. */
+static void
+test_format_headerless_anki_and_semicolon_csv(void **state)
+{
+	struct pack *p = load_good("anki/good_headerless_tab.txt", NULL);
+
+	(void)state;
+	assert_string_equal(p->q[0].text, "la casa");
+	assert_string_equal(p->q[0].answers[0], "the house (a home)");
+	assert_string_equal(p->q[2].text, "el \"gato\"");
+	assert_string_equal(p->q[2].answers[0], "the cat");
+	pack_free(p);
+	p = load_good("anki/good_sniff_semicolon.txt", NULL);
+	assert_string_equal(p->q[2].text, "tres");
+	assert_string_equal(p->q[2].answers[0], "three");
+	pack_free(p);
+	p = load_good("csv/good_semicolon.csv", NULL);
+	assert_string_equal(p->q[0].text, "Capital of France?");
+	assert_string_equal(p->q[0].answers[0], "Paris");
+	assert_string_equal(p->q[0].explanation,
+	    "On the Seine, with \"a tower\"");
+	assert_string_equal(p->q[1].text, "Largest planet; by mass?");
+	assert_string_equal(p->q[1].answers[0], "Jupiter");
+	pack_free(p);
+}
+
 static void
 test_format_anki_sniffs_the_separator(void **state)
 {
@@ -773,7 +802,30 @@ test_format_detects_by_content(void **state)
 		{ "a.csv", "question,answer\nq,a\n", FORMAT_CSV },
 		{ "a.txt", "question,answer\nq,a\n", FORMAT_AUTO },
 		{ "a.txt", "term\tdefinition\nt2\td2\n", FORMAT_QUIZLET },
+		{ "a.txt", "t\t<b>d</b>\nt2\td2\n", FORMAT_QUIZLET },
 		{ "a.txt", "just prose\n", FORMAT_AUTO },
+		/* Anki without #headers: semicolons (two notes or more), or
+		 * tabs with what a Quizlet export never has. */
+		{ "a.txt", "uno;one\ndos;two\n", FORMAT_ANKI },
+		{ "a.txt", "\xef\xbb\xbfuno;one\r\n\r\ndos;two\r\n", FORMAT_ANKI },
+		{ "a.txt", "\"a;b\";one\n", FORMAT_ANKI },
+		{ "a.txt", "f\tb\ttag\nf2\tb2\ttag\n", FORMAT_ANKI },
+		{ "a.txt", "f\t\"two\nlines\"\nf2\tb2\n", FORMAT_ANKI },
+		{ "a.txt", "{{c1::Paris}} is in France.\textra\n", FORMAT_ANKI },
+		{ "a.txt", "one;note\n", FORMAT_AUTO },
+		{ "a.txt", "a;b\nc;d;e\n", FORMAT_AUTO },
+		{ "a.txt", "Hello; world.\nNo semicolon here.\n", FORMAT_AUTO },
+		{ "a.txt", "\"never closed;x\ny;z\n", FORMAT_AUTO },
+		{ "a.txt", "uno,one\ndos,two\n", FORMAT_AUTO },
+		{ "a.txt", "\nuno;one\ndos;two\n", FORMAT_AUTO },
+		{ "a.txt", "Q; really?{=a ~b}\nR; x\n", FORMAT_GIFT },
+		{ "a.txt", "Q; x?\nA) a; b\nB) c; d\nANSWER: A\n", FORMAT_AIKEN },
+		{ "a.txt", "#Q a;b\n^ c\nA c\nB d\n", FORMAT_OPENTRIVIAQA },
+		/* A semicolon CSV names both columns in its header. */
+		{ "a.csv", "question;answer\nq;a\n", FORMAT_CSV },
+		{ "a.csv", "Question;Answer;Explanation\nq;a;e, f\n", FORMAT_CSV },
+		{ "a.csv", "question;solution\nq;a\nr;b\n", FORMAT_ANKI },
+		{ "a.csv", "question,answer;x\nq,a;y\n", FORMAT_CSV },
 	};
 	size_t i;
 
@@ -808,7 +860,7 @@ test_format_names(void **state)
 static void
 test_format_forced(void **state)
 {
-	static const char text[] = "uno;one\ndos;two\n";
+	static const char text[] = "uno,one\ndos,two\n";
 	struct import_opts o = { .format = FORMAT_ANKI };
 	struct diags d = { 0 };
 	enum format found;
@@ -862,6 +914,7 @@ main(void)
 		cmocka_unit_test(test_format_aiken_options_and_answer),
 		cmocka_unit_test(test_format_anki_headers_quotes_and_html),
 		cmocka_unit_test(test_format_anki_columns_and_cloze),
+		cmocka_unit_test(test_format_headerless_anki_and_semicolon_csv),
 		cmocka_unit_test(test_format_anki_sniffs_the_separator),
 		cmocka_unit_test(test_format_quizlet_asks_the_definition),
 		cmocka_unit_test(test_format_opentriviaqa_matches_answer_by_text),
