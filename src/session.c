@@ -93,6 +93,7 @@ session_load_catalog(struct session *s)
 
 	if (s->catalog_loaded)
 		return;
+	s->catalog.import = s->import;   /* --as-choice, --swap, the seed */
 	for (i = 0; i < s->ndirs; i++)
 		catalog_scan(&s->catalog, s->dirs[i]);
 	s->catalog_loaded = true;

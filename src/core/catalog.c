@@ -60,6 +60,7 @@ add(struct catalog *c, char *path, bool is_json)
 {
 	struct diags d = { 0 };
 	struct catalog_entry *e;
+	struct import_opts o = c->import;
 	int i;
 
 	c->v = xrealloc(c->v, (size_t)(c->n + 1) * sizeof *c->v);
@@ -70,7 +71,9 @@ add(struct catalog *c, char *path, bool is_json)
 	e->problem = not_a_file(path);
 	if (e->problem != NULL)
 		return;
-	e->pack = format_load(path, NULL, &d, &e->format);
+	o.format = FORMAT_AUTO;
+	o.term_sep = o.row_sep = NULL;
+	e->pack = format_load(path, &o, &d, &e->format);
 	if (e->format == FORMAT_AUTO && !is_json) {
 		/* A README.txt beside the packs is not a broken pack. */
 		diags_fini(&d);

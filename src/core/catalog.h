@@ -17,6 +17,10 @@ struct catalog_entry {
 struct catalog {
 	struct catalog_entry *v;
 	int n;
+	/* How flashcards are read (--as-choice, --swap, the seed), set before
+	 * catalog_scan; its format and Quizlet separators are not used: a
+	 * folder's files are each found by content. Zero: the defaults. */
+	struct import_opts import;
 };
 
 /* Load every pack file in dir into c (a missing folder adds nothing): each

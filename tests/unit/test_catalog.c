@@ -230,6 +230,45 @@ test_catalog_scans_add_up(void **state)
 	catalog_fini(&c);
 }
 
+/* --as-choice reaches the folder's flashcards; a forced --format or
+ * Quizlet's separators do not (each file is found by content). */
+static void
+test_catalog_reads_flashcards_as_asked(void **state)
+{
+	static const char deck[] = "uno\tone\ndos\ttwo\ntres\tthree\n"
+	    "cuatro\tfour\ncinco\tfive\n";
+	const char *dir = *state;
+	struct catalog c = { 0 };
+	const struct pack *d, *z;
+	int i;
+
+	write_str(dir, "deck.txt", deck);
+	write_str(dir, "zebra.json", zebra);
+	catalog_scan(&c, dir);
+	assert_int_equal(catalog_playable(&c), 2);
+	/* "Zebra facts" sorts before "deck". */
+	assert_int_equal(c.v[1].format, FORMAT_QUIZLET);
+	assert_int_equal(c.v[1].pack->q[0].type, Q_TEXT);
+	catalog_fini(&c);
+	c.import.as_choice = true;
+	c.import.seed = 7;
+	c.import.format = FORMAT_CSV;
+	c.import.term_sep = " - ";
+	catalog_scan(&c, dir);
+	assert_int_equal(catalog_playable(&c), 2);
+	assert_int_equal(c.v[0].format, FORMAT_JSON);
+	assert_int_equal(c.v[1].format, FORMAT_QUIZLET);
+	z = c.v[0].pack;
+	d = c.v[1].pack;
+	assert_int_equal(z->q[0].type, Q_TRUEFALSE);
+	assert_int_equal(d->nq, 5);
+	for (i = 0; i < d->nq; i++) {
+		assert_int_equal(d->q[i].type, Q_CHOICE);
+		assert_int_equal(d->q[i].nchoices, 4);
+	}
+	catalog_fini(&c);
+}
+
 static void
 test_catalog_bundled_packs_are_all_playable(void **state)
 {
@@ -274,6 +313,9 @@ main(void)
 		    test_catalog_skips_and_names_what_is_not_a_file,
 		    tu_setup_tmpdir, tu_teardown_tmpdir),
 		cmocka_unit_test_setup_teardown(test_catalog_scans_add_up,
+		    tu_setup_tmpdir, tu_teardown_tmpdir),
+		cmocka_unit_test_setup_teardown(
+		    test_catalog_reads_flashcards_as_asked,
 		    tu_setup_tmpdir, tu_teardown_tmpdir),
 		cmocka_unit_test(test_catalog_bundled_packs_are_all_playable),
 	};
