@@ -530,17 +530,22 @@ question_view_rows(struct app *a, const struct question_view *v,
 	    !v->text_only ? 2 : tallest) + 1 + 2;
 }
 
-/* The last row of a body that scrolls: which way the rest is. */
+/* The last row of a body that scrolls: which way the rest is, and for a
+ * text question the keys that scroll it (its choices, if any, follow the
+ * selection). */
 static void
-draw_more(struct app *a, const struct plan *p, int scroll, int y)
+draw_more(struct app *a, const struct plan *p, int scroll, int y, bool keys)
 {
 	bool above = scroll > 0, below = scroll + p->view - 1 < p->body;
+	char line[64];
 
+	snprintf(line, sizeof line, "%s%s", above && below ? (a->utf8 ?
+	    "more \u2191\u2193" : "more above and below") : below ?
+	    (a->utf8 ? "more \u2193" : "more below") : (a->utf8 ?
+	    "more \u2191" : "more above"), !keys ? "" : a->utf8 ?
+	    " \u00b7 \u2191\u2193 scroll" : " - up/down scroll");
 	attrset(ui_attr(a, C_DIM));
-	mvaddstr(ROW(a, y), COL(a, 3), above && below ? (a->utf8 ?
-	    "more \u2191\u2193" : "more above and below") : below ? (a->utf8 ?
-	    "more \u2193" : "more below") : (a->utf8 ? "more \u2191" :
-	    "more above"));
+	text_put(ROW(a, y), COL(a, 3), line, strlen(line), a->cols - 6);
 	attrset(A_NORMAL);
 }
 
@@ -571,7 +576,8 @@ question_view_draw(struct app *a, const struct question_view *v,
 	for (i = 0; i < shown && l->scroll + i < p.body; i++)
 		draw_body_row(a, v, l, &p, l->scroll + i, p.top + i);
 	if (p.scrolls)
-		draw_more(a, &p, l->scroll, p.top + shown);
+		draw_more(a, &p, l->scroll, p.top + shown,
+		    v->type == Q_TEXT);
 	if (p.field > 0)
 		draw_field(a, v, p.top + p.view + p.field - 1);
 	if (!p.note)

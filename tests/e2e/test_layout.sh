@@ -82,8 +82,8 @@ cat >"$T/text.json" <<'EOF2'
 EOF2
 tq_start -x 40 -y 12 -- --config "$T/config.json" "$T/text.json"
 expect_screen "Which city" "at 40x12 a ten-line text question plays"
-expect "its rest says more ↓, the field in view" \
-	eval 'screen_has "more ↓" && screen_has "Your answer:" &&
+expect "its rest says more ↓ and the keys, the field in view" \
+	eval 'screen_has "more ↓ · ↑↓ scroll" && screen_has "Your answer:" &&
 	      _screen_lacks "HOFDI-HOUSE"'
 keys Down Down Down Down Down
 expect "Down scrolls the question to its end" screen_has "HOFDI-HOUSE"
