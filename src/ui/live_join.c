@@ -102,6 +102,23 @@ question_help(const struct pscreen *u, char *buf, size_t size)
 	return buf;
 }
 
+/* The solo game's header for question q; a player back in the game at a
+ * reveal or a board has not been told how many questions there are. */
+static void
+header(struct pscreen *u, int q)
+{
+	char right[96];
+
+	if (u->qm.of > 0 && q > 0) {
+		draw_play_header(&u->a, LIVE_TITLE, q, u->qm.of, u->score,
+		    u->streak);
+		return;
+	}
+	snprintf(right, sizeof right, "Score %d   Streak %d", u->score,
+	    u->streak);
+	draw_header(&u->a, LIVE_TITLE, right);
+}
+
 /* Get ready, the open question, "Answer locked in": the solo screen's
  * drawing. Returns the footer's text. */
 static const char *
@@ -118,8 +135,7 @@ draw_question(struct pscreen *u, int64_t now, char *buf, size_t size)
 		    "The clock is still running." : NULL);
 		return NULL;
 	}
-	draw_play_header(&u->a, LIVE_TITLE, u->qm.q, u->qm.of, u->score,
-	    u->streak);
+	header(u, u->qm.q);
 	if (u->v == V_READY) {
 		/* The question alone; the row its bar will take says why. */
 		question_view_draw(&u->a, &v, &u->lay, now);
@@ -158,8 +174,7 @@ draw_result(struct pscreen *u)
 		snprintf(extra, sizeof extra, "Rank %d", m->rank);
 	if (v.given == NULL && text)
 		snprintf(unsent, sizeof unsent, "%s", u->text);
-	draw_play_header(&u->a, LIVE_TITLE, m->q, u->qm.of, u->score,
-	    u->streak);
+	header(u, m->q);
 	verdict_view_draw(&u->a, &v, &u->scroll, &u->more);
 }
 
@@ -170,8 +185,7 @@ draw_board(struct pscreen *u)
 	char line[128];
 	int i, y = 3;
 
-	draw_play_header(&u->a, LIVE_TITLE, u->qm.q, u->qm.of, u->score,
-	    u->streak);
+	header(u, u->qm.q);
 	attrset(ui_attr(&u->a, C_TITLE));
 	mvaddstr(ROW(&u->a, y), COL(&u->a, 3), u->v == V_PODIUM ?
 	    "Final standings" : "Top 5");
@@ -188,6 +202,27 @@ draw_board(struct pscreen *u)
 	attrset(A_BOLD);
 	text_put(ROW(&u->a, y + 3 + i), COL(&u->a, 3), line, strlen(line),
 	    u->a.cols - 6);
+	attrset(A_NORMAL);
+}
+
+/* The lobby: "You're in", and how to come back if cut off (a full screen
+ * has no scrollback to find the token in later). */
+static void
+draw_lobby(struct pscreen *u)
+{
+	char line[400];
+	int y = 3;
+
+	y += text_block(ROW(&u->a, y), COL(&u->a, 3), u->a.cols - 6, u->status,
+	    u->a.rows - 5) + 1;
+	if (!u->p->welcomed || y >= u->a.rows - 2)
+		return;
+	snprintf(line, sizeof line, "If you are cut off, rejoin with: "
+	    "termquiz --join %s:%s --resume %s", u->p->host, u->p->port,
+	    u->p->token);
+	attrset(ui_attr(&u->a, C_DIM));
+	text_block(ROW(&u->a, y), COL(&u->a, 3), u->a.cols - 6, line,
+	    u->a.rows - 2 - y);
 	attrset(A_NORMAL);
 }
 
@@ -222,8 +257,7 @@ draw(struct pscreen *u, int64_t now)
 		/* The status ("Not taken: ...", the host's words) on the row
 		 * above the footer, or in the lobby under the header. */
 		if (u->v == V_WAIT)
-			text_block(ROW(&u->a, 3), COL(&u->a, 3), u->a.cols - 6,
-			    u->status, u->a.rows - 5);
+			draw_lobby(u);
 		else if (u->status[0] != '\0' && u->v != V_READY &&
 		    u->v != V_QUESTION)
 			text_put(ROW(&u->a, u->a.rows - 2), COL(&u->a, 1),
@@ -304,6 +338,7 @@ on_msg(struct pscreen *u, struct wire_msg *m, int64_t now)
 		break;
 	case W_RESULT:
 		u->v = V_RESULT;
+		u->status[0] = '\0';
 		u->score = m->score;
 		u->streak = m->streak;
 		u->scroll = u->more = 0;
