@@ -150,7 +150,7 @@ $(B)/livebench: tests/bench/live/livebench.c src/core/score.c
 
 bench-live:
 	@$(MAKE) --no-print-directory termquiz $(B)/livebench
-	$(B)/livebench ./termquiz --bots 200
+	$(B)/livebench ./termquiz --bots 200 --games 3
 	$(B)/livebench ./termquiz --bots 200 --chaos
 	$(B)/livebench ./termquiz --bots 1000
 

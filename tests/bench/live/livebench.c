@@ -12,7 +12,11 @@
  * mid-question, 5 slowloris connections, garbage and 1 MB lines, 6 wrong
  * PINs from one address. Prints one table; a measurement, not a test.
  *
- *   livebench ./termquiz [--bots N] [--chaos] [--questions Q]
+ * With --games G the host plays G games in a row with the same bots (the
+ * bench presses Enter on each podium), and its CPU, RSS and fds per game
+ * show whether anything grows from one game to the next.
+ *
+ *   livebench ./termquiz [--bots N] [--chaos] [--questions Q] [--games G]
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -61,15 +65,17 @@ struct bot {
 	int64_t ans_sent[QMAX], ack_at[QMAX], res_at[QMAX];
 	int choice[QMAX];        /* -1: no answer sent */
 	int64_t due;             /* when to answer the open question */
-	int open_q;
-	int final_score;
+	int open_q;              /* its number in its game (1-based) */
+	int open_s;              /* its slot: game * nq + open_q - 1 */
+	int game;                /* podiums seen: the game it is in, 0-based */
+	int final_score[QMAX];   /* per game, from its podium */
 	int64_t stamp;           /* when the last bytes were taken */
 	int64_t slow_next;       /* slowloris: next byte */
 	int slow_sent;
 };
 
 static struct bot *bots;
-static int nbots = 200, nq = 5;
+static int nbots = 200, nq = 5, ngames = 1, nslot = 5;
 static bool chaos;
 static int port;
 static char pin[16];
@@ -81,6 +87,10 @@ static int got_q[QMAX];
 static long long cpu_at_open[QMAX], cpu_at_close[QMAX];
 static int64_t wall_open[QMAX], wall_close[QMAX];
 static long rss_kb[QMAX], nfds[QMAX];
+/* Per game, at its podium (as the first well-behaved bot sees it). */
+static long long game_cpu_end[QMAX];
+static int64_t game_wall_end[QMAX];
+static long game_rss[QMAX], game_fds[QMAX];
 static int wrong_pin_refusals, wait_refusals, dropped_deaf;
 
 static int64_t
@@ -109,13 +119,24 @@ pct(double *v, int n, double p)
 	return v[(int)fmin(n - 1, floor(p * (n - 1) + 0.5))];
 }
 
+/* The host's CPU time in microseconds: /proc/PID/schedstat's run time (ns),
+ * else utime + stime in clock ticks. -1 when neither can be read. */
 static long long
-host_ticks(void)
+host_cpu_us(void)
 {
 	char path[64], buf[1024], *p;
-	unsigned long long ut, st;
+	unsigned long long ut, st, ns;
 	FILE *f;
 
+	snprintf(path, sizeof path, "/proc/%d/schedstat", (int)host_pid);
+	f = fopen(path, "r");
+	if (f != NULL) {
+		int ok = fscanf(f, "%llu", &ns) == 1;
+
+		fclose(f);
+		if (ok)
+			return (long long)(ns / 1000);
+	}
 	snprintf(path, sizeof path, "/proc/%d/stat", (int)host_pid);
 	f = fopen(path, "r");
 	if (f == NULL)
@@ -129,7 +150,8 @@ host_ticks(void)
 	if (p == NULL || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u "
 	    "%*u %*u %llu %llu", &ut, &st) != 2)
 		return -1;
-	return (long long)(ut + st);
+	return (long long)((ut + st) * 1000000 / (unsigned long long)
+	    sysconf(_SC_CLK_TCK));
 }
 
 static long
@@ -213,12 +235,13 @@ make_files(void)
 }
 
 static int host_out = -1;
+static int host_in = -1;         /* the host's stdin, for Enter, or -1 */
 
 static void
 start_host(const char *exe)
 {
 	char pack[300], cfg[300], res[300], tr[300], nb[16], maxp[16];
-	int out[2];
+	int out[2], in[2] = { -1, -1 };
 	int64_t end = now_us() + 10 * 1000000;
 	char buf[4096];
 	size_t len = 0;
@@ -231,13 +254,19 @@ start_host(const char *exe)
 	/* Under chaos the slowloris and wrong-PIN bots never join, and the
 	 * garbage ones are thrown out: start once the others are in. */
 	snprintf(maxp, sizeof maxp, "%d", nbots + 50);
-	if (pipe(out) < 0)
+	if (pipe(out) < 0 || (ngames > 1 && pipe(in) < 0))
 		exit(1);
 	host_pid = fork();
 	if (host_pid == 0) {
+		/* One game: no input, so the host ends at the podium. More: a
+		 * pipe, to press Enter on each podium and close at the last. */
 		int devnull = open("/dev/null", O_RDONLY);
 
-		dup2(devnull, 0);
+		dup2(ngames > 1 ? in[0] : devnull, 0);
+		if (ngames > 1) {
+			close(in[0]);
+			close(in[1]);
+		}
 		dup2(out[1], 1);
 		dup2(out[1], 2);
 		close(out[0]);
@@ -250,6 +279,11 @@ start_host(const char *exe)
 	}
 	close(out[1]);
 	host_out = out[0];
+	if (ngames > 1) {
+		close(in[0]);
+		host_in = in[1];
+		fcntl(host_in, F_SETFD, FD_CLOEXEC);
+	}
 	/* The port and the PIN, from the host's first lines. */
 	while (now_us() < end && (port == 0 || pin[0] == '\0')) {
 		struct pollfd p = { host_out, POLLIN, 0 };
@@ -294,6 +328,34 @@ drain_host(void)
 		host_len += (size_t)n;
 		host_text[host_len] = '\0';
 	}
+}
+
+/* The host's podium says Enter plays again: press it, or after the last
+ * game close its input, which ends it. */
+static void
+press_enter(void)
+{
+	static const char prompt[] = "Press Enter to play again";
+	static size_t from;
+	static int seen;
+	char *p;
+
+	if (host_in < 0 || host_text == NULL)
+		return;
+	while ((p = strstr(host_text + from, prompt)) != NULL) {
+		from = (size_t)(p - host_text) + sizeof prompt - 1;
+		if (++seen < ngames) {
+			if (write(host_in, "\n", 1) != 1)
+				perror("livebench: Enter");
+		} else {
+			close(host_in);
+			host_in = -1;
+			return;
+		}
+	}
+	/* A prompt cut by the end of what was read is found next time. */
+	if (host_len > from + sizeof prompt)
+		from = host_len - sizeof prompt;
 }
 
 /* How many bots of role r the host's lines say it dropped. */
@@ -368,7 +430,7 @@ on_msg(struct bot *b, const char *line, int64_t at)
 {
 	cJSON *m = cJSON_Parse(line), *t;
 	const char *ty;
-	int q;
+	int q, sl;
 
 	if (m == NULL)
 		return;
@@ -376,6 +438,9 @@ on_msg(struct bot *b, const char *line, int64_t at)
 	ty = cJSON_IsString(t) ? t->valuestring : "";
 	q = cJSON_GetObjectItemCaseSensitive(m, "q") ?
 	    cJSON_GetObjectItemCaseSensitive(m, "q")->valueint : 0;
+	if (q > nq || b->game >= ngames)
+		q = 0;   /* not a question of a game the bench plays */
+	sl = b->game * nq + q - 1;
 	if (strcmp(ty, "welcome") == 0) {
 		if (!b->welcomed)
 			b->t_welcome = at;
@@ -384,46 +449,55 @@ on_msg(struct bot *b, const char *line, int64_t at)
 		snprintf(b->token, sizeof b->token, "%s",
 		    cJSON_GetObjectItemCaseSensitive(m, "token")->valuestring);
 	} else if (strcmp(ty, "question") == 0 && q >= 1 && q <= nq) {
-		if (b->q_at[q - 1] == 0) {
-			b->q_at[q - 1] = at;
-			b->left_ms[q - 1] = cJSON_GetObjectItemCaseSensitive(m,
+		if (b->q_at[sl] == 0) {
+			b->q_at[sl] = at;
+			b->left_ms[sl] = cJSON_GetObjectItemCaseSensitive(m,
 			    "left_ms")->valueint;
 		}
 		if (b->role != R_NORMAL) {
 			/* Only well-behaved bots time the fan-out. */
-		} else if (first_q_at[q - 1] == 0) {
-			first_q_at[q - 1] = at;
-			cpu_at_open[q - 1] = host_ticks();
-			wall_open[q - 1] = at;
-			rss_kb[q - 1] = host_rss_kb();
-			nfds[q - 1] = host_fds();
+		} else if (first_q_at[sl] == 0) {
+			first_q_at[sl] = at;
+			cpu_at_open[sl] = host_cpu_us();
+			wall_open[sl] = at;
+			rss_kb[sl] = host_rss_kb();
+			nfds[sl] = host_fds();
 		}
-		if (b->role == R_NORMAL && at > last_q_at[q - 1])
-			last_q_at[q - 1] = at;
-		got_q[q - 1]++;
+		if (b->role == R_NORMAL && at > last_q_at[sl])
+			last_q_at[sl] = at;
+		got_q[sl]++;
 		b->open_q = q;
+		b->open_s = sl;
 		/* Everyone answers 300 ms after the first arrival, within
 		 * ~8 ms of each other; one in ten never answers. */
-		b->due = b->i % 10 == 9 || first_q_at[q - 1] == 0 ? 0 :
-		    first_q_at[q - 1] + 300000 + (int64_t)b->i * 40;
-		if (b->resumed && b->choice[q - 1] >= 0)
+		b->due = b->i % 10 == 9 || first_q_at[sl] == 0 ? 0 :
+		    first_q_at[sl] + 300000 + (int64_t)b->i * 40;
+		if (b->resumed && b->choice[sl] >= 0)
 			b->due = 0;
 	} else if (strcmp(ty, "ack") == 0 && q >= 1 && q <= nq) {
-		if (b->ack_at[q - 1] == 0)
-			b->ack_at[q - 1] = at;
+		if (b->ack_at[sl] == 0)
+			b->ack_at[sl] = at;
 	} else if (strcmp(ty, "result") == 0 && q >= 1 && q <= nq) {
-		b->res_at[q - 1] = at;
+		b->res_at[sl] = at;
 		if (b->role != R_NORMAL) {
-		} else if (first_res[q - 1] == 0) {
-			first_res[q - 1] = at;
-			cpu_at_close[q - 1] = host_ticks();
-			wall_close[q - 1] = at;
+		} else if (first_res[sl] == 0) {
+			first_res[sl] = at;
+			cpu_at_close[sl] = host_cpu_us();
+			wall_close[sl] = at;
 		}
-		if (b->role == R_NORMAL && at > last_res[q - 1])
-			last_res[q - 1] = at;
-	} else if (strcmp(ty, "podium") == 0) {
-		b->final_score = cJSON_GetObjectItemCaseSensitive(
+		if (b->role == R_NORMAL && at > last_res[sl])
+			last_res[sl] = at;
+	} else if (strcmp(ty, "podium") == 0 && b->game < ngames) {
+		b->final_score[b->game] = cJSON_GetObjectItemCaseSensitive(
 		    cJSON_GetObjectItemCaseSensitive(m, "you"), "score")->valueint;
+		if (b->role == R_NORMAL && game_wall_end[b->game] == 0) {
+			game_wall_end[b->game] = at;
+			game_cpu_end[b->game] = host_cpu_us();
+			game_rss[b->game] = host_rss_kb();
+			game_fds[b->game] = host_fds();
+		}
+		b->game++;
+		b->open_q = 0;
 	} else if (strcmp(ty, "ping") == 0) {
 		char line2[64];
 
@@ -494,16 +568,16 @@ static void
 bot_answer(struct bot *b, int64_t now)
 {
 	char line[96];
-	int q = b->open_q;
+	int q = b->open_q, sl = b->open_s;
 
 	if (b->due == 0 || now < b->due || q < 1)
 		return;
 	b->due = 0;
 	/* Bots 0..3 of each 10 answer right, the others a wrong choice. */
-	b->choice[q - 1] = b->i % 10 < 4 ? 1 : (b->i % 10 < 7 ? 0 : 2);
+	b->choice[sl] = b->i % 10 < 4 ? 1 : (b->i % 10 < 7 ? 0 : 2);
 	snprintf(line, sizeof line, "{\"t\":\"answer\",\"q\":%d,\"a\":%d}\n", q,
-	    b->choice[q - 1]);
-	b->ans_sent[q - 1] = now_us();
+	    b->choice[sl]);
+	b->ans_sent[sl] = now_us();
 	send_line(b, line);
 }
 
@@ -531,8 +605,8 @@ bot_chaos(struct bot *b, int64_t now)
 		b->slow_sent = 1;
 	}
 	if (b->role == R_DROPPER && b->fd >= 0 && b->open_q >= 2 &&
-	    !b->resumed && b->q_at[b->open_q - 1] != 0 &&
-	    now >= b->q_at[b->open_q - 1] + 100000) {
+	    !b->resumed && b->q_at[b->open_s] != 0 &&
+	    now >= b->q_at[b->open_s] + 100000) {
 		/* Drop 100 ms into question 2 and come straight back. */
 		bot_close(b);
 		b->resumed = true;
@@ -563,7 +637,7 @@ static void
 run_bots(void)
 {
 	struct pollfd *p = calloc((size_t)nbots, sizeof *p);
-	int64_t end = now_us() + 120 * 1000000;
+	int64_t end = now_us() + (int64_t)ngames * 120 * 1000000;
 	int i, alive;
 
 	for (i = 0; i < nbots; i++) {
@@ -611,6 +685,7 @@ run_bots(void)
 			if (p[i].revents && bots[i].inlen > 0)
 				bot_parse(&bots[i]);
 		drain_host();
+		press_enter();
 	} while (alive > 0 && now_us() < end);
 	free(p);
 }
@@ -714,7 +789,7 @@ static void
 read_trace(void)
 {
 	char path[300], what[16];
-	int q, id;
+	int q, id, g = 0, sl;
 	long long t;
 	FILE *f;
 
@@ -732,29 +807,34 @@ read_trace(void)
 			slowest = t;   /* q is the phase it ended in */
 			slowest_phase = q;
 		}
+		if (strcmp(what, "game") == 0 && q >= 1 && q <= ngames)
+			g = q - 1;   /* the host's game N begins */
 		if (strcmp(what, "slow") == 0 || id < 0 || id >= nbots + 64 ||
 		    q < 1 || q > nq)
 			continue;
+		/* Ids stay the same from game to game: nobody leaves (--games
+		 * goes without --chaos). */
+		sl = g * nq + q - 1;
 		if (strcmp(what, "t0") == 0)
-			trace[id][q - 1].t0 = t;
-		else if (strcmp(what, "ack") == 0 && trace[id][q - 1].ack == 0)
-			trace[id][q - 1].ack = t;
+			trace[id][sl].t0 = t;
+		else if (strcmp(what, "ack") == 0 && trace[id][sl].ack == 0)
+			trace[id][sl].ack = t;
 		else if (strcmp(what, "ans") == 0) {
-			trace[id][q - 1].ans = t;
-			trace[id][q - 1].ok = true;
+			trace[id][sl].ans = t;
+			trace[id][sl].ok = true;
 		}
 	}
 	fclose(f);
 }
 
-/* The score of bot b from the trace: the single-player rule on the host's
- * times, streaks as the default config counts them. */
+/* The score of bot b in game g from the trace: the single-player rule on
+ * the host's times, streaks as the default config counts them. */
 static int
-recompute(const struct bot *b)
+recompute(const struct bot *b, int g)
 {
 	int q, score = 0, streak = 0;
 
-	for (q = 0; q < nq; q++) {
+	for (q = g * nq; q < (g + 1) * nq; q++) {
 		const struct tr *r = &trace[b->id][q];
 		double t;
 
@@ -809,7 +889,7 @@ ack_parts(double *v)
 
 	for (part = 0; part < 3; part++) {
 		for (i = n = 0; i < nbots; i++)
-			for (q = 0; q < nq; q++) {
+			for (q = 0; q < nslot; q++) {
 				const struct bot *b = &bots[i];
 				const struct tr *r;
 				int64_t from, to;
@@ -832,12 +912,49 @@ ack_parts(double *v)
 	}
 }
 
+/* Per game, the host's CPU (first question to podium), RSS and fds at its
+ * podium; then whether they stay flat from the first game to the last:
+ * the same fds, RSS within 2 % (allocator noise), CPU time within 1.5x (a
+ * cost that grew with each game would double by the third). */
+static void
+games_rows(void)
+{
+	char name[48], val[96];
+	double ms[QMAX] = { 0 };
+	bool flat = ngames > 1;
+	int g;
+
+	if (ngames < 2)
+		return;
+	for (g = 0; g < ngames; g++) {
+		int first = g * nq;
+		double wall = (double)(game_wall_end[g] - wall_open[first]);
+
+		ms[g] = (double)(game_cpu_end[g] - cpu_at_open[first]) / 1000;
+		snprintf(name, sizeof name, "game %d: host CPU, RSS, fds", g + 1);
+		snprintf(val, sizeof val, "%.1f ms = %.2f %%, %ld kB, %ld", ms[g],
+		    wall > 0 ? 100 * ms[g] * 1000 / wall : NAN, game_rss[g],
+		    game_fds[g]);
+		row(name, val, "-", "info");
+		if (game_wall_end[g] == 0 || game_rss[g] <= 0 ||
+		    game_fds[g] != game_fds[0] ||
+		    game_rss[g] > game_rss[0] + game_rss[0] / 50 ||
+		    ms[g] > ms[0] * 1.5)
+			flat = false;
+	}
+	snprintf(name, sizeof name, "%d games flat (CPU, RSS, fds)", ngames);
+	snprintf(val, sizeof val, "%+.1f ms, %+ld kB, %+ld fds",
+	    ms[ngames - 1] - ms[0], game_rss[ngames - 1] - game_rss[0],
+	    game_fds[ngames - 1] - game_fds[0]);
+	row(name, val, "flat", verdict(flat));
+}
+
 static void
 report(void)
 {
 	double *v = calloc((size_t)nbots * QMAX + 1, sizeof *v);
 	char val[96], path[300], *text;
-	int i, q, n, welcomed = 0, mism = 0, checked = 0;
+	int i, q, g, n, welcomed = 0, mism = 0, checked = 0;
 	double spread_q = 0, spread_r = 0, cpu = 0, wall = 0;
 	cJSON *root, *players;
 	FILE *f;
@@ -862,7 +979,7 @@ report(void)
 		snprintf(val, sizeof val, "%.2f ms", pct(v, n, 0.99));
 		row("  time to welcome p99", val, "-", "info");
 	}
-	for (q = 0; q < nq; q++) {
+	for (q = 0; q < nslot; q++) {
 		spread_q = fmax(spread_q, (double)(last_q_at[q] - first_q_at[q]) /
 		    1000);
 		spread_r = fmax(spread_r, (double)(last_res[q] - first_res[q]) /
@@ -870,20 +987,20 @@ report(void)
 		if (cpu_at_open[q] >= 0 && cpu_at_close[q] >= 0 &&
 		    wall_close[q] > wall_open[q]) {
 			cpu += (double)(cpu_at_close[q] - cpu_at_open[q]) /
-			    (double)sysconf(_SC_CLK_TCK);
+			    1e6;
 			wall += (double)(wall_close[q] - wall_open[q]) / 1e6;
 		}
 	}
-	snprintf(val, sizeof val, "%.2f ms (worst of %d)", spread_q, nq);
+	snprintf(val, sizeof val, "%.2f ms (worst of %d)", spread_q, nslot);
 	row("fan-out spread of a question", val, "<= 5 ms",
 	    verdict(spread_q <= 5));
-	snprintf(val, sizeof val, "%.2f ms (worst of %d)", spread_r, nq);
+	snprintf(val, sizeof val, "%.2f ms (worst of %d)", spread_r, nslot);
 	row("fan-out spread of a result", val, "<= 5 ms",
 	    verdict(spread_r <= 5));
 	snprintf(val, sizeof val, "%.2f ms (worst of 5)", ref_spread);
 	row("  reference: bare server, one line to each", val, "-", "info");
 	for (i = n = 0; i < nbots; i++)
-		for (q = 0; q < nq; q++) {
+		for (q = 0; q < nslot; q++) {
 			const struct bot *b = &bots[i];
 
 			if (b->id < 0 || b->q_at[q] == 0 || b->role != R_NORMAL ||
@@ -903,7 +1020,7 @@ report(void)
 		    verdict(p99 <= 10));
 	}
 	for (i = n = 0; i < nbots; i++)
-		for (q = 0; q < nq; q++)
+		for (q = 0; q < nslot; q++)
 			if (bots[i].ans_sent[q] && bots[i].ack_at[q] &&
 			    bots[i].role == R_NORMAL)
 				v[n++] = (double)(bots[i].ack_at[q] -
@@ -931,14 +1048,25 @@ report(void)
 	    100 * cpu / wall : NAN);
 	row("host CPU during questions", val, "<= 10 %",
 	    verdict(wall > 0 && 100 * cpu / wall <= 10));
-	snprintf(val, sizeof val, "%ld -> %ld kB", rss_kb[0], rss_kb[nq - 1]);
+	snprintf(val, sizeof val, "%ld -> %ld kB", rss_kb[0], rss_kb[nslot - 1]);
 	row("host RSS, question 1 -> last", val, "flat", "info");
-	snprintf(val, sizeof val, "%ld -> %ld", nfds[0], nfds[nq - 1]);
+	snprintf(val, sizeof val, "%ld -> %ld", nfds[0], nfds[nslot - 1]);
 	row("host fds, question 1 -> last", val, "flat", "info");
 
-	snprintf(path, sizeof path, "%s/results.json", dir);
-	f = fopen(path, "r");
-	if (f != NULL) {
+	games_rows();
+	for (g = 0; g < ngames; g++) {
+		/* Game 1's results in results.json, game 2's in
+		 * results-2.json..., as the host names them. */
+		if (g == 0)
+			snprintf(path, sizeof path, "%s/results.json", dir);
+		else
+			snprintf(path, sizeof path, "%s/results-%d.json", dir,
+			    g + 1);
+		f = fopen(path, "r");
+		if (f == NULL) {
+			mism++;   /* a game without its results file */
+			continue;
+		}
 		fseek(f, 0, SEEK_END);
 		sz = ftell(f);
 		rewind(f);
@@ -957,8 +1085,8 @@ report(void)
 			snprintf(nick, sizeof nick, "bot%04d", i);
 			got = results_score(players, nick);
 			checked++;
-			if (got != recompute(&bots[i]) ||
-			    got != bots[i].final_score)
+			if (got != recompute(&bots[i], g) ||
+			    got != bots[i].final_score[g])
 				mism++;
 		}
 		cJSON_Delete(root);
@@ -1004,7 +1132,7 @@ cleanup(void)
 		snprintf(bp, sizeof bp, "%s/bots", dir);
 		bf = fopen(bp, "w");
 		for (i = 0; bf != NULL && i < nbots; i++)
-			for (q = 0; q < nq; q++)
+			for (q = 0; q < nslot; q++)
 				fprintf(bf, "%d %d %d %lld %lld %lld\n", i,
 				    bots[i].id, q + 1,
 				    (long long)bots[i].ans_sent[q],
@@ -1029,7 +1157,7 @@ main(int argc, char **argv)
 
 	if (argc < 2) {
 		fputs("usage: livebench ./termquiz [--bots N] [--chaos] "
-		    "[--questions Q]\n", stderr);
+		    "[--questions Q] [--games G]\n", stderr);
 		return 2;
 	}
 	for (i = 2; i < argc; i++) {
@@ -1037,10 +1165,15 @@ main(int argc, char **argv)
 			nbots = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--questions") == 0 && i + 1 < argc)
 			nq = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--games") == 0 && i + 1 < argc)
+			ngames = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--chaos") == 0)
 			chaos = true;
 	}
-	if (nbots < 20 || nbots > 5000 || nq < 1 || nq > QMAX)
+	nslot = ngames * nq;
+	/* Several games keep every player: chaos makes some leave. */
+	if (nbots < 20 || nbots > 5000 || nq < 1 || ngames < 1 ||
+	    nslot > QMAX || (chaos && ngames > 1))
 		return 2;
 	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < (rlim_t)nbots +
 	    100) {
@@ -1062,9 +1195,10 @@ main(int argc, char **argv)
 
 		getloadavg(load, 1);
 		printf("\nlive game under load (issue #12): %d bots%s over "
-		    "loopback, %d questions of %d s, %ld CPUs, load average "
-		    "%.1f, %.1f s\n", nbots, chaos ? " with chaos" : "", nq,
-		    LIMIT_S, sysconf(_SC_NPROCESSORS_ONLN), load[0],
+		    "loopback, %d game%s of %d questions of %d s, %ld CPUs, "
+		    "load average %.1f, %.1f s\n", nbots,
+		    chaos ? " with chaos" : "", ngames, ngames > 1 ? "s" : "",
+		    nq, LIMIT_S, sysconf(_SC_NPROCESSORS_ONLN), load[0],
 		    (double)(now_us() - t) / 1e6);
 	}
 	printf("%-44s %-26s %-12s %s\n", "metric", "measured", "target",
