@@ -35,6 +35,9 @@ int net_connect(const char *host, const char *port, int timeout_ms,
 /* Make fd non-blocking, close-on-exec, and (for TCP) TCP_NODELAY. */
 void net_tune(int fd);
 
+/* TCP_NODELAY alone (a socket from accept4 that is already the rest). */
+void net_nodelay(int fd);
+
 /* The peer's address without the port, into buf ("?" when unknown). */
 void net_peer_addr(int fd, char *buf, size_t n);
 

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE   /* accept4 */
 #include "net/host.h"
 
 #include <errno.h>
@@ -90,7 +91,8 @@ peer_send_line(struct host *h, int k, const char *line, bool question)
 		peer_close(h, k);
 		return;
 	}
-	peer_flush(h, k);
+	if (!h->batching)
+		peer_flush(h, k);
 }
 
 static void
@@ -283,17 +285,21 @@ welcome(struct host *h, int k, int id, int64_t now)
 	h->peer_of[id] = k;
 	snprintf(m.nick, sizeof m.nick, "%s", h->L->p[id].nick);
 	memcpy(m.token, h->L->p[id].token, sizeof m.token);
+	/* The welcome and what the phase owes, in one write. */
+	h->batching = true;
 	peer_send(h, k, &m);
 	h->lobby_dirty = true;
-	if (h->pe[k].fd < 0)
-		return;
-	if (h->L->phase != LIVE_LOBBY) {
+	if (h->pe[k].fd >= 0 && h->L->phase != LIVE_LOBBY) {
 		struct wire_msg lob = { .t = W_LOBBY,
 		    .players = live_connected(h->L) };
 
 		peer_send(h, k, &lob);
 	}
 	send_phase(h, k, id, now);
+	h->batching = false;
+	peer_flush(h, k);
+	if (h->pe[k].fd < 0)
+		return;
 	if (h->view->event)
 		h->view->event(h, HOST_EV_JOIN, id, now);
 }
@@ -547,7 +553,7 @@ peer_new(struct host *h, int fd, int64_t now)
 	h->pe[k].opened = now;
 	h->pe[k].heard = now;
 	h->pe[k].rate_at = now;
-	net_tune(fd);
+	net_nodelay(fd);
 	net_peer_addr(fd, h->pe[k].addr, sizeof h->pe[k].addr);
 	return k;
 }
@@ -558,7 +564,9 @@ accept_all(struct host *h, int64_t now)
 	int i;
 
 	for (i = 0; i < ACCEPT_BURST; i++) {
-		int fd = accept(h->lfd, NULL, NULL);
+		/* Non-blocking and close-on-exec from the start. */
+		int fd = accept4(h->lfd, NULL, NULL,
+		    SOCK_NONBLOCK | SOCK_CLOEXEC);
 
 		if (fd < 0)
 			return;   /* EAGAIN, or out of fds: try next time */

@@ -97,6 +97,7 @@ struct host {
 	int64_t lobby_sent;
 	bool quit;
 	bool stdin_eof;
+	bool batching;            /* peer_send queues without writing */
 	struct report_info info;  /* the game's, for its results */
 	bool saved;               /* the game's results are written */
 	bool again_told;          /* HOST_EV_AGAIN sent for this podium */

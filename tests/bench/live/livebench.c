@@ -269,6 +269,11 @@ start_host(const char *exe)
 		}
 		dup2(out[1], 1);
 		dup2(out[1], 2);
+		/* A session of its own, as a host in its own terminal has: with
+		 * autogroup scheduling (Linux's default) a child in the bots'
+		 * session shares their slice of the machine. */
+		if (getenv("LIVEBENCH_SAME_SESSION") == NULL)
+			setsid();
 		close(out[0]);
 		setenv("TERMQUIZ_LIVE_TRACE", tr, 1);
 		execl(exe, exe, "--host", "--plain", "--config", cfg,
@@ -659,7 +664,8 @@ run_bots(void)
 			hello(b);
 	}
 	do {
-		int64_t now = now_us(), wait = 50;
+		int64_t now = now_us(), wait = 50000;   /* us */
+		struct timespec ts;
 
 		alive = 0;
 		for (i = 0; i < nbots; i++) {
@@ -674,10 +680,14 @@ run_bots(void)
 			p[i].revents = 0;
 			alive += p[i].fd >= 0 && b->role != R_SLOWLORIS &&
 			    b->role != R_DEAF;
-			if (b->due > now && (b->due - now) / 1000 < wait)
-				wait = (b->due - now) / 1000;
+			if (b->due > now && b->due - now < wait)
+				wait = b->due - now;
 		}
-		poll(p, (nfds_t)nbots, (int)wait);
+		/* To the microsecond: a millisecond poll would spin through
+		 * the last one before each answer, taking a core. */
+		ts.tv_sec = 0;
+		ts.tv_nsec = (long)wait * 1000;
+		ppoll(p, (nfds_t)nbots, &ts, NULL);
 		for (i = 0; i < nbots; i++)
 			if (p[i].revents && bots[i].fd >= 0)
 				bot_recv(&bots[i]);
