@@ -217,44 +217,112 @@ can_press(const struct host *h)
 	return h->view->input != NULL && !h->stdin_eof;
 }
 
+/*
+ * Each player's own lines (results, boards, the podium) go out over several
+ * turns of the loop: each turn encodes and sends for at most FAN_SLICE_US,
+ * then polls (without waiting) and goes on, so that a fan-out to hundreds
+ * of players never holds up an answer or a key for long. Owed: the players from fan_next on whose peer has not had this
+ * phase's line (pe[k].fan_gen != fan_gen); a joiner gets it in its welcome.
+ * Every player's t0 is still stamped when its own line is written.
+ */
+#define FAN_SLICE_US 2000
+#define READ_SLICE_US 3000
+#define FAN_BATCH 16
+
+/* Send owed lines for budget_us (0: all of them): a batch of per-player
+ * lines is encoded before its sends, which go out back to back. True when
+ * nothing is owed any more. */
+static bool
+fanout(struct host *h, int64_t budget_us)
+{
+	struct live *L = h->L;
+	int64_t start = clock_now();
+
+	while (h->fan_next < L->np) {
+		char *lines[FAN_BATCH];
+		int ids[FAN_BATCH], n = 0, i, id;
+
+		for (id = h->fan_next; id < L->np && n < FAN_BATCH; id++) {
+			int k = h->peer_of[id];
+
+			if (k < 0 || h->pe[k].fan_gen == h->fan_gen)
+				continue;
+			lines[n] = NULL;
+			if (h->fan_line == NULL)
+				lines[n] = phase_line(h, id, clock_now());
+			else if (L->phase != LIVE_OPEN || (L->p[id].in_q &&
+			    !L->p[id].answered))
+				/* At the opening nobody's clock has started:
+				 * the same line, the whole limit left, for
+				 * all. */
+				lines[n] = h->fan_line;
+			if (lines[n] == NULL) {
+				h->pe[k].fan_gen = h->fan_gen;   /* owes none */
+				continue;
+			}
+			ids[n++] = id;
+		}
+		h->fan_next = id;
+		for (i = 0; i < n; i++) {
+			int k = h->peer_of[ids[i]];
+
+			if (k >= 0 && h->pe[k].fan_gen != h->fan_gen) {
+				h->pe[k].fan_gen = h->fan_gen;
+				peer_send_line(h, k, lines[i],
+				    L->phase == LIVE_OPEN);
+			}
+			if (lines[i] != h->fan_line)
+				free(lines[i]);
+		}
+		if (budget_us > 0 && h->fan_next < L->np &&
+		    clock_now() - start >= budget_us)
+			return false;
+	}
+	free(h->fan_line);
+	h->fan_line = NULL;
+	return true;
+}
+
+/* live_tick and live_next, once the phase's lines are all out: they are
+ * made from the phase as it is, so the phase must not change before. */
+static bool
+tick(struct host *h, int64_t now)
+{
+	if (h->L->phase == LIVE_PODIUM || now < live_wake(h->L))
+		return false;
+	fanout(h, 0);
+	return live_tick(h->L, now);
+}
+
+static bool
+move_on(struct host *h, int64_t now)
+{
+	fanout(h, 0);
+	return live_next(h->L, now);
+}
+
+/* Whether a fan-out is still going. */
+static bool
+fanning(const struct host *h)
+{
+	return h->fan_next < h->L->np;
+}
+
 /* The phase changed: tell every player, then the view. */
 static void
 announce(struct host *h, int64_t now)
 {
 	struct live *L = h->L;
-	char *line = common_line(h, now);
-	int id;
 
+	fanout(h, 0);   /* the last phase's lines first: players see them in order */
+	h->fan_gen++;
+	h->fan_next = 0;
+	h->fan_line = common_line(h, now);
 	if (L->phase == LIVE_OPEN)
 		trace(h, "open", L->q + 1, -1, now);
-	if (line == NULL) {
-		/* Each player's own line (a result, a board): all encoded
-		 * first, so that the sends go out back to back. */
-		char **lines = xcalloc((size_t)L->np + 1, sizeof *lines);
-
-		for (id = 0; id < L->np; id++)
-			if (h->peer_of[id] >= 0)
-				lines[id] = phase_line(h, id, now);
-		for (id = 0; id < L->np; id++) {
-			if (lines[id] != NULL && h->peer_of[id] >= 0)
-				peer_send_line(h, h->peer_of[id], lines[id],
-				    L->phase == LIVE_OPEN);
-			free(lines[id]);
-		}
-		free(lines);
-	}
-	for (id = 0; id < L->np && line != NULL; id++) {
-		int k = h->peer_of[id];
-
-		if (k < 0)
-			continue;
-		if (L->phase != LIVE_OPEN || (L->p[id].in_q &&
-		    !L->p[id].answered))
-			/* At the opening nobody's clock has started: the same
-			 * line, the whole limit left, for all. */
-			peer_send_line(h, k, line, L->phase == LIVE_OPEN);
-	}
-	free(line);
+	/* One line for all (a question, get ready) goes out in one go: it
+	 * costs its sends alone, and a question's spread is its fairness. */
+	fanout(h, h->fan_line != NULL ? 0 : FAN_SLICE_US);
 	if (h->view->event)
 		h->view->event(h, HOST_EV_PHASE, -1, now);
 	if (L->phase == LIVE_PODIUM && (h->o->end_at_podium ||
@@ -296,6 +364,7 @@ welcome(struct host *h, int k, int id, int64_t now)
 		peer_send(h, k, &lob);
 	}
 	send_phase(h, k, id, now);
+	h->pe[k].fan_gen = h->fan_gen;   /* the fan-out owes it nothing */
 	h->batching = false;
 	peer_flush(h, k);
 	if (h->pe[k].fd < 0)
@@ -514,6 +583,7 @@ play_again(struct host *h, int64_t now)
 	if (next == NULL)
 		return;
 	moved = xcalloc((size_t)L->np + 1, sizeof *moved);
+	fanout(h, 0);   /* the podium reaches everyone first */
 	live_again(L, next, now, moved);
 	memset(h->peer_of, 0xff, (size_t)L->o.max_players * sizeof *h->peer_of);
 	for (k = 0; k < h->npe; k++) {
@@ -598,39 +668,45 @@ static void
 ping_all(struct host *h, int64_t now)
 {
 	struct wire_msg m = { .t = W_PING };
-	char *line;
-	int k;
+	int64_t start = clock_now();
 
-	if (now < h->next_ping)
-		return;
-	h->next_ping = now + HOST_PING_US;
-	m.n = ++h->ping_n;
-	line = wire_encode(&m);   /* once for all */
-	for (k = 0; k < h->npe; k++)
+	if (h->ping_line == NULL) {
+		if (now < h->next_ping)
+			return;
+		h->next_ping = now + HOST_PING_US;
+		m.n = ++h->ping_n;
+		h->ping_line = wire_encode(&m);   /* once for all */
+		h->ping_next = 0;
+	}
+	/* In slices, as a fan-out: 200 sends are ~6 ms. */
+	while (h->ping_next < h->npe) {
+		int k = h->ping_next++;
+
 		if (h->pe[k].fd >= 0 && h->pe[k].id >= 0)
-			peer_send_line(h, k, line, false);
-	free(line);
+			peer_send_line(h, k, h->ping_line, false);
+		if (clock_now() - start >= FAN_SLICE_US)
+			return;
+	}
+	free(h->ping_line);
+	h->ping_line = NULL;
 }
 
 static void
 lobby_all(struct host *h, int64_t now)
 {
-	struct wire_msg m = { .t = W_LOBBY };
-	char *line;
-	int k;
-
 	if (h->L->phase != LIVE_LOBBY)
 		h->lobby_dirty = false;   /* the count matters in the lobby only */
-	if (!h->lobby_dirty || now - h->lobby_sent < LOBBY_EVERY_US)
+	if (!h->lobby_dirty || now - h->lobby_sent < LOBBY_EVERY_US ||
+	    fanning(h))
 		return;
 	h->lobby_dirty = false;
 	h->lobby_sent = now;
-	m.players = live_connected(h->L);
-	line = wire_encode(&m);
-	for (k = 0; k < h->npe; k++)
-		if (h->pe[k].fd >= 0 && h->pe[k].id >= 0)
-			peer_send_line(h, k, line, false);
-	free(line);
+	/* The lobby's line is the count: sent again as the phase's, in
+	 * slices like every fan-out. */
+	h->fan_gen++;
+	h->fan_next = 0;
+	h->fan_line = common_line(h, now);
+	fanout(h, FAN_SLICE_US);
 }
 
 static int
@@ -670,7 +746,7 @@ poll_wait(struct host *h, int64_t now)
 		w = min_wait(w, ms_until(h->L->phase_at + HOST_AGAIN_US, now));
 	if (h->view->wait_ms)
 		w = min_wait(w, h->view->wait_ms(h, now));
-	return w;
+	return fanning(h) || h->ping_line != NULL ? 0 : w;
 }
 
 /* The process's CPU time in microseconds. */
@@ -704,10 +780,12 @@ static void
 iterate(struct host *h, struct pollfd **pfd, int *npfd)
 {
 	int64_t now = clock_now(), spent, cpu = cpu_now();
-	int k, n = 0, r, base;
+	int j, k, n = 0, r, base;
 
-	while (live_tick(h->L, now))
+	while (tick(h, now))
 		announce(h, now);
+	if (fanning(h))
+		fanout(h, FAN_SLICE_US);
 	again_due(h, now);
 	lobby_all(h, now);
 	ping_all(h, now);
@@ -749,20 +827,29 @@ iterate(struct host *h, struct pollfd **pfd, int *npfd)
 			h->quit = true;
 		else if (a == HOST_NEXT && h->L->phase == LIVE_PODIUM)
 			play_again(h, now);
-		else if (a == HOST_NEXT && live_next(h->L, now))
+		else if (a == HOST_NEXT && move_on(h, now))
 			announce(h, now);
 		if (h->L->phase == LIVE_PODIUM && !can_press(h))
 			h->quit = true;   /* a script's host: no one to ask */
 	}
-	for (k = 0; k < h->npe && base + k < n; k++) {
-		short ev = (*pfd)[base + k].revents;
+	/* What came in, for READ_SLICE_US at most (a burst of 200 joins
+	 * is 10 ms of work): the rest is still ready at the next poll, which
+	 * does not wait, and the turn after starts where this one stopped. */
+	for (j = 0; j < n - base; j++) {
+		short ev;
 
+		k = (h->read_from + j) % (n - base);
+		ev = (*pfd)[base + k].revents;
 		if (h->pe[k].fd < 0 || ev == 0)
 			continue;
 		if (ev & (POLLIN | POLLHUP | POLLERR))
 			peer_read(h, k);
 		if (h->pe[k].fd >= 0 && (ev & POLLOUT))
 			peer_flush(h, k);
+		if (clock_now() - now >= READ_SLICE_US) {
+			h->read_from = (k + 1) % (n - base);
+			break;
+		}
 	}
 	(void)spent;
 	note_spent(h, now, cpu);
@@ -816,6 +903,7 @@ say_goodbye(struct host *h)
 	int64_t end = clock_now() + 500 * 1000;
 	int k, left;
 
+	fanout(h, 0);   /* what the last phase owes goes before the bye */
 	for (k = 0; k < h->npe; k++)
 		if (h->pe[k].fd >= 0)
 			send_bye(h, k, h->L->phase == LIVE_PODIUM ?
@@ -884,6 +972,8 @@ host_run(const struct quiz *master, const struct host_opts *o,
 		peer_close(h, k);
 	close(h->lfd);
 	free(pfd);
+	free(h->fan_line);
+	free(h->ping_line);
 	free(h->pe);
 	free(h->peer_of);
 	live_free(h->L);

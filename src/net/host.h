@@ -38,6 +38,7 @@ struct peer {
 	uint64_t q_mark;          /* the open question's line ends at this
 	                           * byte of out (0: none pending) */
 	bool closing;             /* close once out is flushed */
+	unsigned fan_gen;         /* the last phase whose line it has had */
 };
 
 enum host_event {
@@ -98,6 +99,12 @@ struct host {
 	bool quit;
 	bool stdin_eof;
 	bool batching;            /* peer_send queues without writing */
+	unsigned fan_gen;         /* phases announced (see fanout in host.c) */
+	int fan_next;             /* the next player the fan-out sends to */
+	char *fan_line;           /* the phase's line when the same for all */
+	int read_from;            /* the peer the next turn's reading starts at */
+	char *ping_line;          /* a ping going out, to peers from ping_next */
+	int ping_next;
 	struct report_info info;  /* the game's, for its results */
 	bool saved;               /* the game's results are written */
 	bool again_told;          /* HOST_EV_AGAIN sent for this podium */
