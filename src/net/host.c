@@ -16,7 +16,7 @@
 #include "core/util.h"
 #include "signals.h"
 
-#define ACCEPT_BURST 128
+#define ACCEPT_BURST 32    /* a turn of the loop accepts at most this many */
 #define LOBBY_EVERY_US (200 * 1000)
 
 /* --- peers ----------------------------------------------------------------- */
