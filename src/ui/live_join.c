@@ -33,10 +33,9 @@ struct pscreen {
 	struct question_layout lay;
 	struct countdown cd;
 	int sel;
-	char text[WIRE_TEXT_MAX + 1];
-	size_t tlen;
+	struct text_field f;      /* a typed answer: the solo field */
 	bool locked;
-	char sent[WIRE_TEXT_MAX + 1]; /* the answer taken, as shown; "" */
+	char sent[TEXT_MAX];       /* the answer taken, as shown; "" */
 	int score, streak;
 	int scroll, more;         /* the verdict's explanation */
 	int final_rank;           /* from the podium; 0 before */
@@ -78,8 +77,8 @@ view_of(const struct pscreen *u, int64_t now, struct question_view *v)
 	    .type = qtype_of(&u->qm),
 	    .choices = (const char *const *)u->qm.choices,
 	    .nchoices = u->qm.qtype == WQ_CHOICE ? u->qm.nchoices : 0,
-	    .selected = u->sel, .field = u->text, .field_len = u->tlen,
-	    .cursor = u->tlen, .show_cursor = !u->locked && !up,
+	    .selected = u->sel, .field = u->f.text,
+	    .field_len = u->f.len, .cursor = u->f.cursor, .show_cursor = !u->locked && !up,
 	    .cd = u->v == V_QUESTION ? &u->cd : NULL,
 	    .text_only = u->v == V_READY,
 	    .note = u->locked ? "Answer locked in" : up ?
@@ -158,7 +157,7 @@ static void
 draw_result(struct pscreen *u)
 {
 	const struct wire_msg *m = &u->m;
-	char extra[160], unsent[WIRE_TEXT_MAX + 1] = "";
+	char extra[160], unsent[TEXT_MAX] = "";
 	bool text = u->qm.qtype == WQ_TEXT;
 	struct verdict_view v = { .correct = m->correct,
 	    .timed_out = m->timed_out, .points = m->points, .extra = extra,
@@ -173,7 +172,7 @@ draw_result(struct pscreen *u)
 	else
 		snprintf(extra, sizeof extra, "Rank %d", m->rank);
 	if (v.given == NULL && text)
-		snprintf(unsent, sizeof unsent, "%s", u->text);
+		snprintf(unsent, sizeof unsent, "%s", u->f.text);
 	header(u, m->q);
 	verdict_view_draw(&u->a, &v, &u->scroll, &u->more);
 }
@@ -273,7 +272,7 @@ static void
 remember_sent(struct pscreen *u, enum wire_akind kind, int index,
     bool value)
 {
-	const char *s = kind == WA_TEXT ? u->text : kind == WA_BOOL ?
+	const char *s = kind == WA_TEXT ? u->f.text : kind == WA_BOOL ?
 	    (value ? "True" : "False") : index >= 0 && index <
 	    u->qm.nchoices ? u->qm.choices[index] : "";
 
@@ -318,8 +317,8 @@ on_msg(struct pscreen *u, struct wire_msg *m, int64_t now)
 	case W_QUESTION:
 		u->v = V_QUESTION;
 		u->sel = 0;
-		u->tlen = 0;
-		u->text[0] = u->sent[0] = '\0';
+		text_field_clear(&u->f, WIRE_TEXT_MAX);
+		u->sent[0] = '\0';
 		u->locked = false;
 		u->status[0] = '\0';
 		countdown_start(&u->cd, now, m->limit_ms > 0 ?
@@ -387,37 +386,23 @@ send_answer(struct pscreen *u, enum wire_akind kind, int index, bool value)
 	    .a_index = index, .a_bool = value };
 
 	if (kind == WA_TEXT)
-		a.a_text = u->text;
+		a.a_text = u->f.text;
 	remember_sent(u, kind, index, value);
 	join_send(u->p, &a);
 }
 
+/* A text question: the solo game's editor; Enter sends. */
 static void
 text_key(struct pscreen *u, int r, wint_t ch)
 {
-	if ((r == OK && (ch == '\r' || ch == '\n')) ||
-	    (r == KEY_CODE_YES && ch == KEY_ENTER)) {
-		if (u->text[strspn(u->text, " ")] != '\0')
-			send_answer(u, WA_TEXT, 0, false);
-	} else if ((r == KEY_CODE_YES && ch == KEY_BACKSPACE) ||
-	    (r == OK && (ch == 127 || ch == 8))) {
-		while (u->tlen > 0 && ((unsigned char)u->text[--u->tlen]
-		    & 0xC0) == 0x80)
-			;
-		u->text[u->tlen] = '\0';
-	} else if (r == OK && ch == ('U' & 0x1f)) {
-		u->text[u->tlen = 0] = '\0';
-	} else if (r == OK && ch >= 0x20 && ch != 0x7f &&
-	    (ch < 0x80 || ch >= 0xA0) && ch <= 0x10FFFF) {
-		char buf[8];
-		size_t n = utf8_encode((uint32_t)ch, buf);
-
-		if (u->tlen + n <= WIRE_TEXT_MAX) {
-			memcpy(u->text + u->tlen, buf, n);
-			u->tlen += n;
-			u->text[u->tlen] = '\0';
-		}
+	/* A question too long for the screen scrolls (the field stays). */
+	if (r == KEY_CODE_YES && (ch == KEY_UP || ch == KEY_DOWN)) {
+		u->lay.scroll += ch == KEY_DOWN ? 1 : -1;
+		return;
 	}
+	if (text_field_key(&u->f, ch, r == KEY_CODE_YES) &&
+	    u->f.text[strspn(u->f.text, " ")] != '\0')
+		send_answer(u, WA_TEXT, 0, false);
 }
 
 /* A choice or true/false: the solo keys (1-9, t/f, arrows or j/k, Enter). */

@@ -39,9 +39,7 @@ option_count(const struct outcome *o)
 /* The screen's own state: the choice under the cursor, the text typed. */
 struct question_state {
 	int selected;
-	char text[TEXT_MAX];
-	size_t text_len;
-	size_t cursor;         /* byte offset in text */
+	struct text_field f;   /* a typed answer */
 	bool more_time_used;
 	struct question_layout lay;
 };
@@ -52,8 +50,7 @@ question_enter(struct app *a, void *st, int64_t now)
 	struct question_state *qs = st;
 
 	qs->selected = 0;
-	qs->text[0] = '\0';
-	qs->text_len = qs->cursor = 0;
+	text_field_clear(&qs->f, 0);
 	qs->more_time_used = false;
 	question_layout_reset(&qs->lay);
 	/* Keys typed during the feedback must not answer this question. */
@@ -80,7 +77,7 @@ question_tick(struct app *a, void *st, int64_t now)
 		beep();
 	/* Not an answer (it stays null), but the feedback shows it. */
 	snprintf(a->unsent, sizeof a->unsent, "%s",
-	    quiz_current(a->s->z)->q->type == Q_TEXT ? qs->text : "");
+	    quiz_current(a->s->z)->q->type == Q_TEXT ? qs->f.text : "");
 	return answered(quiz_time_out(a->s->z));
 }
 
@@ -93,49 +90,104 @@ question_wait(struct app *a, void *st, int64_t now)
 
 /* --- the one-line editor for text answers --- */
 
+void
+text_field_clear(struct text_field *f, size_t max)
+{
+	f->text[0] = '\0';
+	f->len = f->cursor = 0;
+	f->max = max > 0 && max < TEXT_MAX ? max : TEXT_MAX - 1;
+}
+
 static void
-text_insert(struct question_state *qs, wint_t ch)
+text_insert(struct text_field *f, wint_t ch)
 {
 	char enc[4];
 	size_t n = utf8_encode((uint32_t)ch, enc);
 
-	if (qs->text_len + n >= TEXT_MAX)
+	if (f->len + n > f->max)
 		return;
-	memmove(qs->text + qs->cursor + n, qs->text + qs->cursor,
-	    qs->text_len - qs->cursor + 1);
-	memcpy(qs->text + qs->cursor, enc, n);
-	qs->text_len += n;
-	qs->cursor += n;
+	memmove(f->text + f->cursor + n, f->text + f->cursor,
+	    f->len - f->cursor + 1);
+	memcpy(f->text + f->cursor, enc, n);
+	f->len += n;
+	f->cursor += n;
 }
 
 static void
-text_delete(struct question_state *qs, size_t from, size_t to)
+text_delete(struct text_field *f, size_t from, size_t to)
 {
-	memmove(qs->text + from, qs->text + to, qs->text_len - to + 1);
-	qs->text_len -= to - from;
-	qs->cursor = from;
+	memmove(f->text + from, f->text + to, f->len - to + 1);
+	f->len -= to - from;
+	f->cursor = from;
 }
 
 /* Where the word before the cursor starts (spaces before it included),
  * for Ctrl-W. */
 static size_t
-word_start(const struct question_state *qs)
+word_start(const struct text_field *f)
 {
-	size_t i = qs->cursor;
+	size_t i = f->cursor;
 
-	while (i > 0 && qs->text[i - 1] == ' ')
+	while (i > 0 && f->text[i - 1] == ' ')
 		i--;
-	while (i > 0 && qs->text[i - 1] != ' ')
+	while (i > 0 && f->text[i - 1] != ' ')
 		i--;
 	return i;
+}
+
+static bool
+field_code(struct text_field *f, wint_t ch)
+{
+	switch (ch) {
+	case KEY_ENTER: return true;
+	case KEY_BACKSPACE:
+		if (f->cursor > 0)
+			text_delete(f, utf8_prev(f->text, f->cursor), f->cursor);
+		break;
+	case KEY_DC:
+		if (f->cursor < f->len)
+			text_delete(f, f->cursor, utf8_next(f->text, f->cursor));
+		break;
+	case KEY_LEFT: f->cursor = utf8_prev(f->text, f->cursor); break;
+	case KEY_RIGHT: f->cursor = utf8_next(f->text, f->cursor); break;
+	case KEY_HOME: f->cursor = 0; break;
+	case KEY_END: f->cursor = f->len; break;
+	default: break;
+	}
+	return false;
+}
+
+bool
+text_field_key(struct text_field *f, wint_t ch, bool is_key)
+{
+	if (is_key)
+		return field_code(f, ch);
+	switch (ch) {
+	case '\r': case '\n': return true;
+	case 127: case CTRL('H'):
+		if (f->cursor > 0)
+			text_delete(f, utf8_prev(f->text, f->cursor), f->cursor);
+		break;
+	case CTRL('A'): f->cursor = 0; break;
+	case CTRL('E'): f->cursor = f->len; break;
+	case CTRL('U'): text_delete(f, 0, f->len); break;
+	case CTRL('K'): text_delete(f, f->cursor, f->len); break;
+	case CTRL('W'): text_delete(f, word_start(f), f->cursor); break;
+	default:
+		if (ch >= 0x20 && ch != 0x7F && (ch < 0x80 || ch >= 0xA0) &&
+		    ch <= 0x10FFFF)
+			text_insert(f, ch);
+		break;
+	}
+	return false;
 }
 
 static enum ui_next
 text_submit(struct app *a, struct question_state *qs, int64_t now)
 {
-	if (qs->text[strspn(qs->text, " ")] == '\0')
+	if (qs->f.text[strspn(qs->f.text, " ")] == '\0')
 		return SCR_SAME;
-	return answered(quiz_answer_text(a->s->z, qs->text,
+	return answered(quiz_answer_text(a->s->z, qs->f.text,
 	    quiz_elapsed(a->s->z, now)));
 }
 
@@ -143,50 +195,13 @@ static enum ui_next
 text_key(struct app *a, struct question_state *qs, wint_t ch, bool is_key,
     int64_t now)
 {
-	if (is_key) {
-		switch (ch) {
-		case KEY_ENTER: return text_submit(a, qs, now);
-		case KEY_BACKSPACE:
-			if (qs->cursor > 0)
-				text_delete(qs, utf8_prev(qs->text, qs->cursor),
-				    qs->cursor);
-			break;
-		case KEY_DC:
-			if (qs->cursor < qs->text_len)
-				text_delete(qs, qs->cursor,
-				    utf8_next(qs->text, qs->cursor));
-			break;
-		case KEY_LEFT: qs->cursor = utf8_prev(qs->text, qs->cursor); break;
-		case KEY_RIGHT: qs->cursor = utf8_next(qs->text, qs->cursor); break;
-		case KEY_HOME: qs->cursor = 0; break;
-		/* A question too long for the screen scrolls (the field
-		 * stays). */
-		case KEY_UP: qs->lay.scroll--; break;
-		case KEY_DOWN: qs->lay.scroll++; break;
-		case KEY_END: qs->cursor = qs->text_len; break;
-		default: break;
-		}
+	/* A question too long for the screen scrolls (the field stays). */
+	if (is_key && (ch == KEY_UP || ch == KEY_DOWN)) {
+		qs->lay.scroll += ch == KEY_DOWN ? 1 : -1;
 		return SCR_SAME;
 	}
-	switch (ch) {
-	case '\r': case '\n': return text_submit(a, qs, now);
-	case 127: case CTRL('H'):
-		if (qs->cursor > 0)
-			text_delete(qs, utf8_prev(qs->text, qs->cursor), qs->cursor);
-		return SCR_SAME;
-	case CTRL('A'): qs->cursor = 0; return SCR_SAME;
-	case CTRL('E'): qs->cursor = qs->text_len; return SCR_SAME;
-	case CTRL('U'): text_delete(qs, 0, qs->text_len); return SCR_SAME;
-	case CTRL('K'): text_delete(qs, qs->cursor, qs->text_len);
-		return SCR_SAME;
-	case CTRL('W'): text_delete(qs, word_start(qs), qs->cursor);
-		return SCR_SAME;
-	default:
-		if (ch >= 0x20 && ch != 0x7F && (ch < 0x80 || ch >= 0xA0) &&
-		    ch <= 0x10FFFF)
-			text_insert(qs, ch);
-		return SCR_SAME;
-	}
+	return text_field_key(&qs->f, ch, is_key) ? text_submit(a, qs, now) :
+	    SCR_SAME;
 }
 
 /* --- choices and true/false --- */
@@ -603,8 +618,8 @@ view_of(const struct app *a, const struct question_state *qs,
 		choices[k] = q->choices[o->order[k]];
 	*v = (struct question_view){ .text = q->text, .type = q->type,
 	    .choices = choices, .nchoices = q->type == Q_CHOICE ?
-	    q->nchoices : 0, .selected = qs->selected, .field = qs->text,
-	    .field_len = qs->text_len, .cursor = qs->cursor,
+	    q->nchoices : 0, .selected = qs->selected, .field = qs->f.text,
+	    .field_len = qs->f.len, .cursor = qs->f.cursor,
 	    .show_cursor = !a->covered, .cd = clock_of(a),
 	    .hidden = paused(a) };
 	if (origin != NULL && (q->category != NULL || q->difficulty != NULL)) {

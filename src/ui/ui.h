@@ -141,6 +141,21 @@ struct question_layout {
 	int followed;              /* the choice the view last scrolled to */
 };
 
+/* A one-line text field: the typed answer of the solo question screen and
+ * of the live player. */
+struct text_field {
+	char text[TEXT_MAX];
+	size_t len, cursor;        /* bytes; cursor: offset in text */
+	size_t max;                /* bytes it may hold (< TEXT_MAX) */
+};
+
+/* Empty f, to hold at most max bytes (0: as many as fit). */
+void text_field_clear(struct text_field *f, size_t max);
+/* Apply a key to f (ch a character, or a KEY_ code when is_key): typing,
+ * Backspace, Delete, arrows, Home/End, Ctrl-A/E/U/K/W. True for Enter
+ * (f unchanged): the caller submits. */
+bool text_field_key(struct text_field *f, wint_t ch, bool is_key);
+
 /* Forget l's layout: call when the question shown changes. */
 void question_layout_reset(struct question_layout *l);
 /* Rows the question view v needs at least at the current width (lays l
