@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -521,21 +522,15 @@ peer_read(struct host *h, int k)
 
 /* --- several games ----------------------------------------------------------- */
 
-/* The game's results, once: --results for the first game, FILE-2.EXT for
- * the second... (report_path_nth, as alone). A game after the first that
- * never started leaves no file. */
+/* Encode and write the game's results now. 0, or 1 with a message. */
 static int
-write_results(struct host *h)
+results_now(struct host *h)
 {
 	struct report_info info = h->info;
 	char err[512], *path;
 	char *text;
 	int r;
 
-	if (h->o->results == NULL || h->saved ||
-	    (h->L->game > 1 && h->L->phase == LIVE_LOBBY))
-		return 0;
-	h->saved = true;
 	info.finished = h->L->finished;
 	text = live_report_json(h->L, &info);
 	path = report_path_nth(h->o->results, h->L->game);
@@ -545,6 +540,46 @@ write_results(struct host *h)
 	if (r < 0)
 		fprintf(stderr, "termquiz: %s\n", err);
 	return r < 0 ? 1 : 0;
+}
+
+/* The child writing a game's results, if any: reaped (waiting for it when
+ * wait), its failure kept for host_run's status. */
+static void
+writer_wait(struct host *h, bool wait)
+{
+	int st;
+
+	if (h->writer <= 0 ||
+	    waitpid(h->writer, &st, wait ? 0 : WNOHANG) != h->writer)
+		return;
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		h->results_failed = true;
+	h->writer = 0;
+}
+
+/* The game's results, once: --results for the first game, FILE-2.EXT for
+ * the second... (report_path_nth, as alone). A game after the first that
+ * never started leaves no file. Aside: between games, a child writes them
+ * (200 players' results are ~10 ms of encoding) while the next lobby
+ * opens; host_run waits for it. */
+static int
+write_results(struct host *h, bool aside)
+{
+	if (h->o->results == NULL || h->saved ||
+	    (h->L->game > 1 && h->L->phase == LIVE_LOBBY))
+		return 0;
+	h->saved = true;
+	if (aside) {
+		writer_wait(h, true);   /* one at a time */
+		fflush(NULL);
+		h->writer = fork();
+		if (h->writer == 0)
+			_exit(results_now(h));
+		if (h->writer > 0)
+			return 0;
+		h->writer = 0;          /* no child: write it here */
+	}
+	return results_now(h);
 }
 
 bool
@@ -577,7 +612,7 @@ play_again(struct host *h, int64_t now)
 
 	if (!host_can_again(h) || L->phase != LIVE_PODIUM)
 		return;
-	write_results(h);
+	write_results(h, true);
 	h->info = h->o->info;
 	next = h->o->again(h->o->again_arg, &h->info);
 	if (next == NULL)
@@ -787,6 +822,7 @@ iterate(struct host *h, struct pollfd **pfd, int *npfd)
 	if (fanning(h))
 		fanout(h, FAN_SLICE_US);
 	again_due(h, now);
+	writer_wait(h, false);
 	lobby_all(h, now);
 	ping_all(h, now);
 	reap(h, now);
@@ -960,7 +996,10 @@ host_run(const struct quiz *master, const struct host_opts *o,
 	while (!h->quit && !signals_caught())
 		iterate(h, &pfd, &npfd);
 	say_goodbye(h);
-	r = write_results(h);
+	r = write_results(h, false);
+	writer_wait(h, true);
+	if (h->results_failed)
+		r = 1;
 	if (h->trace != NULL) {
 		fprintf(h->trace, "longest_us 0 -1 %lld\n",
 		    (long long)h->longest_us);

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "core/live.h"
 #include "net/conn.h"
@@ -108,6 +109,8 @@ struct host {
 	struct report_info info;  /* the game's, for its results */
 	bool saved;               /* the game's results are written */
 	bool again_told;          /* HOST_EV_AGAIN sent for this podium */
+	pid_t writer;             /* the child writing a game's results, or 0 */
+	bool results_failed;      /* one of them could not write */
 	int64_t longest_us;       /* the longest loop iteration, poll aside */
 	int64_t longest_cpu_us;   /* the same in CPU time */
 	FILE *trace;              /* $TERMQUIZ_LIVE_TRACE: times for make bench */
