@@ -20,7 +20,7 @@ play_three() {
 	keys t
 	wait_for "Correct!" && keys Enter
 	wait_for "Wrong one." && keys f
-	wait_for "Wrong" && keys Enter
+	wait_for_re "Wrong +\+0 points" && keys Enter   # the verdict, not the question
 	wait_for "Timed out one." || return 1
 	wait_for "Time's up" 10 && keys Enter
 	wait_for "final score"
