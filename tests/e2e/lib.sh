@@ -262,6 +262,30 @@ wait_for() {
 	wait_until "${2:-$WAIT}" screen_has "$1"
 }
 
+# hist SESSION: the whole output of a pane, its history too (line mode
+# scrolls). For the live tests' several panes.
+hist() {
+	tm capture-pane -p -J -S -300 -t "$1" 2>&1
+}
+
+# in_pane SESSION TEXT: TEXT is somewhere in the pane's output.
+in_pane() {
+	hist "$1" | grep -F -q -- "$2"
+}
+
+# expect_pane SESSION TEXT DESC [TIMEOUT]: a test, polling until TEXT shows
+# in that pane; on failure its last 30 lines go to the log.
+expect_pane() {
+	if wait_until "${4:-$WAIT}" in_pane "$1" "$2"; then
+		ok "$3"
+		return 0
+	fi
+	not_ok "$3"
+	diag "expected in $1: $2"
+	hist "$1" | tail -n 30 | sed 's/^/#   |/'
+	return 1
+}
+
 # wait_for_re ERE [TIMEOUT]: until a line matches ERE.
 wait_for_re() {
 	wait_until "${2:-$WAIT}" screen_has_re "$1"

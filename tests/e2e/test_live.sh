@@ -24,28 +24,6 @@ cat >"$T/config.json" <<'EOF'
  "live": {"read_seconds": 0.5, "reveal_seconds": 1.5}}
 EOF
 
-# The whole output of a pane (history too: line mode scrolls).
-hist() {
-	tm capture-pane -p -J -S -300 -t "$1" 2>&1
-}
-
-# in_pane SESSION TEXT: TEXT is somewhere in the pane's output.
-in_pane() {
-	hist "$1" | grep -F -q -- "$2"
-}
-
-# expect_pane SESSION TEXT DESC [TIMEOUT]: a test, polling until TEXT shows.
-expect_pane() {
-	if wait_until "${4:-$WAIT}" in_pane "$1" "$2"; then
-		ok "$3"
-		return 0
-	fi
-	not_ok "$3"
-	diag "expected in $1: $2"
-	hist "$1" | tail -n 30 | sed 's/^/#   |/'
-	return 1
-}
-
 # --- the host ------------------------------------------------------------------
 tq_start -- --host --plain --config "$T/config.json" --listen 127.0.0.1:0 \
 	--start-when 3 --results "$T/results.json" "$T/pack.json"

@@ -20,10 +20,6 @@ cat >"$T/config.json" <<'EOF'
  "live": {"read_seconds": 0.5, "reveal_seconds": 1}}
 EOF
 
-hist() {
-	tm capture-pane -p -J -S -300 -t "$1" 2>&1
-}
-
 # seen SESSION TEXT N: TEXT is in the pane's output at least N times.
 seen() {
 	[ "$(hist "$1" | grep -c -F -- "$2")" -ge "$3" ]

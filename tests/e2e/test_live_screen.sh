@@ -22,14 +22,6 @@ cat >"$T/config.json" <<'EOF2'
  "live": {"read_seconds": 0.5, "reveal_seconds": 0}}
 EOF2
 
-hist() {
-	tm capture-pane -p -J -S -300 -t "$1" 2>&1
-}
-
-in_pane() {
-	hist "$1" | grep -F -q -- "$2"
-}
-
 tq_start -- --host --config "$T/config.json" --listen 127.0.0.1:0 \
 	--results "$T/results.json" "$T/pack.json"
 HOST=$S

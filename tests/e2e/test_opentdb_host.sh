@@ -10,25 +10,6 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/otdb.sh"
 
-# The whole output of a pane (history too: line mode scrolls).
-hist() {
-	tm capture-pane -p -J -S -300 -t "$1" 2>&1
-}
-in_pane() {
-	hist "$1" | grep -F -q -- "$2"
-}
-# expect_pane SESSION TEXT DESC [TIMEOUT]
-expect_pane() {
-	if wait_until "${4:-$WAIT}" in_pane "$1" "$2"; then
-		ok "$3"
-		return 0
-	fi
-	not_ok "$3"
-	diag "expected in $1: $2"
-	hist "$1" | tail -n 30 | sed 's/^/#   |/'
-	return 1
-}
-
 # host_config: the server's URL and a quick live game.
 host_config() {
 	printf '{"opentdb_url": "http://127.0.0.1:%s", "shuffle_choices": false,
