@@ -12,8 +12,8 @@
 struct http {
 	CURLM *multi;
 	CURL *easy;
-	char *body;
-	size_t len, cap, max;
+	struct strbuf body;
+	size_t max;
 	bool too_large;
 	bool unreachable;
 	enum http_status status;
@@ -108,21 +108,11 @@ on_data(char *data, size_t size, size_t n, void *arg)
 	struct http *h = arg;
 	size_t bytes = size * n;
 
-	if (bytes > h->max - h->len) {
+	if (bytes > h->max - h->body.len) {
 		h->too_large = true;
 		return 0;   /* curl stops the transfer with a write error */
 	}
-	if (h->len + bytes + 1 > h->cap) {
-		size_t cap = h->cap ? h->cap : 16384;
-
-		while (cap < h->len + bytes + 1)
-			cap *= 2;
-		h->body = xrealloc(h->body, cap);
-		h->cap = cap;
-	}
-	memcpy(h->body + h->len, data, bytes);
-	h->len += bytes;
-	h->body[h->len] = '\0';
+	strbuf_add(&h->body, data, bytes);
 	return bytes;
 }
 
@@ -224,7 +214,7 @@ finished(struct http *h, CURLcode rc)
 	}
 	h->unreachable = rc == CURLE_COULDNT_RESOLVE_HOST ||
 	    rc == CURLE_COULDNT_RESOLVE_PROXY || rc == CURLE_COULDNT_CONNECT ||
-	    (rc == CURLE_OPERATION_TIMEDOUT && h->code == 0 && h->len == 0);
+	    (rc == CURLE_OPERATION_TIMEDOUT && h->code == 0 && h->body.len == 0);
 	snprintf(h->error, sizeof h->error, "%s", h->curl_error[0] ?
 	    h->curl_error : lc.easy_strerror(rc));
 }
@@ -251,8 +241,8 @@ http_step(struct http *h)
 const char *
 http_body(const struct http *h, size_t *len)
 {
-	*len = h->len;
-	return h->body != NULL ? h->body : "";
+	*len = h->body.len;
+	return h->body.s != NULL ? h->body.s : "";
 }
 
 long
@@ -284,6 +274,6 @@ http_free(struct http *h)
 		lc.easy_cleanup(h->easy);
 	if (h->multi != NULL)
 		lc.multi_cleanup(h->multi);
-	free(h->body);
+	free(h->body.s);
 	free(h);
 }
